@@ -1,0 +1,15 @@
+package nl.evidencestore.shared.event.agreement;
+
+import nl.evidencestore.shared.event.EvidenceEvent;
+import nl.evidencestore.shared.model.AgreementId;
+
+/** Everything that happens to one agreement's lifecycle; projections switch over it. */
+public sealed interface AgreementEvent extends EvidenceEvent
+        permits AgreementDrafted, AgreementSigned, AgreementTookEffect {
+    AgreementId agreementId();
+
+    @Override
+    default String streamId() {
+        return agreementId().value();
+    }
+}
