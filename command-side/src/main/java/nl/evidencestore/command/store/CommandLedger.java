@@ -1,0 +1,73 @@
+package nl.evidencestore.command.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.common.jdbc.ConnectionProvider;
+
+/**
+ * Remembers which idempotency keys were applied, with which content and which events, in
+ * the same transaction as the events: a repeat is recognised even across a crash.
+ */
+public final class CommandLedger {
+    /** What was recorded for one key. */
+    public record Entry(String contentSha256, List<String> eventIds) {
+    }
+
+    private final ConnectionProvider connections;
+
+    public CommandLedger(ConnectionProvider connections) {
+        this.connections = connections;
+    }
+
+    public Optional<Entry> find(String key) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT content_sha256, event_ids FROM command_ledger WHERE idempotency_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String[] ids = (String[]) row.getArray(2).getArray();
+                return Optional.of(new Entry(row.getString(1), Arrays.asList(ids)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the command ledger", e);
+        }
+    }
+
+    public void record(String key, String contentSha256, List<String> eventIds) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO command_ledger (idempotency_key, content_sha256, event_ids) VALUES (?, ?, ?)")) {
+            Array ids = connection.createArrayOf("text", eventIds.toArray());
+            insert.setString(1, key);
+            insert.setString(2, contentSha256);
+            insert.setArray(3, ids);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the command ledger", e);
+        }
+    }
+
+    /** The global position of the last of these events: what "applied P" waits for. */
+    public long positionOf(List<String> eventIds) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT max(globalIndex) FROM DomainEventEntry WHERE eventIdentifier = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read event positions", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package nl.evidencestore.command.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory;
+
+/** Creates the command side's tables when absent; every statement is idempotent. */
+public final class EventStoreSchema {
+    private EventStoreSchema() {
+    }
+
+    public static void create(DataSource dataSource, JdbcEventStorageEngine engine, JdbcTokenStore tokens) {
+        engine.createSchema(PostgresEventTableFactory.INSTANCE);
+        tokens.createSchema(PostgresTokenTableFactory.INSTANCE);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(CommandLedgerTable.DDL);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the command ledger table", e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package nl.evidencestore.command.submit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * Notes the id of every event published inside a unit of work on its root, so that the
+ * submitter can answer with the events a command appended.
+ */
+public final class AppendedEvents implements MessageDispatchInterceptor<EventMessage<?>> {
+    private static final String RESOURCE = AppendedEvents.class.getName();
+
+    @Override
+    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+        if (CurrentUnitOfWork.isStarted()) {
+            List<String> ids = idsOf(CurrentUnitOfWork.get().root());
+            messages.forEach(message -> ids.add(message.getIdentifier()));
+        }
+        return (index, message) -> message;
+    }
+
+    static List<String> idsOf(UnitOfWork<?> root) {
+        return root.getOrComputeResource(RESOURCE, key -> new ArrayList<String>());
+    }
+}
