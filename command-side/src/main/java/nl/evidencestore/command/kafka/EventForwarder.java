@@ -1,0 +1,143 @@
+package nl.evidencestore.command.kafka;
+
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.evidencestore.shared.event.EventTypes;
+import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.Topics;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries every stored event to {@link Topics#EVENTS}, driven by a tracking processor that
+ * hands it events in batches. A batch is sent asynchronously and flushed before the batch's
+ * unit of work commits, and the processor's token commits in that same transaction: a
+ * failed send rolls the token back and the batch comes again (at least once; the query side
+ * is idempotent by event id).
+ */
+public final class EventForwarder implements AutoCloseable {
+    /** Type header of a record that carries only a low-water mark, sent when the log is idle. */
+    public static final String WATERMARK = "Watermark";
+    private static final Logger log = LoggerFactory.getLogger(EventForwarder.class);
+    private static final String PENDING = EventForwarder.class.getName() + ".pending";
+
+    private final Producer<String, byte[]> producer;
+    private final LowWaterMark lowWaterMark;
+    private final AtomicReference<GapAwareTrackingToken> committed = new AtomicReference<>();
+    private final AtomicLong lastSentMark = new AtomicLong(-1);
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "evidence-watermark"));
+
+    public EventForwarder(Producer<String, byte[]> producer, Duration gapGrace) {
+        this.producer = producer;
+        this.lowWaterMark = new LowWaterMark(gapGrace, Clock.systemUTC());
+        ticker.scheduleWithFixedDelay(this::sendWatermarkIfAdvanced, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    @EventHandler
+    public void on(Object payload, DomainEventMessage<?> event, TrackingToken token) {
+        GapAwareTrackingToken position = (GapAwareTrackingToken) token;
+        long mark = lowWaterMark.advance(position.getIndex(), position.getGaps());
+        ForwardedEvent forwarded = new ForwardedEvent(event.getIdentifier(), EventTypes.nameOf(payload.getClass()),
+                event.getAggregateIdentifier(), event.getSequenceNumber(), position.getIndex(),
+                event.getTimestamp(), Json.mapper().valueToTree(payload));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Topics.HEADER_EVENT_ID, utf8(forwarded.eventId()));
+        headers.add(Topics.HEADER_EVENT_TYPE, utf8(forwarded.type()));
+        headers.add(Topics.HEADER_POSITION, bytes(forwarded.position()));
+        headers.add(Topics.HEADER_LOW_WATER_MARK, bytes(mark));
+        pendingIn(CurrentUnitOfWork.get().root(), position)
+                .add(new ProducerRecord<>(Topics.EVENTS, null, forwarded.streamId(), Json.write(forwarded), headers));
+    }
+
+    private List<ProducerRecord<String, byte[]>> pendingIn(UnitOfWork<?> batch, GapAwareTrackingToken token) {
+        List<ProducerRecord<String, byte[]>> pending = batch.getOrComputeResource(PENDING, key -> {
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            batch.onPrepareCommit(u -> sendAll(records));
+            return records;
+        });
+        batch.afterCommit(u -> committed.accumulateAndGet(token, EventForwarder::later));
+        return pending;
+    }
+
+    private void sendAll(List<ProducerRecord<String, byte[]>> records) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+        records.forEach(record -> sent.add(producer.send(record)));
+        producer.flush();
+        sent.forEach(EventForwarder::awaitAcknowledged);
+        if (!records.isEmpty()) {
+            // Marks only grow, so the last record carries the batch's highest.
+            byte[] mark = records.get(records.size() - 1).headers().lastHeader(Topics.HEADER_LOW_WATER_MARK).value();
+            lastSentMark.accumulateAndGet(ByteBuffer.wrap(mark).getLong(), Math::max);
+        }
+    }
+
+    private static void awaitAcknowledged(Future<RecordMetadata> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while forwarding events", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka did not acknowledge a forwarded event; the batch will be retried", e.getCause());
+        }
+    }
+
+    /** Without new events, a gap that expired would hold read-your-writes back: announce the mark. */
+    private void sendWatermarkIfAdvanced() {
+        try {
+            GapAwareTrackingToken token = committed.get();
+            if (token == null) {
+                return;
+            }
+            long mark = lowWaterMark.advance(token.getIndex(), token.getGaps());
+            if (mark > lastSentMark.get()) {
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(Topics.HEADER_EVENT_TYPE, utf8(WATERMARK));
+                headers.add(Topics.HEADER_LOW_WATER_MARK, bytes(mark));
+                producer.send(new ProducerRecord<String, byte[]>(Topics.EVENTS, null, (String) null, (byte[]) null, headers)).get();
+                lastSentMark.accumulateAndGet(mark, Math::max);
+            }
+        } catch (Exception e) {
+            log.warn("could not send a low-water mark; will try again: {}", e.toString());
+        }
+    }
+
+    private static GapAwareTrackingToken later(GapAwareTrackingToken current, GapAwareTrackingToken next) {
+        return current == null || next.getIndex() >= current.getIndex() ? next : current;
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(long value) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}
