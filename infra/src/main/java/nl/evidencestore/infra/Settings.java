@@ -1,0 +1,111 @@
+package nl.evidencestore.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The store's configuration (api.md, Running it): a properties file, overridden by
+ * environment variables. Keys are the variable names in both places.
+ */
+public record Settings(int httpPort, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
+                       String eventStoreUser, String eventStorePassword, Path tokensFile, Path signingKey,
+                       Duration commandRetention, Duration gapGrace) {
+
+    public static final String CONFIG_FILE = "EVIDENCE_CONFIG";
+
+    public Settings {
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new IllegalArgumentException("EVIDENCE_HTTP_PORT must be 0-65535");
+        }
+        if (kafkaPort < 0 || kafkaPort > 65535) {
+            throw new IllegalArgumentException("EVIDENCE_KAFKA_PORT must be 0-65535");
+        }
+    }
+
+    /** From the process environment and the file named by EVIDENCE_CONFIG, if any. */
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Settings from(Map<String, String> environment) {
+        Map<String, String> values = new HashMap<>();
+        Optional.ofNullable(environment.get(CONFIG_FILE)).map(Path::of).ifPresent(file -> values.putAll(read(file)));
+        environment.forEach((key, value) -> {
+            if (key.startsWith("EVIDENCE_")) {
+                values.put(key, value);
+            }
+        });
+        return from(new Values(values));
+    }
+
+    private static Settings from(Values values) {
+        Path dataDir = Path.of(values.text("EVIDENCE_DATA_DIR", "./data")).toAbsolutePath().normalize();
+        return new Settings(
+                values.integer("EVIDENCE_HTTP_PORT", 7070),
+                dataDir,
+                values.text("EVIDENCE_KAFKA_BOOTSTRAP", ""),
+                values.integer("EVIDENCE_KAFKA_PORT", 9092),
+                values.text("EVIDENCE_EVENTSTORE_URL", ""),
+                values.text("EVIDENCE_EVENTSTORE_USER", ""),
+                values.text("EVIDENCE_EVENTSTORE_PASSWORD", ""),
+                Path.of(values.text("EVIDENCE_TOKENS_FILE", dataDir.resolve("tokens.json").toString())),
+                Path.of(values.text("EVIDENCE_SIGNING_KEY", dataDir.resolve("signing-key.pem").toString())),
+                Duration.ofMillis(values.longValue("EVIDENCE_COMMANDS_RETENTION_MS", Duration.ofDays(7).toMillis())),
+                Duration.ofMillis(values.longValue("EVIDENCE_GAP_GRACE_MS", 2_000)));
+    }
+
+    public boolean embeddedKafka() {
+        return kafkaBootstrap.isBlank();
+    }
+
+    public boolean embeddedEventStore() {
+        return eventStoreUrl.isBlank();
+    }
+
+    public Settings withHttpPort(int port) {
+        return new Settings(port, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
+                eventStorePassword, tokensFile, signingKey, commandRetention, gapGrace);
+    }
+
+    private static Map<String, String> read(Path file) {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the configuration file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> values = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+        return values;
+    }
+
+    private record Values(Map<String, String> values) {
+        String text(String key, String fallback) {
+            String value = values.get(key);
+            return value == null ? fallback : value.trim();
+        }
+
+        int integer(String key, int fallback) {
+            return (int) longValue(key, fallback);
+        }
+
+        long longValue(String key, long fallback) {
+            String value = values.get(key);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a whole number");
+            }
+        }
+    }
+}
