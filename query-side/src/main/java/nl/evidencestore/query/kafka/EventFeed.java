@@ -3,7 +3,6 @@ package nl.evidencestore.query.kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Supplier;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Projection;
@@ -11,12 +10,9 @@ import nl.evidencestore.query.timeline.TimelineIndex;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.kafka.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +41,7 @@ public final class EventFeed implements AutoCloseable {
 
     public EventFeed(String bootstrapServers, TimelineIndex index, List<Projection> projections,
                      AppliedPosition applied, Duration commitInterval) {
-        this(() -> new KafkaConsumer<>(consumerProperties(bootstrapServers)), index, projections, applied,
+        this(() -> FeedConsumer.connect(bootstrapServers), index, projections, applied,
                 commitInterval);
     }
 
@@ -183,24 +179,5 @@ public final class EventFeed implements AutoCloseable {
         if (thread.isAlive()) {
             LOG.warn("event feed did not stop within {}", STOP_TIMEOUT);
         }
-    }
-
-    private static Properties consumerProperties(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        // Raw bytes: a record that does not decode is skipped in apply(), instead of failing poll().
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        // No group.id and no offset commits: the Lucene commit says where to resume, atomically with the documents.
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // A new index, or an offset the topic no longer holds, replays the whole log (it never expires).
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // If the forwarder ever writes in transactions, an aborted record must not reach a projection.
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // Names the feed in broker logs and client metrics.
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "evidence-query-feed");
-        // Bigger batches spread the refresh that ends each batch over more events, which a rebuild needs.
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        return props;
     }
 }

@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,10 +13,8 @@ import java.util.stream.Collectors;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
@@ -39,8 +37,6 @@ import org.apache.lucene.util.IOUtils;
  * had come, so a restart resumes exactly where the index is.
  */
 public final class TimelineIndex implements AutoCloseable {
-    static final String COMMITTED_OFFSET = "kafkaNextOffset";
-    static final String COMMITTED_POSITION = "appliedPosition";
     /** A reader waiting for a generation gets it within ~10 ms; idle searchers are at most 100 ms stale. */
     private static final double MAX_STALE_SECONDS = 0.1;
     private static final double MIN_STALE_SECONDS = 0.01;
@@ -51,11 +47,11 @@ public final class TimelineIndex implements AutoCloseable {
     private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
     /** The writer's sequence number of the latest change: the generation refresh() waits for. */
     private final AtomicLong latestGeneration = new AtomicLong();
-    private volatile Map<String, String> committed;
+    private volatile Optional<FeedCheckpoint> committed;
 
     private TimelineIndex(Directory directory) throws IOException {
         this.directory = directory;
-        this.committed = lastCommitData(directory);
+        this.committed = FeedCheckpoint.lastIn(directory);
         this.writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
                 // Only commit() may commit: its user data must say which offset the documents reach.
                 .setCommitOnClose(false));
@@ -98,12 +94,11 @@ public final class TimelineIndex implements AutoCloseable {
 
     /** Makes every added event durable, together with where the feed goes on after a restart. */
     public void commit(long nextKafkaOffset, long appliedPosition) {
-        Map<String, String> data = Map.of(COMMITTED_OFFSET, Long.toString(nextKafkaOffset),
-                COMMITTED_POSITION, Long.toString(appliedPosition));
+        FeedCheckpoint checkpoint = new FeedCheckpoint(nextKafkaOffset, appliedPosition);
         try {
-            writer.setLiveCommitData(data.entrySet());
+            writer.setLiveCommitData(checkpoint.userData().entrySet());
             writer.commit();
-            committed = data;
+            committed = Optional.of(checkpoint);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit the timeline index", e);
         }
@@ -111,12 +106,12 @@ public final class TimelineIndex implements AutoCloseable {
 
     /** The Kafka offset to resume from, as of the last commit; empty for a new index. */
     public OptionalLong committedOffset() {
-        return committedLong(COMMITTED_OFFSET);
+        return committed.map(c -> OptionalLong.of(c.nextKafkaOffset())).orElse(OptionalLong.empty());
     }
 
     /** The applied position as of the last commit; empty for a new index. */
     public OptionalLong committedPosition() {
-        return committedLong(COMMITTED_POSITION);
+        return committed.map(c -> OptionalLong.of(c.appliedPosition())).orElse(OptionalLong.empty());
     }
 
     /** Searchable documents: one per event. */
@@ -171,17 +166,5 @@ public final class TimelineIndex implements AutoCloseable {
     @FunctionalInterface
     interface SearcherFunction<T> {
         T apply(IndexSearcher searcher) throws IOException;
-    }
-
-    private OptionalLong committedLong(String key) {
-        String value = committed.get(key);
-        return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
-    }
-
-    private static Map<String, String> lastCommitData(Directory directory) throws IOException {
-        if (!DirectoryReader.indexExists(directory)) {
-            return Map.of();
-        }
-        return Map.copyOf(SegmentInfos.readLatestCommit(directory).getUserData());
     }
 }
