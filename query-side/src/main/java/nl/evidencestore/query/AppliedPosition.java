@@ -1,0 +1,70 @@
+package nl.evidencestore.query;
+
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import nl.evidencestore.shared.error.ProjectionBehind;
+
+/**
+ * How far the query side has come: every event with a position at or below {@link #current()}
+ * is applied to the projections and searchable. {@code minPosition} waits on it (api.md,
+ * Consistency).
+ */
+public final class AppliedPosition {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition advanced = lock.newCondition();
+    private volatile long current;
+
+    public AppliedPosition(long start) {
+        this.current = start;
+    }
+
+    public long current() {
+        return current;
+    }
+
+    /** Only ever moves forward: a redelivered batch carries an older low-water mark. */
+    public void advanceTo(long position) {
+        lock.lock();
+        try {
+            if (position > current) {
+                current = position;
+                advanced.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** True once {@code position} is applied; false when the timeout passes first. */
+    public boolean await(long position, Duration timeout) throws InterruptedException {
+        if (current >= position) {
+            return true;
+        }
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (current < position) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = advanced.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The HTTP form of {@link #await}: a wait that runs out becomes a 503 with the current position. */
+    public void awaitOrThrow(long position, Duration timeout) {
+        try {
+            if (!await(position, timeout)) {
+                throw new ProjectionBehind(position, current);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProjectionBehind(position, current);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package nl.evidencestore.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Optional;
+import nl.evidencestore.shared.event.EventTypes;
+import nl.evidencestore.shared.event.EvidenceEvent;
+import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.kafka.ForwardedEvent;
+
+/** Turns a forwarded event's payload back into its event record. */
+public final class Events {
+    private Events() {
+    }
+
+    /**
+     * The typed event, or empty for a type this build does not know (a newer command side):
+     * such an event is still indexed, projections just skip it.
+     *
+     * @throws IllegalArgumentException when the payload does not fit its declared type
+     */
+    public static Optional<EvidenceEvent> decode(ForwardedEvent event) {
+        Optional<Class<? extends EvidenceEvent>> type = EventTypes.classOf(event.type());
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.mapper().treeToValue(event.payload(), type.get()));
+        } catch (JsonProcessingException e) {
+            // The message may quote the payload, which can hold personal data: keep only the kind.
+            throw new IllegalArgumentException("payload does not fit " + event.type()
+                    + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package nl.evidencestore.query.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import nl.evidencestore.query.AppliedPosition;
+import nl.evidencestore.query.Projection;
+import nl.evidencestore.query.timeline.TimelineIndex;
+import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.Topics;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows {@link Topics#EVENTS} from the offset in the index's last commit, feeds each event to
+ * the index and the projections, and advances the applied position once searchers see them.
+ */
+public final class EventFeed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
+    private static final TopicPartition PARTITION = new TopicPartition(Topics.EVENTS, 0);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(5);
+
+    private final Supplier<Consumer<byte[], byte[]>> consumers;
+    private final TimelineIndex index;
+    private final List<Projection> projections;
+    private final AppliedPosition applied;
+    private final Duration commitInterval;
+    private volatile long nextOffset;
+    private long committedOffset;
+    private volatile boolean running;
+    private volatile Throwable failure;
+    private Consumer<byte[], byte[]> consumer;
+    private Thread thread;
+
+    public EventFeed(String bootstrapServers, TimelineIndex index, List<Projection> projections,
+                     AppliedPosition applied, Duration commitInterval) {
+        this(() -> FeedConsumer.connect(bootstrapServers), index, projections, applied,
+                commitInterval);
+    }
+
+    public EventFeed(String bootstrapServers, TimelineIndex index, List<Projection> projections,
+                     AppliedPosition applied) {
+        this(bootstrapServers, index, projections, applied, DEFAULT_COMMIT_INTERVAL);
+    }
+
+    /** The consumer is made only on start(), so that apply() can be tested without a broker. */
+    EventFeed(Supplier<Consumer<byte[], byte[]>> consumers, TimelineIndex index, List<Projection> projections,
+              AppliedPosition applied, Duration commitInterval) {
+        this.consumers = consumers;
+        this.index = index;
+        this.projections = List.copyOf(projections);
+        this.applied = applied;
+        this.commitInterval = commitInterval;
+        this.nextOffset = index.committedOffset().orElse(0L);
+        this.committedOffset = nextOffset;
+    }
+
+    /** Seeks to the index's committed offset and starts polling on a thread of its own. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("the event feed runs already");
+        }
+        consumer = consumers.get();
+        consumer.assign(List.of(PARTITION));
+        consumer.seek(PARTITION, nextOffset);
+        running = true;
+        thread = new Thread(this::pollLoop, "event-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The next Kafka offset to apply. */
+    public long nextOffset() {
+        return nextOffset;
+    }
+
+    /** Why the feed stopped on its own, for the readiness check; empty while it runs. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Applies one polled batch: every decodable event to the index and the projections, then
+     * one refresh, then the applied position. Undecodable records are logged and skipped.
+     */
+    void apply(List<ConsumerRecord<byte[], byte[]>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long lowWaterMark = applied.current();
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
+            FeedRecords.event(record).ifPresent(this::dispatch);
+            // Also for a skipped record: it is dealt with, and holding the mark back would make
+            // every minPosition at the tail wait for a record that will never come right.
+            lowWaterMark = Math.max(lowWaterMark, FeedRecords.lowWaterMark(record).orElse(lowWaterMark));
+            nextOffset = Math.max(nextOffset, record.offset() + 1);
+        }
+        index.refresh();
+        applied.advanceTo(lowWaterMark);
+    }
+
+    /**
+     * The index first: it is what projections reload from. A projection that fails on one event
+     * is logged and passed over, so that one read model's bug does not stop every other one; a
+     * failing index does stop the feed, since nothing after it could be made durable.
+     */
+    private void dispatch(ForwardedEvent event) {
+        index.add(event);
+        for (Projection projection : projections) {
+            try {
+                projection.on(event);
+            } catch (RuntimeException e) {
+                // Class and frame, not the message: a message may quote the event's content.
+                LOG.error("{} failed on eventId {}: {} at {}", projection.getClass().getSimpleName(),
+                        event.eventId(), e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            }
+        }
+    }
+
+    private void pollLoop() {
+        long lastCommit = System.nanoTime();
+        try {
+            while (running) {
+                apply(consumer.poll(POLL_TIMEOUT).records(PARTITION));
+                if (System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
+                    commit();
+                    lastCommit = System.nanoTime();
+                }
+            }
+        } catch (WakeupException e) {
+            // close() wakes the poll up to stop it.
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.error("event feed stopped at offset {}; projections no longer advance", nextOffset, e);
+        } finally {
+            commitQuietly();
+            consumer.close();
+        }
+    }
+
+    /** Only the poll thread (or close(), after it ended) commits, so offset and documents agree. */
+    private void commit() {
+        if (nextOffset != committedOffset) {
+            index.commit(nextOffset, applied.current());
+            committedOffset = nextOffset;
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            commit();
+        } catch (RuntimeException e) {
+            LOG.error("cannot commit the index while stopping; the feed resumes from the last commit", e);
+        }
+    }
+
+    /** Stops polling and commits what was applied; the index stays open (its owner closes it). */
+    @Override
+    public synchronized void close() {
+        if (thread == null) {
+            return;
+        }
+        running = false;
+        if (thread.isAlive()) {
+            consumer.wakeup();
+        }
+        try {
+            thread.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("event feed did not stop within {}", STOP_TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package nl.evidencestore.query.timeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.kafka.ForwardedEvent;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * Owns the query side's Lucene index: one document per event, searchable after
+ * {@link #refresh()}, durable after {@link #commit}. A commit also records how far the feed
+ * had come, so a restart resumes exactly where the index is.
+ */
+public final class TimelineIndex implements AutoCloseable {
+    /** A reader waiting for a generation gets it within ~10 ms; idle searchers are at most 100 ms stale. */
+    private static final double MAX_STALE_SECONDS = 0.1;
+    private static final double MIN_STALE_SECONDS = 0.01;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    /** The writer's sequence number of the latest change: the generation refresh() waits for. */
+    private final AtomicLong latestGeneration = new AtomicLong();
+    private volatile Optional<FeedCheckpoint> committed;
+
+    private TimelineIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        this.committed = FeedCheckpoint.lastIn(directory);
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                // Only commit() may commit: its user data must say which offset the documents reach.
+                .setCommitOnClose(false));
+        this.searchers = new SearcherManager(writer, new SearcherFactory());
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
+        reopener.setName("timeline-index-reopen");
+        reopener.setDaemon(true);
+        reopener.start();
+    }
+
+    /** Opens (or creates) the index in that directory. */
+    public static TimelineIndex open(Path path) {
+        try {
+            return new TimelineIndex(FSDirectory.open(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the timeline index", e);
+        }
+    }
+
+    /** Adds the event, or replaces its document when Kafka delivers it again. */
+    public void add(ForwardedEvent event) {
+        try {
+            long generation = writer.updateDocument(new Term(TimelineDocuments.EVENT_ID, event.eventId()),
+                    TimelineDocuments.of(event));
+            latestGeneration.accumulateAndGet(generation, Math::max);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index an event", e);
+        }
+    }
+
+    /** Blocks until searchers see every event added so far. */
+    public void refresh() {
+        try {
+            reopener.waitForGeneration(latestGeneration.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the index to refresh", e);
+        }
+    }
+
+    /** Makes every added event durable, together with where the feed goes on after a restart. */
+    public void commit(long nextKafkaOffset, long appliedPosition) {
+        FeedCheckpoint checkpoint = new FeedCheckpoint(nextKafkaOffset, appliedPosition);
+        try {
+            writer.setLiveCommitData(checkpoint.userData().entrySet());
+            writer.commit();
+            committed = Optional.of(checkpoint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the timeline index", e);
+        }
+    }
+
+    /** The Kafka offset to resume from, as of the last commit; empty for a new index. */
+    public OptionalLong committedOffset() {
+        return committed.map(c -> OptionalLong.of(c.nextKafkaOffset())).orElse(OptionalLong.empty());
+    }
+
+    /** The applied position as of the last commit; empty for a new index. */
+    public OptionalLong committedPosition() {
+        return committed.map(c -> OptionalLong.of(c.appliedPosition())).orElse(OptionalLong.empty());
+    }
+
+    /** Searchable documents: one per event. */
+    public long documentCount() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    /** The searchable events of those types in position order, to reload in-memory projections. */
+    public List<ForwardedEvent> storedEventsOfType(Set<String> types) {
+        Query query = new TermInSetQuery(TimelineDocuments.TYPE,
+                types.stream().map(BytesRef::new).collect(Collectors.toList()));
+        return withSearcher(searcher -> {
+            int hits = Math.max(1, searcher.count(query));
+            ScoreDoc[] docs = searcher.search(query, hits,
+                    new Sort(new SortField(TimelineDocuments.POSITION, SortField.Type.LONG))).scoreDocs;
+            StoredFields stored = searcher.storedFields();
+            List<ForwardedEvent> events = new ArrayList<>(docs.length);
+            for (ScoreDoc doc : docs) {
+                BytesRef json = stored.document(doc.doc, Set.of(TimelineDocuments.EVENT))
+                        .getBinaryValue(TimelineDocuments.EVENT);
+                events.add(Json.read(BytesRef.deepCopyOf(json).bytes, ForwardedEvent.class));
+            }
+            return events;
+        });
+    }
+
+    /** Does not commit: what was added since the last {@link #commit} is lost, as in a crash. */
+    @Override
+    public void close() {
+        try {
+            // Closes each in turn even when one fails, and rethrows the first failure.
+            IOUtils.close(reopener, searchers, writer, directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the timeline index", e);
+        }
+    }
+
+    /** Later readers (timeline search) get their searcher here, released whatever happens. */
+    <T> T withSearcher(SearcherFunction<T> read) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return read.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the timeline index", e);
+        }
+    }
+
+    @FunctionalInterface
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+}

@@ -1,0 +1,120 @@
+package nl.evidencestore.query.kafka;
+
+import static nl.evidencestore.query.Fixtures.AGREEMENT;
+import static nl.evidencestore.query.Fixtures.lifecycle;
+import static nl.evidencestore.query.Fixtures.record;
+import static nl.evidencestore.query.Fixtures.undecodable;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.evidencestore.query.AppliedPosition;
+import nl.evidencestore.query.agreement.AgreementState;
+import nl.evidencestore.query.agreement.AgreementStateProjection;
+import nl.evidencestore.query.agreement.AgreementStatus;
+import nl.evidencestore.query.timeline.TimelineIndex;
+import nl.evidencestore.shared.kafka.ForwardedEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The apply step without a broker: hand-built records as the forwarder writes them. */
+class EventFeedTest {
+    @TempDir
+    Path dir;
+    private TimelineIndex index;
+    private AppliedPosition applied;
+    private AgreementStateProjection agreements;
+    private EventFeed feed;
+
+    @BeforeEach
+    void openIndex() {
+        index = TimelineIndex.open(dir);
+        applied = new AppliedPosition(0);
+        agreements = new AgreementStateProjection(applied);
+        feed = new EventFeed("localhost:0", index, List.of(agreements), applied);
+    }
+
+    @AfterEach
+    void closeIndex() {
+        index.close();
+    }
+
+    @Test
+    void feedsEveryEventToIndexAndProjectionsSkippingWhatCannotBeDecoded() {
+        List<ForwardedEvent> events = lifecycle();
+
+        feed.apply(List.of(
+                record(0, events.get(0), 10),
+                record(1, events.get(1), 11),
+                undecodable(2, "ev-broken", 12, 12),
+                record(3, events.get(2), 12),
+                record(4, events.get(1), 12),
+                record(5, events.get(3), 15)));
+
+        AgreementState state = agreements.asOf(AGREEMENT, Instant.parse("2026-03-10T00:00:00Z"), null).orElseThrow();
+        assertThat(state.status()).isEqualTo(AgreementStatus.EFFECTIVE);
+        assertThat(state.signatures()).hasSize(2);
+        assertThat(index.documentCount()).isEqualTo(4);
+        assertThat(applied.current()).isEqualTo(15);
+        assertThat(feed.nextOffset()).isEqualTo(6);
+    }
+
+    @Test
+    void advancesToTheHighestLowWaterMarkNotTheHighestPosition() {
+        List<ForwardedEvent> events = lifecycle();
+
+        // Position 15 arrives while 12 to 14 are still in flight on the command side.
+        feed.apply(List.of(record(0, events.get(0), 10), record(1, events.get(3), 11)));
+
+        assertThat(applied.current()).isEqualTo(11);
+    }
+
+    @Test
+    void neverMovesTheAppliedPositionBackOnARedeliveredBatch() {
+        List<ForwardedEvent> events = lifecycle();
+        feed.apply(List.of(record(0, events.get(0), 10), record(1, events.get(1), 11)));
+
+        feed.apply(List.of(record(0, events.get(0), 10)));
+
+        assertThat(applied.current()).isEqualTo(11);
+        assertThat(feed.nextOffset()).isEqualTo(2);
+        assertThat(index.documentCount()).isEqualTo(2);
+    }
+
+    @Test
+    void goesOnAfterABatchOfOnlyUndecodableRecords() {
+        feed.apply(List.of(undecodable(0, "ev-broken", 3, 3)));
+        feed.apply(List.of(record(1, lifecycle().get(0), 10)));
+
+        assertThat(index.documentCount()).isEqualTo(1);
+        assertThat(applied.current()).isEqualTo(10);
+        assertThat(feed.nextOffset()).isEqualTo(2);
+    }
+
+    @Test
+    void passesOverAProjectionThatFailsAndFeedsTheOthers() {
+        List<ForwardedEvent> seen = new ArrayList<>();
+        EventFeed withBrokenProjection = new EventFeed("localhost:0", index,
+                List.of(event -> {
+                    throw new IllegalStateException("a bug");
+                }, seen::add), applied);
+
+        withBrokenProjection.apply(List.of(record(0, lifecycle().get(0), 10)));
+
+        assertThat(seen).hasSize(1);
+        assertThat(applied.current()).isEqualTo(10);
+    }
+
+    @Test
+    void resumesFromTheOffsetInTheIndexCommit() {
+        index.commit(42, 40);
+
+        EventFeed resumed = new EventFeed("localhost:0", index, List.of(agreements), applied);
+
+        assertThat(resumed.nextOffset()).isEqualTo(42);
+    }
+}

@@ -1,0 +1,96 @@
+package nl.evidencestore.query.timeline;
+
+import static nl.evidencestore.query.Fixtures.lifecycle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import nl.evidencestore.query.Fixtures;
+import nl.evidencestore.shared.kafka.ForwardedEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TimelineIndexTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void makesAddedEventsSearchableOnRefresh() {
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            lifecycle().forEach(index::add);
+            index.refresh();
+
+            assertThat(index.documentCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void keepsOneDocumentPerEventIdWhenKafkaDeliversAgain() {
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            ForwardedEvent drafted = lifecycle().get(0);
+            index.add(drafted);
+            index.add(drafted);
+            index.refresh();
+
+            assertThat(index.documentCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aNewIndexHasNoCommittedOffsetOrPosition() {
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            assertThat(index.committedOffset()).isEmpty();
+            assertThat(index.committedPosition()).isEmpty();
+        }
+    }
+
+    @Test
+    void readsBackTheCommittedOffsetAndPositionAfterARestart() {
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            lifecycle().forEach(index::add);
+            index.commit(4, 15);
+        }
+
+        try (TimelineIndex reopened = TimelineIndex.open(dir)) {
+            assertThat(reopened.committedOffset()).hasValue(4);
+            assertThat(reopened.committedPosition()).hasValue(15);
+            assertThat(reopened.documentCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void losesWhatWasNotCommittedAsInACrash() {
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            List<ForwardedEvent> events = lifecycle();
+            index.add(events.get(0));
+            index.add(events.get(1));
+            index.commit(2, 11);
+            index.add(events.get(2));
+            index.add(events.get(3));
+            index.refresh();
+            assertThat(index.documentCount()).isEqualTo(4);
+        }
+
+        try (TimelineIndex reopened = TimelineIndex.open(dir)) {
+            assertThat(reopened.documentCount()).isEqualTo(2);
+            assertThat(reopened.committedOffset()).hasValue(2);
+            assertThat(reopened.committedPosition()).hasValue(11);
+        }
+    }
+
+    @Test
+    void returnsStoredEventsOfTheAskedTypesInPositionOrder() {
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            List<ForwardedEvent> events = lifecycle();
+            index.add(events.get(3));
+            index.add(events.get(1));
+            index.add(events.get(0));
+            index.add(Fixtures.otherControllersDraft());
+            index.refresh();
+
+            assertThat(index.storedEventsOfType(Set.of("AgreementSigned", "AgreementTookEffect")))
+                    .containsExactly(events.get(1), events.get(3));
+        }
+    }
+}
