@@ -90,6 +90,15 @@ public final class Fixtures {
                 "{\"not\":\"an event\"".getBytes(StandardCharsets.UTF_8), lowWaterMark);
     }
 
+    /** What the forwarder sends when the log is idle: no value, only a low-water mark. */
+    public static ConsumerRecord<byte[], byte[]> watermark(long offset, long lowWaterMark) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Topics.HEADER_EVENT_TYPE, Topics.WATERMARK_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add(Topics.HEADER_LOW_WATER_MARK, ByteBuffer.allocate(Long.BYTES).putLong(lowWaterMark).array());
+        return new ConsumerRecord<>(Topics.EVENTS, 0, offset, 0L, TimestampType.CREATE_TIME, -1, -1,
+                null, null, headers, Optional.empty());
+    }
+
     private static ConsumerRecord<byte[], byte[]> record(long offset, String eventId, String type, long position,
                                                         byte[] value, long lowWaterMark) {
         RecordHeaders headers = new RecordHeaders();

@@ -37,8 +37,6 @@ import org.slf4j.LoggerFactory;
  * is idempotent by event id).
  */
 public final class EventForwarder implements AutoCloseable {
-    /** Type header of a record that carries only a low-water mark, sent when the log is idle. */
-    public static final String WATERMARK = "Watermark";
     private static final Logger log = LoggerFactory.getLogger(EventForwarder.class);
     private static final String PENDING = EventForwarder.class.getName() + ".pending";
 
@@ -114,7 +112,7 @@ public final class EventForwarder implements AutoCloseable {
             long mark = lowWaterMark.advance(token.getIndex(), token.getGaps());
             if (mark > lastSentMark.get()) {
                 RecordHeaders headers = new RecordHeaders();
-                headers.add(Topics.HEADER_EVENT_TYPE, utf8(WATERMARK));
+                headers.add(Topics.HEADER_EVENT_TYPE, utf8(Topics.WATERMARK_TYPE));
                 headers.add(Topics.HEADER_LOW_WATER_MARK, bytes(mark));
                 producer.send(new ProducerRecord<String, byte[]>(Topics.EVENTS, null, (String) null, (byte[]) null, headers)).get();
                 lastSentMark.accumulateAndGet(mark, Math::max);

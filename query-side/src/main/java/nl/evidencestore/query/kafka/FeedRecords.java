@@ -25,6 +25,9 @@ final class FeedRecords {
 
     /** The forwarded event, or empty (and logged) when the record cannot be decoded. */
     static Optional<ForwardedEvent> event(ConsumerRecord<byte[], byte[]> record) {
+        if (header(record, Topics.HEADER_EVENT_TYPE).filter(Topics.WATERMARK_TYPE::equals).isPresent()) {
+            return Optional.empty(); // carries only its low-water mark
+        }
         try {
             ForwardedEvent event = Json.read(record.value(), ForwardedEvent.class);
             requireComplete(event);

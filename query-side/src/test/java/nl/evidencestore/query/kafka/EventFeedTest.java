@@ -4,6 +4,7 @@ import static nl.evidencestore.query.Fixtures.AGREEMENT;
 import static nl.evidencestore.query.Fixtures.lifecycle;
 import static nl.evidencestore.query.Fixtures.record;
 import static nl.evidencestore.query.Fixtures.undecodable;
+import static nl.evidencestore.query.Fixtures.watermark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -83,6 +84,17 @@ class EventFeedTest {
         assertThat(applied.current()).isEqualTo(11);
         assertThat(feed.nextOffset()).isEqualTo(2);
         assertThat(index.documentCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aWatermarkRecordAdvancesTheAppliedPositionWithoutAnEvent() {
+        feed.apply(List.of(record(0, lifecycle().get(0), 10)));
+
+        feed.apply(List.of(watermark(1, 14)));
+
+        assertThat(applied.current()).isEqualTo(14);
+        assertThat(index.documentCount()).isEqualTo(1);
+        assertThat(feed.nextOffset()).isEqualTo(2);
     }
 
     @Test

@@ -17,6 +17,11 @@ public final class Topics {
      * "applied up to the low-water mark" is what read-your-writes waits for.
      */
     public static final String HEADER_LOW_WATER_MARK = "lowWaterMark";
+    /**
+     * The type of a record without a value that carries only a low-water mark: sent when the
+     * log is idle, so that read-your-writes does not wait for the next event.
+     */
+    public static final String WATERMARK_TYPE = "Watermark";
 
     private Topics() {
     }
