@@ -27,6 +27,7 @@ public final class HttpEdge {
         config.http.prefer405over404 = true;
         // Javalin already turns it off; kept explicit because a Server header helps only attackers.
         config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
         config.routes.before(HttpEdge::refuseDeclaredOversize);
         Auth.install(config.routes, tokens);
         Problems.install(config);

@@ -35,7 +35,7 @@ final class JavalinProblems {
         if (allowed != null) {
             ctx.header(Header.ALLOW, allowed);
         }
-        return Problem.of(ProblemType.METHOD_NOT_ALLOWED, "this resource does not answer " + ctx.method().name());
+        return Problem.of(ProblemType.METHOD_NOT_ALLOWED, "this resource does not answer that method; Allow lists those it does");
     }
 
     /** The route pattern, not the path: logs name routes and ids, nothing a caller typed freely. */

@@ -70,6 +70,10 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    int port() {
+        return app.port();
+    }
+
     HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path));
         return token == null ? request : request.header("Authorization", "Bearer " + token);
