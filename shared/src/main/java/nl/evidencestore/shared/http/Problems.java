@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.validation.ValidationException;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +40,7 @@ public final class Problems {
         routes.exception(ConflictingDuplicate.class, (e, ctx) -> write(ctx,
                 Problem.of(ProblemType.CONFLICTING_DUPLICATE, e.getMessage()).with("keys", e.keys())));
         routes.exception(PositionNotReached.class, Problems::positionNotReached);
-        routes.exception(io.javalin.http.HttpResponseException.class, JavalinProblems::write);
+        routes.exception(HttpResponseException.class, JavalinProblems::write);
         routes.exception(Exception.class, Problems::unexpected);
     }
 
