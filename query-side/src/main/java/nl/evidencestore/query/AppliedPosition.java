@@ -3,7 +3,7 @@ package nl.evidencestore.query;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import nl.evidencestore.shared.error.ProjectionBehind;
+import nl.evidencestore.shared.error.PositionNotReached;
 
 /**
  * How far the query side has come: every event with a position at or below {@link #current()}
@@ -60,11 +60,11 @@ public final class AppliedPosition {
     public void awaitOrThrow(long position, Duration timeout) {
         try {
             if (!await(position, timeout)) {
-                throw new ProjectionBehind(position, current);
+                throw new PositionNotReached(position, current);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProjectionBehind(position, current);
+            throw new PositionNotReached(position, current);
         }
     }
 }

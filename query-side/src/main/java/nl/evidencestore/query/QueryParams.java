@@ -44,7 +44,7 @@ public final class QueryParams {
         throw new InvalidInput("minPosition", "must be a whole number, 0 or more");
     }
 
-    /** Read-your-writes: blocks until {@code minPosition} is applied, or throws ProjectionBehind. */
+    /** Read-your-writes: blocks until {@code minPosition} is applied, or throws PositionNotReached. */
     public static void awaitMinPosition(Context ctx, AppliedPosition applied, Duration wait) {
         minPosition(ctx).ifPresent(position -> applied.awaitOrThrow(position, wait));
     }

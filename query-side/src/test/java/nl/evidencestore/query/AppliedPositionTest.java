@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import nl.evidencestore.shared.error.ProjectionBehind;
+import nl.evidencestore.shared.error.PositionNotReached;
 import org.junit.jupiter.api.Test;
 
 class AppliedPositionTest {
@@ -61,6 +61,6 @@ class AppliedPositionTest {
         AppliedPosition applied = new AppliedPosition(2);
 
         assertThatThrownBy(() -> applied.awaitOrThrow(9, Duration.ofMillis(20)))
-                .isInstanceOfSatisfying(ProjectionBehind.class, e -> assertThat(e.currentPosition()).isEqualTo(2));
+                .isInstanceOfSatisfying(PositionNotReached.class, e -> assertThat(e.currentPosition()).isEqualTo(2));
     }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Fixtures;
 import nl.evidencestore.shared.error.InvalidInput;
-import nl.evidencestore.shared.error.ProjectionBehind;
+import nl.evidencestore.shared.error.PositionNotReached;
 import nl.evidencestore.shared.error.UnknownResource;
 import nl.evidencestore.shared.http.Principal;
 import nl.evidencestore.shared.http.Role;
@@ -61,7 +61,7 @@ class AgreementQueriesTest {
             config.routes.exception(UnknownResource.class, (e, ctx) -> ctx.status(404));
             config.routes.exception(InvalidInput.class,
                     (e, ctx) -> ctx.status(400).json(Map.of("field", e.errors().get(0).field())));
-            config.routes.exception(ProjectionBehind.class,
+            config.routes.exception(PositionNotReached.class,
                     (e, ctx) -> ctx.status(503).json(Map.of("currentPosition", e.currentPosition())));
         }).start(0);
     }
