@@ -14,7 +14,7 @@ import java.util.Properties;
  * The store's configuration (api.md, Running it): a properties file, overridden by
  * environment variables. Keys are the variable names in both places.
  */
-public record Settings(int httpPort, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
+public record Settings(String httpHost, int httpPort, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
                        String eventStoreUser, String eventStorePassword, Path tokensFile, Path signingKey,
                        Duration commandRetention, Duration gapGrace) {
 
@@ -48,6 +48,7 @@ public record Settings(int httpPort, Path dataDir, String kafkaBootstrap, int ka
     private static Settings from(Values values) {
         Path dataDir = Path.of(values.text("EVIDENCE_DATA_DIR", "./data")).toAbsolutePath().normalize();
         return new Settings(
+                values.text("EVIDENCE_HTTP_HOST", "127.0.0.1"),
                 values.integer("EVIDENCE_HTTP_PORT", 7070),
                 dataDir,
                 values.text("EVIDENCE_KAFKA_BOOTSTRAP", ""),
@@ -70,7 +71,7 @@ public record Settings(int httpPort, Path dataDir, String kafkaBootstrap, int ka
     }
 
     public Settings withHttpPort(int port) {
-        return new Settings(port, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
+        return new Settings(httpHost, port, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
                 eventStorePassword, tokensFile, signingKey, commandRetention, gapGrace);
     }
 

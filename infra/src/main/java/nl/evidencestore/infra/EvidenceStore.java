@@ -1,0 +1,146 @@
+package nl.evidencestore.infra;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.sql.DataSource;
+import nl.evidencestore.infra.embedded.EmbeddedKafka;
+import nl.evidencestore.infra.embedded.EmbeddedPostgres;
+import nl.evidencestore.infra.kafka.KafkaTopics;
+import nl.evidencestore.infra.ops.Metrics;
+import nl.evidencestore.infra.ops.OperationsEndpoints;
+import nl.evidencestore.infra.ops.Readiness;
+import nl.evidencestore.shared.http.HttpEdge;
+import nl.evidencestore.shared.http.TokensFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: starts the database and the broker (embedded unless configured),
+ * the command side, the query side and the HTTP API, in that order; closes in reverse.
+ */
+public final class EvidenceStore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EvidenceStore.class);
+    private static final String DATABASE = "evidence";
+
+    private final Deque<AutoCloseable> started;
+    private final Javalin http;
+    private final String kafkaBootstrap;
+
+    private EvidenceStore(Deque<AutoCloseable> started, Javalin http, String kafkaBootstrap) {
+        this.started = started;
+        this.http = http;
+        this.kafkaBootstrap = kafkaBootstrap;
+    }
+
+    public static EvidenceStore start(Settings settings) {
+        // Axon checks for updates over the network unless told not to: an evidence store must not phone home.
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            createDirectories(settings);
+            DataSource eventStore = eventStore(settings, started);
+            String kafka = kafka(settings, started);
+            KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(KafkaTopics.DEFAULT_COMMAND_PARTITIONS,
+                    KafkaTopics.DEFAULT_DLQ_PARTITIONS, settings.commandRetention()), Duration.ofSeconds(60));
+
+            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.gapGrace()));
+            QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka));
+
+            Readiness readiness = remember(started, new Readiness(eventStore, kafka,
+                    queries.applied()::current, queries.feed()::failure));
+            PrometheusMeterRegistry metrics = Metrics.create(queries.applied()::current);
+            OperationsEndpoints operations = new OperationsEndpoints(readiness, metrics);
+            TokensFile tokens = TokensFile.openOrInitialise(settings.tokensFile(), EvidenceStore::announceAdminToken);
+
+            Javalin http = Javalin.create(config -> {
+                HttpEdge.configure(config, tokens);
+                config.routes.apiBuilder(operations.routes());
+                config.routes.apiBuilder(commands.agreementEndpoints().routes());
+                config.routes.apiBuilder(queries.agreementQueries().routes());
+            }).start(settings.httpHost(), settings.httpPort());
+            started.push(http::stop);
+            log.info("evidence store serving HTTP on {}:{}, Kafka at {}", settings.httpHost(), http.port(), kafka);
+            return new EvidenceStore(started, http, kafka);
+        } catch (RuntimeException e) {
+            closeAll(started);
+            throw e;
+        }
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    private static DataSource eventStore(Settings settings, Deque<AutoCloseable> started) {
+        if (!settings.embeddedEventStore()) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(settings.eventStoreUrl());
+            config.setUsername(settings.eventStoreUser());
+            config.setPassword(settings.eventStorePassword());
+            config.setMaximumPoolSize(16);
+            config.setPoolName("evidence-eventstore");
+            return remember(started, new HikariDataSource(config));
+        }
+        EmbeddedPostgres postgres = remember(started, EmbeddedPostgres.start(settings.dataDir().resolve("pg")));
+        postgres.createDatabaseIfAbsent(DATABASE);
+        return postgres.dataSource(DATABASE);
+    }
+
+    private static String kafka(Settings settings, Deque<AutoCloseable> started) {
+        if (!settings.embeddedKafka()) {
+            return settings.kafkaBootstrap();
+        }
+        return remember(started, EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()))
+                .bootstrapServers();
+    }
+
+    /** Printed once, on the console only: the tokens file keeps nothing but its hash. */
+    private static void announceAdminToken(String token) {
+        System.out.println();
+        System.out.println("First start: created an ADMIN principal. Its token is shown this once:");
+        System.out.println("  " + token);
+        System.out.println("Keep it safe; the tokens file stores only its SHA-256.");
+        System.out.println();
+    }
+
+    private static void createDirectories(Settings settings) {
+        try {
+            Files.createDirectories(settings.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
+        }
+    }
+
+    private static <T extends AutoCloseable> T remember(Deque<AutoCloseable> started, T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            AutoCloseable resource = started.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("error while stopping {}: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeAll(started);
+    }
+}
