@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -64,7 +66,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Starts a server on {@code dataDir}, unpacking the binaries into {@code dataDir/binaries}. */
     public static EmbeddedPostgres start(Path dataDir) {
-        return start(dataDir, dataDir.resolve("binaries"));
+        Path binaries = dataDir.resolve("binaries");
+        EmbeddedPostgres postgres = start(dataDir, binaries);
+        // The library makes its unpack directory writable for everyone, so that anyone could swap the
+        // binaries that run on the store's data. This one is ours alone.
+        restrictToOwner(binaries);
+        return postgres;
     }
 
     /**
@@ -152,6 +159,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Path aside = root.resolve("cluster.unfinished-" + Instant.now().toEpochMilli());
         LOG.warn("{} is left over from an initdb that did not finish; moved to {}", pgData, aside);
         Files.move(pgData, aside);
+    }
+
+    private static void restrictToOwner(Path dir) {
+        try {
+            if (Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot make {} writable for its owner only: {}", dir, e.toString());
+        }
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
