@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import nl.evidencestore.infra.support.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedPostgresTest {
-    /** The library's default: unpacked once per machine, not once per test. */
-    private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+    private static final Path BINARIES = SharedInfrastructure.postgresBinaries();
 
     @TempDir
     Path dir;
