@@ -43,6 +43,7 @@ public final class EvidenceStore implements AutoCloseable {
     public static EvidenceStore start(Settings settings) {
         // Axon checks for updates over the network unless told not to: an evidence store must not phone home.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             createDirectories(settings);

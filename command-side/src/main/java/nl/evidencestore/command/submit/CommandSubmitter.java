@@ -55,21 +55,24 @@ public final class CommandSubmitter {
     private Outcome inTransaction(IdempotentCommand command, String contentSha256) {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(command));
         unitOfWork.attachTransaction(transactions);
+        String key = command.idempotencyKey();
         ResultMessage<Outcome> result = unitOfWork.executeWithResult(() -> {
-            String key = command.idempotencyKey();
             Optional<CommandLedger.Entry> earlier = ledger.find(key);
             if (earlier.isPresent()) {
                 return repeatOf(earlier.get(), key, contentSha256);
             }
             dispatch(command);
-            List<String> eventIds = List.copyOf(AppendedEvents.idsOf(unitOfWork));
-            ledger.record(key, contentSha256, eventIds);
-            return new Outcome(eventIds, false);
+            // Events reach the store, and get their ids noted, in the root's prepare-commit
+            // phase; this handler is registered after the event bus's, so it runs after it.
+            unitOfWork.onPrepareCommit(u -> ledger.record(key, contentSha256, AppendedEvents.idsOf(u)));
+            return null;
         });
         if (result.isExceptional()) {
             throw unchecked(result.exceptionResult());
         }
-        return result.getPayload();
+        return result.getPayload() != null
+                ? result.getPayload()
+                : new Outcome(List.copyOf(AppendedEvents.idsOf(unitOfWork)), false);
     }
 
     private static Outcome repeatOf(CommandLedger.Entry earlier, String key, String contentSha256) {

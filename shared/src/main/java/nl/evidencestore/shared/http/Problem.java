@@ -30,7 +30,11 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem(type, title, status, detail, fieldErrors, extensions);
     }
 
+    /** Adds an extension member; an absent value (an article a refusal does not name) adds nothing. */
     public Problem with(String member, Object value) {
+        if (value == null) {
+            return this;
+        }
         Map<String, Object> more = new LinkedHashMap<>(extensions);
         more.put(member, value);
         return new Problem(type, title, status, detail, errors, more);
