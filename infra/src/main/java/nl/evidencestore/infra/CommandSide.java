@@ -48,7 +48,7 @@ final class CommandSide implements AutoCloseable {
         this.transactions = transactions;
     }
 
-    static CommandSide start(DataSource dataSource, String kafkaBootstrap, Duration gapGrace) {
+    static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         // Events are records; a field added later must not break reading older payloads.
         JacksonSerializer serializer = JacksonSerializer.builder()
@@ -63,7 +63,7 @@ final class CommandSide implements AutoCloseable {
         EventStoreSchema.create(dataSource, engine, tokens);
 
         Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
-        EventForwarder forwarder = new EventForwarder(producer, gapGrace);
+        EventForwarder forwarder = new EventForwarder(producer, eventsTopic, gapGrace);
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)

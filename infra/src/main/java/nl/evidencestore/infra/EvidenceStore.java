@@ -49,11 +49,11 @@ public final class EvidenceStore implements AutoCloseable {
             createDirectories(settings);
             DataSource eventStore = eventStore(settings, started);
             String kafka = kafka(settings, started);
-            KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(KafkaTopics.DEFAULT_COMMAND_PARTITIONS,
+            KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(settings.topics(), KafkaTopics.DEFAULT_COMMAND_PARTITIONS,
                     KafkaTopics.DEFAULT_DLQ_PARTITIONS, settings.commandRetention()), Duration.ofSeconds(60));
 
-            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.gapGrace()));
-            QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka));
+            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics().events(), settings.gapGrace()));
+            QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events()));
 
             Readiness readiness = remember(started, new Readiness(eventStore, kafka,
                     queries.applied()::current, queries.feed()::failure));

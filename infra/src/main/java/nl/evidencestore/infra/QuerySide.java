@@ -25,12 +25,12 @@ final class QuerySide implements AutoCloseable {
         this.feed = feed;
     }
 
-    static QuerySide start(Path indexDir, String kafkaBootstrap) {
+    static QuerySide start(Path indexDir, String kafkaBootstrap, String eventsTopic) {
         TimelineIndex index = TimelineIndex.open(indexDir);
         AppliedPosition applied = new AppliedPosition(index.committedPosition().orElse(0L));
         AgreementStateProjection agreements = new AgreementStateProjection(applied);
         agreements.reloadFrom(index);
-        EventFeed feed = new EventFeed(kafkaBootstrap, index, List.of(agreements), applied);
+        EventFeed feed = new EventFeed(kafkaBootstrap, eventsTopic, index, List.of(agreements), applied);
         feed.start();
         return new QuerySide(index, applied, agreements, feed);
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import nl.evidencestore.shared.kafka.TopicNames;
 
 /**
  * The store's configuration (api.md, Running it): a properties file, overridden by
@@ -16,7 +17,7 @@ import java.util.Properties;
  */
 public record Settings(String httpHost, int httpPort, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
                        String eventStoreUser, String eventStorePassword, Path tokensFile, Path signingKey,
-                       Duration commandRetention, Duration gapGrace) {
+                       String topicPrefix, Duration commandRetention, Duration gapGrace) {
 
     public static final String CONFIG_FILE = "EVIDENCE_CONFIG";
 
@@ -58,8 +59,13 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
                 values.text("EVIDENCE_EVENTSTORE_PASSWORD", ""),
                 Path.of(values.text("EVIDENCE_TOKENS_FILE", dataDir.resolve("tokens.json").toString())),
                 Path.of(values.text("EVIDENCE_SIGNING_KEY", dataDir.resolve("signing-key.pem").toString())),
+                values.text("EVIDENCE_TOPIC_PREFIX", ""),
                 Duration.ofMillis(values.longValue("EVIDENCE_COMMANDS_RETENTION_MS", Duration.ofDays(7).toMillis())),
                 Duration.ofMillis(values.longValue("EVIDENCE_GAP_GRACE_MS", 2_000)));
+    }
+
+    public TopicNames topics() {
+        return TopicNames.withPrefix(topicPrefix);
     }
 
     public boolean embeddedKafka() {
@@ -72,7 +78,7 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
 
     public Settings withHttpPort(int port) {
         return new Settings(httpHost, port, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
-                eventStorePassword, tokensFile, signingKey, commandRetention, gapGrace);
+                eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace);
     }
 
     private static Map<String, String> read(Path file) {

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries every stored event to {@link Topics#EVENTS}, driven by a tracking processor that
+ * Carries every stored event to the events topic ({@link Topics#EVENTS}), driven by a tracking processor that
  * hands it events in batches. A batch is sent asynchronously and flushed before the batch's
  * unit of work commits, and the processor's token commits in that same transaction: a
  * failed send rolls the token back and the batch comes again (at least once; the query side
@@ -41,14 +41,16 @@ public final class EventForwarder implements AutoCloseable {
     private static final String PENDING = EventForwarder.class.getName() + ".pending";
 
     private final Producer<String, byte[]> producer;
+    private final String topic;
     private final LowWaterMark lowWaterMark;
     private final AtomicReference<GapAwareTrackingToken> committed = new AtomicReference<>();
     private final AtomicLong lastSentMark = new AtomicLong(-1);
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "evidence-watermark"));
 
-    public EventForwarder(Producer<String, byte[]> producer, Duration gapGrace) {
+    public EventForwarder(Producer<String, byte[]> producer, String topic, Duration gapGrace) {
         this.producer = producer;
+        this.topic = topic;
         this.lowWaterMark = new LowWaterMark(gapGrace, Clock.systemUTC());
         ticker.scheduleWithFixedDelay(this::sendWatermarkIfAdvanced, 200, 200, TimeUnit.MILLISECONDS);
     }
@@ -66,7 +68,7 @@ public final class EventForwarder implements AutoCloseable {
         headers.add(Topics.HEADER_POSITION, bytes(forwarded.position()));
         headers.add(Topics.HEADER_LOW_WATER_MARK, bytes(mark));
         pendingIn(CurrentUnitOfWork.get().root(), position)
-                .add(new ProducerRecord<>(Topics.EVENTS, null, forwarded.streamId(), Json.write(forwarded), headers));
+                .add(new ProducerRecord<>(topic, null, forwarded.streamId(), Json.write(forwarded), headers));
     }
 
     private List<ProducerRecord<String, byte[]>> pendingIn(UnitOfWork<?> batch, GapAwareTrackingToken token) {
@@ -114,7 +116,7 @@ public final class EventForwarder implements AutoCloseable {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(Topics.HEADER_EVENT_TYPE, utf8(Topics.WATERMARK_TYPE));
                 headers.add(Topics.HEADER_LOW_WATER_MARK, bytes(mark));
-                producer.send(new ProducerRecord<String, byte[]>(Topics.EVENTS, null, (String) null, (byte[]) null, headers)).get();
+                producer.send(new ProducerRecord<String, byte[]>(topic, null, (String) null, (byte[]) null, headers)).get();
                 lastSentMark.accumulateAndGet(mark, Math::max);
             }
         } catch (Exception e) {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-import nl.evidencestore.shared.kafka.Topics;
+import nl.evidencestore.shared.kafka.TopicNames;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -37,7 +37,7 @@ public final class KafkaTopics {
     }
 
     public static List<TopicSpec> storeTopics() {
-        return storeTopics(DEFAULT_COMMAND_PARTITIONS, DEFAULT_DLQ_PARTITIONS, DEFAULT_COMMAND_RETENTION);
+        return storeTopics(TopicNames.DEFAULT, DEFAULT_COMMAND_PARTITIONS, DEFAULT_DLQ_PARTITIONS, DEFAULT_COMMAND_RETENTION);
     }
 
     /**
@@ -46,7 +46,7 @@ public final class KafkaTopics {
      * command topics carry plaintext subject references, so their retention is the erasure lag of
      * Kafka ingest (api.md).
      */
-    public static List<TopicSpec> storeTopics(int commandPartitions, int dlqPartitions, Duration commandRetention) {
+    public static List<TopicSpec> storeTopics(TopicNames names, int commandPartitions, int dlqPartitions, Duration commandRetention) {
         Map<String, String> forever = Map.of(
                 "retention.ms", "-1",
                 "retention.bytes", "-1",
@@ -56,9 +56,9 @@ public final class KafkaTopics {
                 "retention.ms", Long.toString(commandRetention.toMillis()),
                 "cleanup.policy", "delete");
         return List.of(
-                new TopicSpec(Topics.EVENTS, 1, forever),
-                new TopicSpec(Topics.COMMANDS, commandPartitions, bounded),
-                new TopicSpec(Topics.COMMANDS_DLQ, dlqPartitions, bounded));
+                new TopicSpec(names.events(), 1, forever),
+                new TopicSpec(names.commands(), commandPartitions, bounded),
+                new TopicSpec(names.commandsDlq(), dlqPartitions, bounded));
     }
 
     /**

@@ -50,7 +50,7 @@ class KafkaTopicsTest {
 
     @Test
     void appliesConfiguredPartitionsAndRetention() {
-        List<TopicSpec> topics = KafkaTopics.storeTopics(8, 2, Duration.ofDays(3));
+        List<TopicSpec> topics = KafkaTopics.storeTopics(nl.evidencestore.shared.kafka.TopicNames.DEFAULT, 8, 2, Duration.ofDays(3));
         assertThat(topics).extracting(TopicSpec::name, TopicSpec::partitions)
                 .containsExactly(
                         tuple(Topics.EVENTS, 1),

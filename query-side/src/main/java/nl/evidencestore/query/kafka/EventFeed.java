@@ -22,12 +22,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
-    private static final TopicPartition PARTITION = new TopicPartition(Topics.EVENTS, 0);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(5);
 
     private final Supplier<Consumer<byte[], byte[]>> consumers;
+    private final TopicPartition partition;
     private final TimelineIndex index;
     private final List<Projection> projections;
     private final AppliedPosition applied;
@@ -39,21 +39,22 @@ public final class EventFeed implements AutoCloseable {
     private Consumer<byte[], byte[]> consumer;
     private Thread thread;
 
-    public EventFeed(String bootstrapServers, TimelineIndex index, List<Projection> projections,
+    public EventFeed(String bootstrapServers, String topic, TimelineIndex index, List<Projection> projections,
                      AppliedPosition applied, Duration commitInterval) {
-        this(() -> FeedConsumer.connect(bootstrapServers), index, projections, applied,
-                commitInterval);
+        this(() -> FeedConsumer.connect(bootstrapServers), topic, index, projections, applied, commitInterval);
     }
 
-    public EventFeed(String bootstrapServers, TimelineIndex index, List<Projection> projections,
+    public EventFeed(String bootstrapServers, String topic, TimelineIndex index, List<Projection> projections,
                      AppliedPosition applied) {
-        this(bootstrapServers, index, projections, applied, DEFAULT_COMMIT_INTERVAL);
+        this(bootstrapServers, topic, index, projections, applied, DEFAULT_COMMIT_INTERVAL);
     }
 
     /** The consumer is made only on start(), so that apply() can be tested without a broker. */
-    EventFeed(Supplier<Consumer<byte[], byte[]>> consumers, TimelineIndex index, List<Projection> projections,
-              AppliedPosition applied, Duration commitInterval) {
+    EventFeed(Supplier<Consumer<byte[], byte[]>> consumers, String topic, TimelineIndex index,
+              List<Projection> projections, AppliedPosition applied, Duration commitInterval) {
         this.consumers = consumers;
+        // One partition: the consistency design needs one total order of events.
+        this.partition = new TopicPartition(topic, 0);
         this.index = index;
         this.projections = List.copyOf(projections);
         this.applied = applied;
@@ -68,8 +69,8 @@ public final class EventFeed implements AutoCloseable {
             throw new IllegalStateException("the event feed runs already");
         }
         consumer = consumers.get();
-        consumer.assign(List.of(PARTITION));
-        consumer.seek(PARTITION, nextOffset);
+        consumer.assign(List.of(partition));
+        consumer.seek(partition, nextOffset);
         running = true;
         thread = new Thread(this::pollLoop, "event-feed");
         thread.setDaemon(true);
@@ -128,7 +129,7 @@ public final class EventFeed implements AutoCloseable {
         long lastCommit = System.nanoTime();
         try {
             while (running) {
-                apply(consumer.poll(POLL_TIMEOUT).records(PARTITION));
+                apply(consumer.poll(POLL_TIMEOUT).records(partition));
                 if (System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
                     commit();
                     lastCommit = System.nanoTime();

@@ -40,7 +40,7 @@ class EventFeedLoopTest {
             MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
             consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
             List<ForwardedEvent> seen = new CopyOnWriteArrayList<>();
-            EventFeed feed = new EventFeed(() -> consumer, index, List.of(seen::add), applied, Duration.ofHours(1));
+            EventFeed feed = new EventFeed(() -> consumer, Topics.EVENTS, index, List.of(seen::add), applied, Duration.ofHours(1));
 
             feed.start();
             for (int offset = 0; offset < events.size(); offset++) {

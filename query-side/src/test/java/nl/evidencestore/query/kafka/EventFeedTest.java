@@ -17,6 +17,7 @@ import nl.evidencestore.query.agreement.AgreementStateProjection;
 import nl.evidencestore.query.agreement.AgreementStatus;
 import nl.evidencestore.query.timeline.TimelineIndex;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class EventFeedTest {
         index = TimelineIndex.open(dir);
         applied = new AppliedPosition(0);
         agreements = new AgreementStateProjection(applied);
-        feed = new EventFeed("localhost:0", index, List.of(agreements), applied);
+        feed = new EventFeed("localhost:0", Topics.EVENTS, index, List.of(agreements), applied);
     }
 
     @AfterEach
@@ -110,7 +111,7 @@ class EventFeedTest {
     @Test
     void passesOverAProjectionThatFailsAndFeedsTheOthers() {
         List<ForwardedEvent> seen = new ArrayList<>();
-        EventFeed withBrokenProjection = new EventFeed("localhost:0", index,
+        EventFeed withBrokenProjection = new EventFeed("localhost:0", Topics.EVENTS, index,
                 List.of(event -> {
                     throw new IllegalStateException("a bug");
                 }, seen::add), applied);
@@ -125,7 +126,7 @@ class EventFeedTest {
     void resumesFromTheOffsetInTheIndexCommit() {
         index.commit(42, 40);
 
-        EventFeed resumed = new EventFeed("localhost:0", index, List.of(agreements), applied);
+        EventFeed resumed = new EventFeed("localhost:0", Topics.EVENTS, index, List.of(agreements), applied);
 
         assertThat(resumed.nextOffset()).isEqualTo(42);
     }
