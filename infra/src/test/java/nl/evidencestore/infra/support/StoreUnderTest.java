@@ -1,0 +1,61 @@
+package nl.evidencestore.infra.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import nl.evidencestore.infra.EvidenceStore;
+import nl.evidencestore.infra.Settings;
+
+/**
+ * The whole store, started once per test JVM through the same composition root as
+ * {@code serve}, on the shared broker (its own topic prefix) and a fresh database of the
+ * shared PostgreSQL server, HTTP on a free port. Tests use ids of their own.
+ */
+public final class StoreUnderTest {
+    private static EvidenceStore store;
+    private static Api api;
+    private static String eventStoreUrl;
+
+    private StoreUnderTest() {
+    }
+
+    public static synchronized EvidenceStore store() {
+        if (store == null) {
+            store = EvidenceStore.start(settings());
+            api = new Api(store.httpPort());
+            Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-under-test-shutdown"));
+        }
+        return store;
+    }
+
+    public static Api api() {
+        store();
+        return api;
+    }
+
+    /** The JDBC URL of the store's own database, for tests that count what was appended. */
+    public static String eventStoreUrl() {
+        store();
+        return eventStoreUrl;
+    }
+
+    private static Settings settings() {
+        try {
+            Path dataDir = Files.createTempDirectory("evidence-store-it");
+            String database = SharedInfrastructure.freshDatabaseName();
+            eventStoreUrl = SharedInfrastructure.jdbcUrlOf(database);
+            return Settings.from(Map.of(
+                    "EVIDENCE_HTTP_PORT", "0",
+                    "EVIDENCE_DATA_DIR", dataDir.toString(),
+                    "EVIDENCE_KAFKA_BOOTSTRAP", SharedInfrastructure.kafkaBootstrap(),
+                    "EVIDENCE_TOPIC_PREFIX", "it-" + UUID.randomUUID() + ".",
+                    "EVIDENCE_EVENTSTORE_URL", eventStoreUrl,
+                    "EVIDENCE_TOKENS_FILE", Principals.writeTokensFile(dataDir.resolve("tokens.json")).toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

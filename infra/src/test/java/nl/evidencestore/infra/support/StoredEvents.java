@@ -1,0 +1,24 @@
+package nl.evidencestore.infra.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Counts what the event store holds: how a test proves that a refused call appended nothing. */
+public final class StoredEvents {
+    private StoredEvents() {
+    }
+
+    public static long count(String jdbcUrl) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM DomainEventEntry")) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
