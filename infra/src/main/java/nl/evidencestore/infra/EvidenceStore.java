@@ -58,7 +58,7 @@ public final class EvidenceStore implements AutoCloseable {
 
             Readiness readiness = remember(started, new Readiness(eventStore, kafka,
                     queries.applied()::current, queries.feed()::failure));
-            PrometheusMeterRegistry metrics = Metrics.create(queries.applied()::current);
+            PrometheusMeterRegistry metrics = Metrics.create(queries.applied()::current, queries::timelineDocuments);
             OperationsEndpoints operations = new OperationsEndpoints(readiness, metrics);
             TokensFile tokens = TokensFile.openOrInitialise(settings.tokensFile(), EvidenceStore::announceAdminToken);
 

@@ -43,6 +43,10 @@ final class QuerySide implements AutoCloseable {
         return applied;
     }
 
+    long timelineDocuments() {
+        return index.documentCount();
+    }
+
     EventFeed feed() {
         return feed;
     }

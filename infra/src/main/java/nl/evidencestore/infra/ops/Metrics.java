@@ -16,7 +16,7 @@ public final class Metrics {
     private Metrics() {
     }
 
-    public static PrometheusMeterRegistry create(LongSupplier appliedPosition) {
+    public static PrometheusMeterRegistry create(LongSupplier appliedPosition, LongSupplier timelineDocuments) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -26,6 +26,9 @@ public final class Metrics {
         new UptimeMetrics().bindTo(registry);
         Gauge.builder("evidence.projections.applied.position", appliedPosition::getAsLong)
                 .description("the event-log position up to which every projection has applied every event")
+                .register(registry);
+        Gauge.builder("evidence.timeline.documents", timelineDocuments::getAsLong)
+                .description("documents in the timeline index: one per event, however often it was delivered")
                 .register(registry);
         return registry;
     }
