@@ -92,6 +92,10 @@ final class CommandSide implements AutoCloseable {
         return new AgreementEndpoints(submitter);
     }
 
+    CommandSubmitter submitter() {
+        return submitter;
+    }
+
     JdbcTransactions transactions() {
         return transactions;
     }

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.json.Json;
@@ -44,7 +43,9 @@ public final class EventForwarder implements AutoCloseable {
     private final String topic;
     private final LowWaterMark lowWaterMark;
     private final AtomicReference<GapAwareTrackingToken> committed = new AtomicReference<>();
-    private final AtomicLong lastSentMark = new AtomicLong(-1);
+    /** Stamping and sending happen under this lock, so marks on the topic only ever grow. */
+    private final Object sending = new Object();
+    private long lastSentMark = -1;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "evidence-watermark"));
 
@@ -55,10 +56,13 @@ public final class EventForwarder implements AutoCloseable {
         ticker.scheduleWithFixedDelay(this::sendWatermarkIfAdvanced, 200, 200, TimeUnit.MILLISECONDS);
     }
 
+    /** A record waiting for its batch's flush, with the token its low-water mark derives from. */
+    private record Pending(ProducerRecord<String, byte[]> record, GapAwareTrackingToken token) {
+    }
+
     @EventHandler
     public void on(Object payload, DomainEventMessage<?> event, TrackingToken token) {
         GapAwareTrackingToken position = (GapAwareTrackingToken) token;
-        long mark = lowWaterMark.advance(position.getIndex(), position.getGaps());
         ForwardedEvent forwarded = new ForwardedEvent(event.getIdentifier(), EventTypes.nameOf(payload.getClass()),
                 event.getAggregateIdentifier(), event.getSequenceNumber(), position.getIndex(),
                 event.getTimestamp(), Json.mapper().valueToTree(payload));
@@ -66,14 +70,14 @@ public final class EventForwarder implements AutoCloseable {
         headers.add(Topics.HEADER_EVENT_ID, utf8(forwarded.eventId()));
         headers.add(Topics.HEADER_EVENT_TYPE, utf8(forwarded.type()));
         headers.add(Topics.HEADER_POSITION, bytes(forwarded.position()));
-        headers.add(Topics.HEADER_LOW_WATER_MARK, bytes(mark));
-        pendingIn(CurrentUnitOfWork.get().root(), position)
-                .add(new ProducerRecord<>(topic, null, forwarded.streamId(), Json.write(forwarded), headers));
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, null, forwarded.streamId(), Json.write(forwarded), headers);
+        pendingIn(CurrentUnitOfWork.get().root(), position).add(new Pending(record, position));
     }
 
-    private List<ProducerRecord<String, byte[]>> pendingIn(UnitOfWork<?> batch, GapAwareTrackingToken token) {
-        List<ProducerRecord<String, byte[]>> pending = batch.getOrComputeResource(PENDING, key -> {
-            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+    private List<Pending> pendingIn(UnitOfWork<?> batch, GapAwareTrackingToken token) {
+        List<Pending> pending = batch.getOrComputeResource(PENDING, key -> {
+            List<Pending> records = new ArrayList<>();
             batch.onPrepareCommit(u -> sendAll(records));
             return records;
         });
@@ -81,15 +85,18 @@ public final class EventForwarder implements AutoCloseable {
         return pending;
     }
 
-    private void sendAll(List<ProducerRecord<String, byte[]>> records) {
-        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
-        records.forEach(record -> sent.add(producer.send(record)));
-        producer.flush();
-        sent.forEach(EventForwarder::awaitAcknowledged);
-        if (!records.isEmpty()) {
-            // Marks only grow, so the last record carries the batch's highest.
-            byte[] mark = records.get(records.size() - 1).headers().lastHeader(Topics.HEADER_LOW_WATER_MARK).value();
-            lastSentMark.accumulateAndGet(ByteBuffer.wrap(mark).getLong(), Math::max);
+    private void sendAll(List<Pending> pending) {
+        synchronized (sending) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>(pending.size());
+            for (Pending each : pending) {
+                long mark = lowWaterMark.advance(each.token().getIndex(), each.token().getGaps());
+                each.record().headers().remove(Topics.HEADER_LOW_WATER_MARK); // a retried batch is stamped anew
+                each.record().headers().add(Topics.HEADER_LOW_WATER_MARK, bytes(mark));
+                sent.add(producer.send(each.record()));
+                lastSentMark = mark;
+            }
+            producer.flush();
+            sent.forEach(EventForwarder::awaitAcknowledged);
         }
     }
 
@@ -104,21 +111,28 @@ public final class EventForwarder implements AutoCloseable {
         }
     }
 
-    /** Without new events, a gap that expired would hold read-your-writes back: announce the mark. */
+    /**
+     * Without new events, a gap that expired would hold read-your-writes back: announce the
+     * mark of the last committed batch, whose records are on the topic already.
+     */
     private void sendWatermarkIfAdvanced() {
         try {
-            GapAwareTrackingToken token = committed.get();
-            if (token == null) {
-                return;
+            synchronized (sending) {
+                GapAwareTrackingToken token = committed.get();
+                if (token == null) {
+                    return;
+                }
+                long mark = lowWaterMark.advance(token.getIndex(), token.getGaps());
+                if (mark > lastSentMark) {
+                    RecordHeaders headers = new RecordHeaders();
+                    headers.add(Topics.HEADER_EVENT_TYPE, utf8(Topics.WATERMARK_TYPE));
+                    headers.add(Topics.HEADER_LOW_WATER_MARK, bytes(mark));
+                    producer.send(new ProducerRecord<String, byte[]>(topic, null, (String) null, (byte[]) null, headers)).get();
+                    lastSentMark = mark;
+                }
             }
-            long mark = lowWaterMark.advance(token.getIndex(), token.getGaps());
-            if (mark > lastSentMark.get()) {
-                RecordHeaders headers = new RecordHeaders();
-                headers.add(Topics.HEADER_EVENT_TYPE, utf8(Topics.WATERMARK_TYPE));
-                headers.add(Topics.HEADER_LOW_WATER_MARK, bytes(mark));
-                producer.send(new ProducerRecord<String, byte[]>(topic, null, (String) null, (byte[]) null, headers)).get();
-                lastSentMark.accumulateAndGet(mark, Math::max);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             log.warn("could not send a low-water mark; will try again: {}", e.toString());
         }
