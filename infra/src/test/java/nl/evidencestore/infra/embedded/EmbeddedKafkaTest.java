@@ -1,6 +1,7 @@
 package nl.evidencestore.infra.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.internals.Exit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,17 @@ class EmbeddedKafkaTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
             assertThat(clusterId(kafka.bootstrapServers())).as("not reformatted").isEqualTo(clusterId);
             assertThat(consumeAll(kafka.bootstrapServers())).isEqualTo(expectedValues());
+        }
+    }
+
+    @Test
+    void aFatalBrokerFaultIsReportedInsteadOfHaltingTheJvm() {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
+            // What Kafka's fault handlers call; unguarded, this line would end the test run.
+            assertThatThrownBy(() -> Exit.halt(1, "simulated metadata fault"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("simulated metadata fault");
+            assertThat(kafka.fatalFault()).hasValueSatisfying(fault -> assertThat(fault).contains("halt"));
         }
     }
 

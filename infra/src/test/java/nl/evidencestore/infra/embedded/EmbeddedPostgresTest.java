@@ -117,6 +117,34 @@ class EmbeddedPostgresTest {
         assertThat(Postmaster.running(dataDir.resolve("cluster"))).isEmpty();
     }
 
+    @Test
+    void startsDespiteAPidFileNamingSomeOtherLiveProcess() throws Exception {
+        Path dataDir = dir.resolve("pg");
+        EmbeddedPostgres.start(dataDir, BINARIES).close();
+        // As after a reboot or in a new container, when the old pid now belongs to someone else: this JVM.
+        Files.writeString(dataDir.resolve("cluster/postmaster.pid"),
+                ProcessHandle.current().pid() + "\n" + dataDir.resolve("cluster") + "\n");
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir, BINARIES)) {
+            assertThat(column(postgres.dataSource("postgres"), "SELECT 1")).containsExactly("1");
+        }
+    }
+
+    @Test
+    void setsAsideWhatAnInterruptedInitdbLeft() throws Exception {
+        Path dataDir = dir.resolve("pg");
+        Files.createDirectories(dataDir.resolve("cluster"));
+        Files.writeString(dataDir.resolve("cluster/PG_VERSION"), "18\n");
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir, BINARIES)) {
+            assertThat(column(postgres.dataSource("postgres"), "SELECT 1")).containsExactly("1");
+        }
+        try (var entries = Files.list(dataDir)) {
+            assertThat(entries.map(path -> path.getFileName().toString()))
+                    .anyMatch(name -> name.startsWith("cluster.unfinished-"));
+        }
+    }
+
     private static long postmasterPid(Path dataDir) throws IOException {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("cluster/postmaster.pid")).get(0).trim());
     }
