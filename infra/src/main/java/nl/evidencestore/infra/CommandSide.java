@@ -3,7 +3,8 @@ package nl.evidencestore.infra;
 import java.time.Duration;
 import javax.sql.DataSource;
 import nl.evidencestore.command.agreement.Agreement;
-import nl.evidencestore.command.agreement.AgreementEndpoints;
+import nl.evidencestore.command.catalog.CommandCatalog;
+import nl.evidencestore.command.catalog.CommandEndpoints;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
 import nl.evidencestore.command.store.CommandLedger;
@@ -38,6 +39,7 @@ final class CommandSide implements AutoCloseable {
     private final EventForwarder forwarder;
     private final CommandSubmitter submitter;
     private final JdbcTransactions transactions;
+    private final CommandCatalog catalog = CommandCatalog.standard();
 
     private CommandSide(Configuration axon, Producer<String, byte[]> producer, EventForwarder forwarder,
                         CommandSubmitter submitter, JdbcTransactions transactions) {
@@ -88,8 +90,12 @@ final class CommandSide implements AutoCloseable {
         return new CommandSide(axon, producer, forwarder, submitter, transactions);
     }
 
-    AgreementEndpoints agreementEndpoints() {
-        return new AgreementEndpoints(submitter);
+    CommandEndpoints endpoints() {
+        return new CommandEndpoints(catalog, submitter);
+    }
+
+    CommandCatalog catalog() {
+        return catalog;
     }
 
     CommandSubmitter submitter() {

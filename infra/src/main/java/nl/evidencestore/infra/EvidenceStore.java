@@ -65,7 +65,7 @@ public final class EvidenceStore implements AutoCloseable {
             Javalin http = Javalin.create(config -> {
                 HttpEdge.configure(config, tokens);
                 config.routes.apiBuilder(operations.routes());
-                config.routes.apiBuilder(commands.agreementEndpoints().routes());
+                config.routes.apiBuilder(commands.endpoints().routes());
                 config.routes.apiBuilder(queries.agreementQueries().routes());
             }).start(settings.httpHost(), settings.httpPort());
             started.push(http::stop);

@@ -26,11 +26,4 @@ public record SignAgreement(@TargetAggregateIdentifier AgreementId agreementId, 
     public String idempotencyKey() {
         return "signature:" + agreementId + ":" + party;
     }
-
-    /** The request body; the agreement comes from the path. */
-    public record Body(Party party, String signatory, String place, LocalDate signedOn, String documentSha256) {
-        public SignAgreement toCommand(AgreementId agreementId) {
-            return new SignAgreement(agreementId, party, signatory, place, signedOn, documentSha256);
-        }
-    }
 }

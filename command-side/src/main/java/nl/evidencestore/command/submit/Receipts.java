@@ -2,8 +2,6 @@ package nl.evidencestore.command.submit;
 
 import io.javalin.http.Context;
 import java.util.List;
-import java.util.function.Function;
-import nl.evidencestore.shared.error.InvalidInput;
 
 /** How every command endpoint answers: 201 for new facts, 200 for a repeat (api.md). */
 public final class Receipts {
@@ -16,14 +14,5 @@ public final class Receipts {
 
     public static void answer(Context ctx, Receipt receipt) {
         ctx.status(receipt.repeated() ? 200 : 201).json(new Answer(receipt.eventIds(), receipt.position()));
-    }
-
-    /** A path id, checked like any other id: a malformed one is a 400 that names the parameter. */
-    public static <T> T pathId(Context ctx, String name, Function<String, T> parse) {
-        try {
-            return parse.apply(ctx.pathParam(name));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput(name, e.getMessage());
-        }
     }
 }
