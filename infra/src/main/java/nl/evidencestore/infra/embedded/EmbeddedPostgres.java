@@ -132,7 +132,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 // pg_ctl hands these to a shell: '' is an empty value. No socket in /tmp for anyone to connect through.
                 .setServerConfig("unix_socket_directories", "''")
-                // The library's defaults are for throwaway test databases: fsync and synchronous_commit off.
+                // The library's defaults are for throwaway test databases: fsync (its -F flag) and
+                // synchronous_commit off. These -c options come after -F on the command line, and win.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")

@@ -39,10 +39,11 @@ final class Postmaster {
     /**
      * The live server on {@code pgData}, if any.
      *
-     * <p>A pid file that cannot be read as one, or that names a live process other than a PostgreSQL
-     * server on this directory (a pid reused after a reboot or in a new container), is removed:
-     * PostgreSQL would refuse to start on it, and no server can be using the directory then. A pid
-     * file naming a process that is gone is left alone; PostgreSQL replaces it itself.
+     * <p>A pid file that cannot be read as one, or that names a zombie or a live process other than
+     * a PostgreSQL server on this directory (a pid reused after a reboot or in a new container), is
+     * removed: PostgreSQL would refuse to start on it, and no server can be using the directory then.
+     * A pid file naming a process that is gone is left alone: PostgreSQL replaces it itself, after
+     * checking that no backend of the dead server still uses its shared memory.
      */
     static Optional<Postmaster> running(Path pgData) {
         Path pidFile = pgData.resolve("postmaster.pid");
@@ -54,13 +55,15 @@ final class Postmaster {
                 Files.deleteIfExists(pidFile);
                 return Optional.empty();
             }
-            Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(Postmaster::isRunning);
+            Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
             if (process.isEmpty()) {
                 return Optional.empty();
             }
-            if (!servesDirectory(process.get(), pgData, lines)) {
-                LOG.warn("{} names pid {}, which is not a PostgreSQL server for this directory; removed as stale",
-                        pidFile, pid.get());
+            // PostgreSQL takes a zombie for a live server too (kill(pid, 0) succeeds) and would refuse.
+            boolean zombie = !isRunning(process.get());
+            if (zombie || !servesDirectory(process.get(), pgData, lines)) {
+                LOG.warn("{} names pid {}, which is {}; removed as stale", pidFile, pid.get(),
+                        zombie ? "a process that has exited" : "not a PostgreSQL server for this directory");
                 Files.deleteIfExists(pidFile);
                 return Optional.empty();
             }
