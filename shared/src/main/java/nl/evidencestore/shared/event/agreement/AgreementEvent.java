@@ -5,7 +5,10 @@ import nl.evidencestore.shared.model.AgreementId;
 
 /** Everything that happens to one agreement's lifecycle; projections switch over it. */
 public sealed interface AgreementEvent extends EvidenceEvent
-        permits AgreementDrafted, AgreementSigned, AgreementTookEffect {
+        permits AgreementDrafted, AgreementSigned, AgreementTookEffect, PurposeAdded, InstructionRegistered,
+        SubProcessorProposed, SubProcessorConsentGranted, SubProcessorConsentRevoked, TransferConsentGranted,
+        AmendmentProposed, AmendmentObjected, AgreementTerminated, DataLocationRegistered, DeletionConfirmed,
+        RetentionHoldPlaced {
     AgreementId agreementId();
 
     @Override

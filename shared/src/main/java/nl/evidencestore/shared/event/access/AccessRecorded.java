@@ -1,0 +1,22 @@
+package nl.evidencestore.shared.event.access;
+
+import java.time.Instant;
+import java.util.List;
+import nl.evidencestore.shared.model.Actor;
+import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.Country;
+import nl.evidencestore.shared.model.DataCategory;
+import nl.evidencestore.shared.model.Purpose;
+import nl.evidencestore.shared.model.Verdict;
+
+/**
+ * One access to the controller's personal data, always recorded, with its verdict computed once
+ * against the agreement as it stood at {@code occurredAt} (Art. 1, 2.3, 3, 11, Annex 1).
+ * {@code referenceData} names the version of the EEA and adequacy lists that judged it.
+ */
+public record AccessRecorded(AgreementId agreementId, String accessId, Actor actor, Purpose purpose,
+                             String instructionRef, List<DataCategory> categories, String subjectRef,
+                             Country country, String system, Instant occurredAt, Verdict verdict,
+                             boolean instructionVerified, boolean recordedLate, String referenceData)
+        implements AccessEvent {
+}
