@@ -88,6 +88,13 @@ class ContractIT {
     }
 
     @Test
+    void theCheckerHoldsDatesToTheirFormat() {
+        assertThat(Contract.violations("/components/schemas/Signature",
+                json("{\"party\":\"CONTROLLER\",\"signatory\":\"A\",\"place\":\"B\",\"signedOn\":\"2026-02-30\"}")))
+                .singleElement().asString().contains("/signedOn");
+    }
+
+    @Test
     void theCheckerFollowsReferencesIntoTheComponents() {
         assertThatThrownBy(() -> Contract.check("GET", "/api/v1/agreements", new Api.Response(200,
                 "application/json", "{\"items\":[{\"agreementId\":\"agr-1\",\"status\":\"SIGNED\"}],\"position\":3}")))
