@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import nl.evidencestore.shared.json.Json;
 
-/** A plain HTTP client for a running store, as an internal system or a person would call it. */
+/**
+ * A plain HTTP client for a running store, as an internal system or a person would call it.
+ * An {@link Observer} sees every exchange: {@link StoreUnderTest} holds each against the contract.
+ */
 public final class Api {
     /** One exchange: status, content type and body, parsed when it is JSON. */
     public record Response(int status, String contentType, String body) {
@@ -23,20 +26,42 @@ public final class Api {
         }
     }
 
+    /** Sees each exchange after it completed; {@code requestBody} is null for a GET. */
+    @FunctionalInterface
+    public interface Observer {
+        void exchanged(String method, String path, String requestBody, Response response);
+    }
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Observer observer;
 
     public Api(int port) {
+        this(port, (method, path, requestBody, response) -> {
+        });
+    }
+
+    public Api(int port, Observer observer) {
         this.base = "http://127.0.0.1:" + port;
+        this.observer = observer;
     }
 
     public Response get(String path, String token) {
-        return send(request(path, token).GET());
+        Response response = send(request(path, token).GET());
+        observer.exchanged("GET", path, null, response);
+        return response;
     }
 
     public Response post(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        Response response = send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+        observer.exchanged("POST", path, json, response);
+        return response;
+    }
+
+    /** The body of a GET exactly as the server sent it, for comparisons byte for byte. */
+    public byte[] getBytes(String path) {
+        return exchange(request(path, null).GET(), HttpResponse.BodyHandlers.ofByteArray()).body();
     }
 
     private HttpRequest.Builder request(String path, String token) {
@@ -45,10 +70,14 @@ public final class Api {
     }
 
     private Response send(HttpRequest.Builder request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return client.send(request.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -12,7 +12,8 @@ import nl.evidencestore.infra.Settings;
 /**
  * The whole store, started once per test JVM through the same composition root as
  * {@code serve}, on the shared broker (its own topic prefix) and a fresh database of the
- * shared PostgreSQL server, HTTP on a free port. Tests use ids of their own.
+ * shared PostgreSQL server, HTTP on a free port. Tests use ids of their own. Every exchange
+ * through {@link #api()} is held against openapi.json ({@link Contract#exchanged}).
  */
 public final class StoreUnderTest {
     private static EvidenceStore store;
@@ -25,7 +26,7 @@ public final class StoreUnderTest {
     public static synchronized EvidenceStore store() {
         if (store == null) {
             store = EvidenceStore.start(settings());
-            api = new Api(store.httpPort());
+            api = new Api(store.httpPort(), Contract::exchanged);
             Runtime.getRuntime().addShutdownHook(new Thread(store::close, "store-under-test-shutdown"));
         }
         return store;
