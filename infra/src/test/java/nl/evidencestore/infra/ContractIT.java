@@ -113,7 +113,7 @@ class ContractIT {
 
     @Test
     void theCheckerRefusesARequestTheDocumentDoesNotAccept() {
-        assertThatThrownBy(() -> Contract.checkRequest("POST", "/api/v1/agreements/{id}/signatures",
+        assertThatThrownBy(() -> Contract.checkRequest("POST", "/api/v1/agreements/{agreementId}/signatures",
                 "{\"party\":\"WITNESS\",\"signatory\":\"A\",\"place\":\"B\",\"signedOn\":\"2026-03-01\"}"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("/party");
     }

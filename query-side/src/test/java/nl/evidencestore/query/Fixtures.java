@@ -48,7 +48,7 @@ public final class Fixtures {
                 DOCUMENT_SHA256, "2025-11-06",
                 List.of(DataCategory.of("SURNAME"), DataCategory.of("BSN"), DataCategory.of("DENTAL_PHOTOS")),
                 List.of(Purpose.of("REMOTE_SUPPORT"), Purpose.of("DATABASE_CONVERSION")),
-                List.of(new SubProcessor("hosting-1", "Hosting B.V.", "NL", "backups")));
+                List.of(new SubProcessor("hosting-1", "Hosting B.V.", "NL", "backups")), false);
     }
 
     public static AgreementSigned controllerSigns(LocalDate on) {

@@ -30,7 +30,7 @@ public class Agreement {
     Agreement(DraftAgreement command) {
         apply(new AgreementDrafted(command.agreementId(), command.controller(), command.processor(),
                 command.documentSha256(), command.version(), command.dataCategories(), command.purposes(),
-                command.subProcessors()));
+                command.subProcessors(), command.requireRegisteredInstructions()));
     }
 
     @CommandHandler

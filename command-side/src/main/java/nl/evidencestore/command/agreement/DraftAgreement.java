@@ -13,7 +13,8 @@ import nl.evidencestore.shared.model.Token;
 /** Art. 11.1 — record the agreement as drafted: parties, text hash, Annex 1 and Annex 2. */
 public record DraftAgreement(AgreementId agreementId, ControllerParty controller, ProcessorParty processor,
                              String documentSha256, String version, List<DataCategory> dataCategories,
-                             List<Purpose> purposes, List<SubProcessor> subProcessors) implements IdempotentCommand {
+                             List<Purpose> purposes, List<SubProcessor> subProcessors,
+                             Boolean requireRegisteredInstructions) implements IdempotentCommand {
     private static final int MAX_LIST = 1000;
 
     public DraftAgreement {
@@ -25,6 +26,8 @@ public record DraftAgreement(AgreementId agreementId, ControllerParty controller
         dataCategories = bounded(dataCategories, "dataCategories", 1);
         purposes = bounded(purposes, "purposes", 1);
         subProcessors = bounded(subProcessors, "subProcessors", 0);
+        // Art. 1.1: by default a named instruction suffices; an agreement may demand registered ones.
+        requireRegisteredInstructions = requireRegisteredInstructions != null && requireRegisteredInstructions;
     }
 
     private static <T> List<T> bounded(List<T> list, String what, int atLeast) {

@@ -62,7 +62,7 @@ class AgreementTest {
     @Test
     void refusesADraftWithoutCategories() {
         assertThatThrownBy(() -> new DraftAgreement(AGREEMENT, draft().controller(), draft().processor(), DOCUMENT,
-                "1", java.util.List.of(), draft().purposes(), java.util.List.of()))
+                "1", java.util.List.of(), draft().purposes(), java.util.List.of(), null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dataCategories");
     }

@@ -29,13 +29,13 @@ final class AgreementTestData {
                 DOCUMENT, "2025-11-06",
                 List.of(DataCategory.of("SURNAME"), DataCategory.of("DENTAL_PHOTOS")),
                 List.of(Purpose.of("REMOTE_SUPPORT"), Purpose.of("DATABASE_CONVERSION")),
-                List.of(new SubProcessor("sp-hosting", "Hosting B.V.", "NL", "hosting")));
+                List.of(new SubProcessor("sp-hosting", "Hosting B.V.", "NL", "hosting")), false);
     }
 
     static AgreementDrafted drafted() {
         DraftAgreement d = draft();
         return new AgreementDrafted(d.agreementId(), d.controller(), d.processor(), d.documentSha256(),
-                d.version(), d.dataCategories(), d.purposes(), d.subProcessors());
+                d.version(), d.dataCategories(), d.purposes(), d.subProcessors(), false);
     }
 
     static SignAgreement sign(Party party, LocalDate on, String documentSha256) {

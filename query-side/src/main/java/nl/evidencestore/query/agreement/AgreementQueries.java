@@ -43,7 +43,7 @@ public final class AgreementQueries {
     public EndpointGroup routes() {
         return () -> {
             get("/api/v1/agreements", this::list, Role.SECURITY, Role.AUDITOR, Role.ADMIN);
-            get("/api/v1/agreements/{id}", this::one, Role.SECURITY, Role.AUDITOR, Role.ADMIN);
+            get("/api/v1/agreements/{agreementId}", this::one, Role.SECURITY, Role.AUDITOR, Role.ADMIN);
         };
     }
 
@@ -53,7 +53,7 @@ public final class AgreementQueries {
         Instant asOf = QueryParams.instant(ctx, "asOf").orElseGet(clock::instant);
         Instant knownAt = QueryParams.instant(ctx, "knownAt").orElse(null);
         QueryParams.awaitMinPosition(ctx, applied, minPositionWait);
-        AgreementState state = agreementId(ctx.pathParam("id"))
+        AgreementState state = agreementId(ctx.pathParam("agreementId"))
                 .flatMap(id -> agreements.asOf(id, asOf, knownAt))
                 .filter(found -> principal.maySee(found.controller().id()))
                 .orElseThrow(() -> new UnknownResource("no such agreement"));
