@@ -1,0 +1,34 @@
+package nl.evidencestore.shared.terms;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import nl.evidencestore.shared.model.Country;
+import nl.evidencestore.shared.model.DataCategory;
+import nl.evidencestore.shared.model.Purpose;
+import nl.evidencestore.shared.model.SubProcessor;
+
+/**
+ * The agreement as it stood at one instant of valid time: whether it was in force, and what it
+ * allowed. Verdicts are computed against this.
+ */
+public record TermsAt(Instant at, Standing standing, Set<Purpose> purposes, Set<DataCategory> categories,
+                      Map<String, SubProcessor> subProcessors, Set<String> consentedSubProcessors,
+                      Set<Country> transferConsents, boolean requireRegisteredInstructions) {
+
+    public enum Standing {
+        /** Not both signatures yet, or not yet the date of the last one (Art. 11.1). */
+        NOT_YET_EFFECTIVE,
+        EFFECTIVE,
+        /** On or after {@code terminatedOn} (Art. 11.2). */
+        TERMINATED
+    }
+
+    public boolean inForce() {
+        return standing == Standing.EFFECTIVE;
+    }
+
+    public boolean consentsTo(String subProcessorId) {
+        return consentedSubProcessors.contains(subProcessorId);
+    }
+}
