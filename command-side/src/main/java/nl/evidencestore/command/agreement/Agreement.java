@@ -7,19 +7,25 @@ import java.util.EnumMap;
 import java.util.Map;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
+import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.agreement.AgreementSigned;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.Party;
+import nl.evidencestore.shared.terms.AgreementTerms;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
-/** One processing agreement: the rules of Art. 11.1 and the signature block. */
+/**
+ * One processing agreement. Its lifecycle events fold into {@link AgreementTerms}, the same
+ * bitemporal model the query side shows and the verifier checks with; command handlers are
+ * guard clauses on it, then {@code apply}.
+ */
 public class Agreement {
     @AggregateIdentifier
     private AgreementId agreementId;
-    private String documentSha256;
+    private final AgreementTerms terms = new AgreementTerms();
     private final Map<Party, LocalDate> signatures = new EnumMap<>(Party.class);
 
     Agreement() {
@@ -33,12 +39,15 @@ public class Agreement {
                 command.subProcessors(), command.requireRegisteredInstructions()));
     }
 
+    // Art. 11.1 and the signature block
+
     @CommandHandler
     void handle(SignAgreement command) {
         if (signatures.containsKey(command.party())) {
             throw new RuleViolation("11.1", "the " + command.party() + " has signed already; each party signs once");
         }
-        if (command.documentSha256() != null && !command.documentSha256().equals(documentSha256)) {
+        String drafted = terms.draft().orElseThrow().documentSha256();
+        if (command.documentSha256() != null && !command.documentSha256().equals(drafted)) {
             throw new RuleViolation("11.1", "the signed document's hash differs from the drafted agreement text");
         }
         apply(new AgreementSigned(agreementId, command.party(), command.signatory(), command.place(),
@@ -54,13 +63,12 @@ public class Agreement {
     }
 
     @EventSourcingHandler
-    void on(AgreementDrafted event) {
-        agreementId = event.agreementId();
-        documentSha256 = event.documentSha256();
-    }
-
-    @EventSourcingHandler
-    void on(AgreementSigned event) {
-        signatures.put(event.party(), event.signedOn());
+    void on(AgreementEvent event) {
+        terms.apply(event);
+        if (event instanceof AgreementDrafted drafted) {
+            agreementId = drafted.agreementId();
+        } else if (event instanceof AgreementSigned signed) {
+            signatures.put(signed.party(), signed.signedOn());
+        }
     }
 }

@@ -4,19 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.evidencestore.command.agreement.DraftAgreement;
-import nl.evidencestore.command.agreement.SignAgreement;
+import nl.evidencestore.command.agreement.AgreementCommands;
 
 /** Every command the store takes, by its Kafka type name; HTTP routes are made from the same list. */
 public final class CommandCatalog {
     private final Map<String, CommandRoute> byType = new LinkedHashMap<>();
 
+    /** Each room lists its own commands; one line per room here. */
     public static CommandCatalog standard() {
         CommandCatalog catalog = new CommandCatalog();
-        // Art. 11.1 and the signature block
-        catalog.add(CommandRoute.of("agreements", "/api/v1/agreements", DraftAgreement.class));
-        catalog.add(CommandRoute.of("agreements/signatures", "/api/v1/agreements/{agreementId}/signatures",
-                SignAgreement.class));
+        AgreementCommands.routes().forEach(catalog::add);
         return catalog;
     }
 

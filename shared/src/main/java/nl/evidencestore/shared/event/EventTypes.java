@@ -1,31 +1,41 @@
 package nl.evidencestore.shared.event;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.evidencestore.shared.event.agreement.AgreementDrafted;
-import nl.evidencestore.shared.event.agreement.AgreementSigned;
-import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.event.access.AccessEvent;
+import nl.evidencestore.shared.event.agreement.AgreementEvent;
 
 /**
  * Stable domain names for event types, as they travel on Kafka and into evidence: a Java
- * class may move or be renamed, the name a verifier reads must not.
+ * class may move, the name a verifier reads must not. The name is the record's simple name;
+ * every event is a permitted subtype of one of the sealed roots below.
  */
 public final class EventTypes {
+    /** One sealed interface per stream kind; a new room adds its root here. */
+    private static final List<Class<? extends EvidenceEvent>> ROOTS = List.of(
+            AgreementEvent.class,
+            AccessEvent.class);
+
     private static final Map<String, Class<? extends EvidenceEvent>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
 
     static {
-        register("AgreementDrafted", AgreementDrafted.class);
-        register("AgreementSigned", AgreementSigned.class);
-        register("AgreementTookEffect", AgreementTookEffect.class);
+        ROOTS.forEach(root -> {
+            for (Class<?> type : root.getPermittedSubclasses()) {
+                register(type.getSimpleName(), type.asSubclass(EvidenceEvent.class));
+            }
+        });
     }
 
     private EventTypes() {
     }
 
     private static void register(String name, Class<? extends EvidenceEvent> type) {
-        BY_NAME.put(name, type);
+        if (BY_NAME.putIfAbsent(name, type) != null) {
+            throw new IllegalStateException("two event types named " + name);
+        }
         BY_CLASS.put(type, name);
     }
 
@@ -39,5 +49,9 @@ public final class EventTypes {
 
     public static Optional<Class<? extends EvidenceEvent>> classOf(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
     }
 }
