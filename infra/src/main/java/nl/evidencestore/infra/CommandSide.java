@@ -2,6 +2,9 @@ package nl.evidencestore.infra;
 
 import java.time.Duration;
 import javax.sql.DataSource;
+import nl.evidencestore.command.access.AccessEndpoints;
+import nl.evidencestore.command.access.AccessPolicy;
+import nl.evidencestore.command.access.AccessSubmitter;
 import nl.evidencestore.command.agreement.Agreement;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandEndpoints;
@@ -9,12 +12,16 @@ import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
 import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.EventStoreSchema;
+import nl.evidencestore.command.store.AggregateCache;
 import nl.evidencestore.command.store.JdbcTransactions;
+import nl.evidencestore.command.store.StoredPayloads;
 import nl.evidencestore.command.submit.AppendedEvents;
 import nl.evidencestore.command.submit.CommandSubmitter;
 import nl.evidencestore.shared.json.Json;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import nl.evidencestore.shared.rules.EmployeeRegister;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -31,6 +38,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
  */
 final class CommandSide implements AutoCloseable {
     static final String FORWARDER = "evidence-forwarder";
+    /** Agreements kept in memory: each holds only its terms, never its accesses. */
+    private static final int AGGREGATES_IN_MEMORY = 10_000;
     /** Events per forwarded batch: one Kafka flush and one token commit each. */
     private static final int FORWARD_BATCH = 1000;
 
@@ -41,8 +50,11 @@ final class CommandSide implements AutoCloseable {
     private final JdbcTransactions transactions;
     private final CommandCatalog catalog = CommandCatalog.standard();
 
+    private final AccessSubmitter accesses;
+
     private CommandSide(Configuration axon, Producer<String, byte[]> producer, EventForwarder forwarder,
-                        CommandSubmitter submitter, JdbcTransactions transactions) {
+                        CommandSubmitter submitter, AccessSubmitter accesses, JdbcTransactions transactions) {
+        this.accesses = accesses;
         this.axon = axon;
         this.producer = producer;
         this.forwarder = forwarder;
@@ -50,7 +62,8 @@ final class CommandSide implements AutoCloseable {
         this.transactions = transactions;
     }
 
-    static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace) {
+    static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace,
+                             AccessPolicy accessPolicy) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         // Events are records; a field added later must not break reading older payloads.
         JacksonSerializer serializer = JacksonSerializer.builder()
@@ -71,7 +84,11 @@ final class CommandSide implements AutoCloseable {
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureEmbeddedEventStore(c -> engine)
-                .configureAggregate(Agreement.class);
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(Agreement.class)
+                        .configureCache(c -> new AggregateCache(AGGREGATES_IN_MEMORY)))
+                // Art. 2.3: until the employee register lands, no employee counts as registered.
+                .registerComponent(EmployeeRegister.class, c -> (employeeId, instant) -> false)
+                .registerComponent(AccessPolicy.class, c -> accessPolicy);
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
@@ -86,8 +103,19 @@ final class CommandSide implements AutoCloseable {
         axon.eventBus().registerDispatchInterceptor(new AppendedEvents());
         axon.start();
 
-        CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), new CommandLedger(transactions), transactions);
-        return new CommandSide(axon, producer, forwarder, submitter, transactions);
+        CommandLedger ledger = new CommandLedger(transactions);
+        CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), ledger, transactions);
+        AccessSubmitter accesses = new AccessSubmitter(axon.commandGateway(), ledger, new StoredPayloads(transactions),
+                transactions);
+        return new CommandSide(axon, producer, forwarder, submitter, accesses, transactions);
+    }
+
+    AccessEndpoints accessEndpoints() {
+        return new AccessEndpoints(accesses);
+    }
+
+    AccessSubmitter accesses() {
+        return accesses;
     }
 
     CommandEndpoints endpoints() {

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import javax.sql.DataSource;
+import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.infra.embedded.EmbeddedKafka;
 import nl.evidencestore.infra.embedded.EmbeddedPostgres;
 import nl.evidencestore.infra.kafka.KafkaTopics;
@@ -53,7 +54,8 @@ public final class EvidenceStore implements AutoCloseable {
             KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(settings.topics(), KafkaTopics.DEFAULT_COMMAND_PARTITIONS,
                     KafkaTopics.DEFAULT_DLQ_PARTITIONS, settings.commandRetention()), Duration.ofSeconds(60));
 
-            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics().events(), settings.gapGrace()));
+            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics().events(),
+                    settings.gapGrace(), new AccessPolicy(settings.recordedLateAfter())));
             QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events()));
 
             Readiness readiness = remember(started, new Readiness(eventStore, kafka,
@@ -66,6 +68,7 @@ public final class EvidenceStore implements AutoCloseable {
                 HttpEdge.configure(config, tokens);
                 config.routes.apiBuilder(operations.routes());
                 config.routes.apiBuilder(commands.endpoints().routes());
+                config.routes.apiBuilder(commands.accessEndpoints().routes());
                 config.routes.apiBuilder(queries.agreementQueries().routes());
             }).start(settings.httpHost(), settings.httpPort());
             started.push(http::stop);
@@ -101,6 +104,7 @@ public final class EvidenceStore implements AutoCloseable {
             config.setUsername(settings.eventStoreUser());
             config.setPassword(settings.eventStorePassword());
             config.setMaximumPoolSize(16);
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
             config.setPoolName("evidence-eventstore");
             return remember(started, new HikariDataSource(config));
         }

@@ -17,7 +17,8 @@ import nl.evidencestore.shared.kafka.TopicNames;
  */
 public record Settings(String httpHost, int httpPort, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
                        String eventStoreUser, String eventStorePassword, Path tokensFile, Path signingKey,
-                       String topicPrefix, Duration commandRetention, Duration gapGrace) {
+                       String topicPrefix, Duration commandRetention, Duration gapGrace,
+                       Duration recordedLateAfter) {
 
     public static final String CONFIG_FILE = "EVIDENCE_CONFIG";
 
@@ -61,7 +62,8 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
                 Path.of(values.text("EVIDENCE_SIGNING_KEY", dataDir.resolve("signing-key.pem").toString())),
                 values.text("EVIDENCE_TOPIC_PREFIX", ""),
                 Duration.ofMillis(values.longValue("EVIDENCE_COMMANDS_RETENTION_MS", Duration.ofDays(7).toMillis())),
-                Duration.ofMillis(values.longValue("EVIDENCE_GAP_GRACE_MS", 2_000)));
+                Duration.ofMillis(values.longValue("EVIDENCE_GAP_GRACE_MS", 2_000)),
+                Duration.ofMillis(values.longValue("EVIDENCE_RECORDED_LATE_AFTER_MS", Duration.ofHours(24).toMillis())));
     }
 
     public TopicNames topics() {
@@ -78,7 +80,8 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
 
     public Settings withHttpPort(int port) {
         return new Settings(httpHost, port, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
-                eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace);
+                eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace,
+                recordedLateAfter);
     }
 
     private static Map<String, String> read(Path file) {

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.agreement.DraftAgreement;
 import nl.evidencestore.command.submit.Receipt;
 import nl.evidencestore.infra.kafka.KafkaTopics;
@@ -52,7 +53,7 @@ class ForwardingIT {
         KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
         List<String> acknowledged = new ArrayList<>();
         for (int phase = 0; phase < 3; phase++) {
-            try (CommandSide commands = CommandSide.start(database, kafka, topics.events(), Duration.ofSeconds(2))) {
+            try (CommandSide commands = CommandSide.start(database, kafka, topics.events(), Duration.ofSeconds(2), AccessPolicy.DEFAULT)) {
                 acknowledged.addAll(draftConcurrently(commands, phase));
             }
         }
@@ -60,7 +61,7 @@ class ForwardingIT {
         assertThat(acknowledged).hasSize(3 * PER_PHASE);
         assertThat(stored).isEqualTo(3 * PER_PHASE);
 
-        try (CommandSide restarted = CommandSide.start(database, kafka, topics.events(), Duration.ofSeconds(2));
+        try (CommandSide restarted = CommandSide.start(database, kafka, topics.events(), Duration.ofSeconds(2), AccessPolicy.DEFAULT);
              KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             Set<String> forwarded = new HashSet<>();
             List<Long> marks = new ArrayList<>();

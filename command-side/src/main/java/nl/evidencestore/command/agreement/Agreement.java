@@ -2,18 +2,28 @@ package nl.evidencestore.command.agreement;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
+import nl.evidencestore.command.access.AccessPolicy;
+import nl.evidencestore.command.access.RecordAccesses;
+import nl.evidencestore.command.access.ReportedAccess;
 import nl.evidencestore.shared.error.RuleViolation;
+import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.agreement.AgreementSigned;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.Party;
+import nl.evidencestore.shared.rules.AccessFacts;
+import nl.evidencestore.shared.rules.AccessRules;
+import nl.evidencestore.shared.rules.EmployeeRegister;
+import nl.evidencestore.shared.rules.ReferenceData;
 import nl.evidencestore.shared.terms.AgreementTerms;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -60,6 +70,22 @@ public class Agreement {
     /** Art. 11.1: effective on the date of the last signature. */
     private LocalDate lastSignature() {
         return signatures.values().stream().max(LocalDate::compareTo).orElseThrow();
+    }
+
+    // Art. 1, 2.3, 3, 11 and Annex 1: every access is recorded, judged as the agreement stood when it occurred
+
+    @CommandHandler
+    void handle(RecordAccesses command, EmployeeRegister employees, AccessPolicy policy) {
+        Instant now = GenericEventMessage.clock.instant();
+        for (ReportedAccess access : command.accesses()) {
+            AccessRules.Judgement judgement = AccessRules.judge(new AccessFacts(access.actor(), access.purpose(),
+                    access.instructionRef(), access.categories(), access.country(), access.occurredAt()), terms, employees);
+            boolean late = access.occurredAt().plus(policy.recordedLateAfter()).isBefore(now);
+            apply(new AccessRecorded(agreementId, access.accessId(), access.actor(), access.purpose(),
+                    access.instructionRef(), access.categories(), access.subjectRef(), access.country(),
+                    access.system(), access.occurredAt(), judgement.verdict(), judgement.instructionVerified(), late,
+                    ReferenceData.VERSION));
+        }
     }
 
     @EventSourcingHandler

@@ -6,6 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -51,6 +54,45 @@ public final class CommandLedger {
             insert.setString(2, contentSha256);
             insert.setArray(3, ids);
             insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the command ledger", e);
+        }
+    }
+
+    /** The entries of those keys that exist, in one query: a batch of accesses checks all its keys at once. */
+    public Map<String, Entry> findAll(Collection<String> keys) {
+        Map<String, Entry> found = new HashMap<>();
+        try (Connection connection = connections.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT idempotency_key, content_sha256, event_ids FROM command_ledger WHERE idempotency_key = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("text", keys.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.put(row.getString(1), new Entry(row.getString(2), Arrays.asList((String[]) row.getArray(3).getArray())));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the command ledger", e);
+        }
+    }
+
+    /** One new key with what it appended. */
+    public record Row(String key, String contentSha256, List<String> eventIds) {
+    }
+
+    /** Writes the rows as one JDBC batch, in the caller's transaction. */
+    public void recordAll(List<Row> rows) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO command_ledger (idempotency_key, content_sha256, event_ids) VALUES (?, ?, ?)")) {
+            for (Row row : rows) {
+                insert.setString(1, row.key());
+                insert.setString(2, row.contentSha256());
+                insert.setArray(3, connection.createArrayOf("text", row.eventIds().toArray()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the command ledger", e);
         }

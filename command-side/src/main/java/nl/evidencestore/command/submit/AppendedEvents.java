@@ -18,13 +18,21 @@ public final class AppendedEvents implements MessageDispatchInterceptor<EventMes
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         if (CurrentUnitOfWork.isStarted()) {
-            List<String> ids = idsOf(CurrentUnitOfWork.get().root());
-            messages.forEach(message -> ids.add(message.getIdentifier()));
+            List<Appended> appended = appendedIn(CurrentUnitOfWork.get().root());
+            messages.forEach(message -> appended.add(new Appended(message.getIdentifier(), message.getPayload())));
         }
         return (index, message) -> message;
     }
 
-    static List<String> idsOf(UnitOfWork<?> root) {
-        return root.getOrComputeResource(RESOURCE, key -> new ArrayList<String>());
+    /** One event as published: its id in the store, and its payload. */
+    public record Appended(String eventId, Object payload) {
+    }
+
+    public static List<Appended> appendedIn(UnitOfWork<?> root) {
+        return root.getOrComputeResource(RESOURCE, key -> new ArrayList<Appended>());
+    }
+
+    public static List<String> idsOf(UnitOfWork<?> root) {
+        return appendedIn(root).stream().map(Appended::eventId).toList();
     }
 }

@@ -1,0 +1,193 @@
+package nl.evidencestore.command.access;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.evidencestore.command.store.CommandLedger;
+import nl.evidencestore.command.store.JdbcTransactions;
+import nl.evidencestore.command.store.StoredPayloads;
+import nl.evidencestore.command.submit.AppendedEvents;
+import nl.evidencestore.shared.error.ConflictingDuplicate;
+import nl.evidencestore.shared.error.RuleViolation;
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.model.AgreementId;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+/**
+ * Records a batch of accesses in one PostgreSQL transaction, all or nothing: one root unit of
+ * work, one nested command per agreement, one ledger row per access beside its event.
+ * Repeats (same id, same content) answer their original verdict and append nothing; the same
+ * id with other content, in the store or within the batch, refuses the whole batch.
+ */
+public final class AccessSubmitter {
+    private static final int ATTEMPTS = 3;
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final CommandGateway gateway;
+    private final CommandLedger ledger;
+    private final StoredPayloads payloads;
+    private final JdbcTransactions transactions;
+
+    public AccessSubmitter(CommandGateway gateway, CommandLedger ledger, StoredPayloads payloads,
+                           JdbcTransactions transactions) {
+        this.gateway = gateway;
+        this.ledger = ledger;
+        this.payloads = payloads;
+        this.transactions = transactions;
+    }
+
+    public AccessResult.Batch submit(List<ReportedAccess> accesses) {
+        Map<String, ReportedAccess> unique = uniqueByKey(accesses);
+        Map<String, String> hashes = new HashMap<>();
+        unique.forEach((key, access) -> hashes.put(key, Json.sha256Hex(Json.write(access))));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return answer(accesses, record(unique, hashes));
+            } catch (RuntimeException e) {
+                // A concurrent batch recorded some of the same ids first: their ledger rows decide next time.
+                if (attempt == ATTEMPTS || !isRace(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** What the transaction found and did: event ids of earlier and of new accesses, by key. */
+    private record Recorded(Map<String, String> earlierEventIds, Map<String, String> newEventIds,
+                            Map<String, AccessRecorded> newEvents) {
+    }
+
+    private Recorded record(Map<String, ReportedAccess> unique, Map<String, String> hashes) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(
+                GenericCommandMessage.asCommandMessage("access-events"));
+        unitOfWork.attachTransaction(transactions);
+        ResultMessage<Map<String, String>> result = unitOfWork.executeWithResult(() -> {
+            Map<String, CommandLedger.Entry> earlier = ledger.findAll(unique.keySet());
+            refuseConflicts(earlier, hashes);
+            dispatchByAgreement(unique, earlier);
+            unitOfWork.onPrepareCommit(u -> ledger.recordAll(ledgerRows(u, hashes)));
+            Map<String, String> earlierIds = new HashMap<>();
+            earlier.forEach((key, entry) -> earlierIds.put(key, entry.eventIds().get(0)));
+            return earlierIds;
+        });
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+        Map<String, String> newIds = new HashMap<>();
+        Map<String, AccessRecorded> newEvents = new HashMap<>();
+        recordedIn(unitOfWork).forEach((eventId, recorded) -> {
+            newIds.put("access:" + recorded.accessId(), eventId);
+            newEvents.put("access:" + recorded.accessId(), recorded);
+        });
+        return new Recorded(result.getPayload(), newIds, newEvents);
+    }
+
+    private static void refuseConflicts(Map<String, CommandLedger.Entry> earlier, Map<String, String> hashes) {
+        List<String> conflicting = earlier.entrySet().stream()
+                .filter(entry -> !entry.getValue().contentSha256().equals(hashes.get(entry.getKey())))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (!conflicting.isEmpty()) {
+            throw new ConflictingDuplicate(conflicting);
+        }
+    }
+
+    private void dispatchByAgreement(Map<String, ReportedAccess> unique, Map<String, CommandLedger.Entry> earlier) {
+        Map<AgreementId, List<ReportedAccess>> fresh = new LinkedHashMap<>();
+        unique.forEach((key, access) -> {
+            if (!earlier.containsKey(key)) {
+                fresh.computeIfAbsent(access.agreementId(), id -> new ArrayList<>()).add(access);
+            }
+        });
+        fresh.forEach((agreementId, batch) -> {
+            try {
+                gateway.sendAndWait(new RecordAccesses(agreementId, batch));
+            } catch (AggregateNotFoundException e) {
+                throw new RuleViolation(null, "no agreement with id " + agreementId + " exists");
+            }
+        });
+    }
+
+    private static List<CommandLedger.Row> ledgerRows(UnitOfWork<?> unitOfWork, Map<String, String> hashes) {
+        List<CommandLedger.Row> rows = new ArrayList<>();
+        recordedIn(unitOfWork).forEach((eventId, recorded) -> {
+            String key = "access:" + recorded.accessId();
+            rows.add(new CommandLedger.Row(key, hashes.get(key), List.of(eventId)));
+        });
+        return rows;
+    }
+
+    /** The accesses this unit of work appended, by event id, in the order they were applied. */
+    private static Map<String, AccessRecorded> recordedIn(UnitOfWork<?> unitOfWork) {
+        Map<String, AccessRecorded> recorded = new LinkedHashMap<>();
+        AppendedEvents.appendedIn(unitOfWork.root()).forEach(appended -> {
+            if (appended.payload() instanceof AccessRecorded access) {
+                recorded.put(appended.eventId(), access);
+            }
+        });
+        return recorded;
+    }
+
+    private AccessResult.Batch answer(List<ReportedAccess> accesses, Recorded recorded) {
+        Map<String, byte[]> originals = recorded.earlierEventIds().isEmpty()
+                ? Map.of() : payloads.byEventId(recorded.earlierEventIds().values());
+        List<AccessResult> results = new ArrayList<>(accesses.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (ReportedAccess access : accesses) {
+            String key = access.idempotencyKey();
+            boolean repeatWithinBatch = seen.merge(key, 1, Integer::sum) > 1;
+            String newId = recorded.newEventIds().get(key);
+            if (newId != null) {
+                results.add(AccessResult.of(newId, recorded.newEvents().get(key), repeatWithinBatch));
+            } else {
+                String eventId = recorded.earlierEventIds().get(key);
+                results.add(AccessResult.of(eventId, Json.read(originals.get(eventId), AccessRecorded.class), true));
+            }
+        }
+        return new AccessResult.Batch(position(recorded), results);
+    }
+
+    /** The last event appended has the highest position; a batch of repeats answers the latest original. */
+    private long position(Recorded recorded) {
+        List<String> appended = new ArrayList<>(recorded.newEventIds().values());
+        return appended.isEmpty()
+                ? ledger.positionOf(List.copyOf(recorded.earlierEventIds().values()))
+                : ledger.positionOf(List.of(appended.get(appended.size() - 1)));
+    }
+
+    /** The first occurrence of each id; a second with other content refuses the batch. */
+    private static Map<String, ReportedAccess> uniqueByKey(List<ReportedAccess> accesses) {
+        Map<String, ReportedAccess> unique = new LinkedHashMap<>();
+        List<String> conflicting = new ArrayList<>();
+        for (ReportedAccess access : accesses) {
+            ReportedAccess first = unique.putIfAbsent(access.idempotencyKey(), access);
+            if (first != null && !first.equals(access)) {
+                conflicting.add(access.idempotencyKey());
+            }
+        }
+        if (!conflicting.isEmpty()) {
+            throw new ConflictingDuplicate(conflicting.stream().distinct().sorted().toList());
+        }
+        return unique;
+    }
+
+    private static boolean isRace(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException
+                    || cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

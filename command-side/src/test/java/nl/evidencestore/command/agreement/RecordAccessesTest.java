@@ -1,0 +1,88 @@
+package nl.evidencestore.command.agreement;
+
+import static nl.evidencestore.command.agreement.AgreementTestData.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import nl.evidencestore.command.access.AccessPolicy;
+import nl.evidencestore.command.access.RecordAccesses;
+import nl.evidencestore.command.access.ReportedAccess;
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.model.Actor;
+import nl.evidencestore.shared.model.ActorKind;
+import nl.evidencestore.shared.model.Country;
+import nl.evidencestore.shared.model.DataCategory;
+import nl.evidencestore.shared.model.Party;
+import nl.evidencestore.shared.model.Purpose;
+import nl.evidencestore.shared.model.Verdict;
+import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.rules.EmployeeRegister;
+import nl.evidencestore.shared.rules.ReferenceData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The aggregate records every access with its verdict; violations are evidence, never refused. */
+class RecordAccessesTest {
+    private static final Instant OCCURRED = Instant.parse("2026-04-15T10:00:00Z");
+    private static final Actor EMPLOYEE = new Actor("emp-1", ActorKind.EMPLOYEE, null);
+
+    private AggregateTestFixture<Agreement> fixture;
+    private boolean employeeRegistered = true;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Agreement.class);
+        fixture.registerInjectableResource((EmployeeRegister) (id, at) -> employeeRegistered);
+        fixture.registerInjectableResource(new AccessPolicy(Duration.ofHours(24)));
+    }
+
+    private static ReportedAccess access(String id, String purpose, String... categories) {
+        return new ReportedAccess(id, AGREEMENT, EMPLOYEE, Purpose.of(purpose), "ticket-1",
+                java.util.Arrays.stream(categories).map(DataCategory::of).toList(), "subject-1", Country.of("NL"),
+                "remote-support", OCCURRED);
+    }
+
+    private static AccessRecorded recorded(ReportedAccess a, Verdict verdict, boolean late) {
+        return new AccessRecorded(AGREEMENT, a.accessId(), a.actor(), a.purpose(), a.instructionRef(), a.categories(),
+                a.subjectRef(), a.country(), a.system(), a.occurredAt(), verdict, false, late, ReferenceData.VERSION);
+    }
+
+    @Test
+    @DisplayName("an access within the agreement is recorded compliant")
+    void recordsACompliantAccess() {
+        ReportedAccess access = access("acc-1", "REMOTE_SUPPORT", "SURNAME");
+        fixture.given(drafted(), signed(Party.CONTROLLER, CONTROLLER_SIGNED, null),
+                        signed(Party.PROCESSOR, PROCESSOR_SIGNED, null), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED))
+                .andGivenCurrentTime(OCCURRED.plusSeconds(60))
+                .when(new RecordAccesses(AGREEMENT, List.of(access)))
+                .expectEvents(recorded(access, Verdict.of(List.of()), false));
+    }
+
+    @Test
+    @DisplayName("an access by an unregistered employee, for another purpose, is recorded as violating Art. 2.3 and 1.3")
+    void recordsViolationsInsteadOfRefusing() {
+        employeeRegistered = false;
+        ReportedAccess access = access("acc-2", "MARKETING", "SURNAME");
+        fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED))
+                .andGivenCurrentTime(OCCURRED.plusSeconds(60))
+                .when(new RecordAccesses(AGREEMENT, List.of(access)))
+                .expectEvents(recorded(access, Verdict.of(List.of(
+                        new Violation("1.3", "purpose MARKETING is not allowed by the agreement at that moment"),
+                        new Violation("2.3", "the employee was not registered as bound to confidentiality at that moment"))), false));
+    }
+
+    @Test
+    @DisplayName("an access before the agreement took effect violates Art. 11.1, and one reported days later is marked late")
+    void judgesByThePastAndMarksLateArrivals() {
+        ReportedAccess access = access("acc-3", "REMOTE_SUPPORT", "SURNAME");
+        fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, java.time.LocalDate.of(2026, 5, 1)))
+                .andGivenCurrentTime(OCCURRED.plus(Duration.ofDays(3)))
+                .when(new RecordAccesses(AGREEMENT, List.of(access)))
+                .expectEvents(recorded(access, Verdict.of(List.of(
+                        new Violation("11.1", "the agreement was not yet in force"))), true));
+    }
+}

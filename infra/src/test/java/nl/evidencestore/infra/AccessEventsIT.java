@@ -1,0 +1,140 @@
+package nl.evidencestore.infra;
+
+import static nl.evidencestore.infra.support.Principals.PUBLISHER;
+import static nl.evidencestore.infra.support.Principals.SECURITY;
+import static nl.evidencestore.infra.support.Requests.draft;
+import static nl.evidencestore.infra.support.Requests.signature;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import nl.evidencestore.infra.support.Api;
+import nl.evidencestore.infra.support.StoreUnderTest;
+import nl.evidencestore.infra.support.StoredEvents;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Data accesses over HTTP: verdicts against the agreement as it stood, batches all or nothing. */
+class AccessEventsIT {
+    private static final Api api = StoreUnderTest.api();
+    private static final String AGREEMENT = "agr-accesses";
+
+    @BeforeAll
+    static void effectiveAgreement() {
+        api.post("/api/v1/agreements", PUBLISHER, draft(AGREEMENT, "practice-accesses"));
+        api.post("/api/v1/agreements/" + AGREEMENT + "/signatures", PUBLISHER, signature("CONTROLLER", "2026-03-01", null));
+        api.post("/api/v1/agreements/" + AGREEMENT + "/signatures", PUBLISHER, signature("PROCESSOR", "2026-03-05", null));
+    }
+
+    private static String access(String id, String purpose, String instruction, String occurredAt, String... categories) {
+        String instructionRef = instruction == null ? "" : "\"instructionRef\":\"" + instruction + "\",";
+        return """
+                {"accessId":"%s","agreementId":"%s","actor":{"id":"robot-7","kind":"SYSTEM"},"purpose":"%s",%s
+                 "categories":["%s"],"subjectRef":"patient-4711","country":"NL","system":"remote-support","occurredAt":"%s"}
+                """.formatted(id, AGREEMENT, purpose, instructionRef, String.join("\",\"", categories), occurredAt);
+    }
+
+    private static String batch(String... items) {
+        return "[" + String.join(",", items) + "]";
+    }
+
+    private static long stored() {
+        return StoredEvents.count(StoreUnderTest.eventStoreUrl());
+    }
+
+    @Test
+    void everyAccessIsRecordedWithItsVerdictInInputOrder() {
+        Api.Response response = api.post("/api/v1/access-events", PUBLISHER, batch(
+                access("acc-ok", "REMOTE_SUPPORT", "ticket-1", "2026-04-01T09:00:00Z", "SURNAME"),
+                access("acc-purpose", "MARKETING", "ticket-1", "2026-04-01T09:00:00Z", "SURNAME"),
+                access("acc-early", "REMOTE_SUPPORT", null, "2026-03-02T09:00:00Z", "BSN")));
+
+        assertThat(response.status()).isEqualTo(201);
+        JsonNode results = response.json().get("results");
+        assertThat(results.get(0).get("accessId").asText()).isEqualTo("acc-ok");
+        assertThat(results.get(0).get("verdict").asText()).isEqualTo("COMPLIANT");
+        assertThat(articles(results.get(1))).containsExactly("1.3");
+        assertThat(articles(results.get(2))).containsExactlyInAnyOrder("11.1", "1.1");
+        assertThat(results.get(2).get("instructionVerified").asBoolean()).isFalse();
+        long position = response.json().get("position").asLong();
+        assertThat(api.get("/api/v1/agreements/" + AGREEMENT + "?minPosition=" + position, SECURITY).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRepeatedBatchAnswersTheOriginalVerdictsAndAppendsNothing() {
+        String body = batch(access("acc-rep-1", "REMOTE_SUPPORT", "t", "2026-04-02T09:00:00Z", "SURNAME"),
+                access("acc-rep-2", "MARKETING", "t", "2026-04-02T09:00:00Z", "SURNAME"));
+        JsonNode first = api.post("/api/v1/access-events", PUBLISHER, body).json();
+        long before = stored();
+
+        Api.Response again = api.post("/api/v1/access-events", PUBLISHER, body);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(stored()).isEqualTo(before);
+        for (int i = 0; i < 2; i++) {
+            assertThat(again.json().get("results").get(i).get("eventId")).isEqualTo(first.get("results").get(i).get("eventId"));
+            assertThat(again.json().get("results").get(i).get("violations")).isEqualTo(first.get("results").get(i).get("violations"));
+            assertThat(again.json().get("results").get(i).get("repeated").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aConflictingDuplicateRefusesTheWholeBatch() {
+        api.post("/api/v1/access-events", PUBLISHER, access("acc-taken", "REMOTE_SUPPORT", "t", "2026-04-03T09:00:00Z", "SURNAME"));
+        long before = stored();
+
+        Api.Response response = api.post("/api/v1/access-events", PUBLISHER, batch(
+                access("acc-fresh", "REMOTE_SUPPORT", "t", "2026-04-03T09:00:00Z", "SURNAME"),
+                access("acc-taken", "REMOTE_SUPPORT", "t", "2026-04-03T10:00:00Z", "SURNAME")));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.body()).contains("acc-taken").doesNotContain("acc-fresh");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameAccessTwiceInOneBatchIsRecordedOnce() {
+        String same = access("acc-twice", "REMOTE_SUPPORT", "t", "2026-04-04T09:00:00Z", "SURNAME");
+        long before = stored();
+
+        JsonNode results = api.post("/api/v1/access-events", PUBLISHER, batch(same, same)).json().get("results");
+
+        assertThat(stored()).isEqualTo(before + 1);
+        assertThat(results.get(1).get("eventId")).isEqualTo(results.get(0).get("eventId"));
+        assertThat(results.get(1).get("repeated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anInvalidItemIsA400NamingItAndAppendsNothing() {
+        long before = stored();
+
+        Api.Response response = api.post("/api/v1/access-events", PUBLISHER, batch(
+                access("acc-valid", "REMOTE_SUPPORT", "t", "2026-04-05T09:00:00Z", "SURNAME"),
+                access("acc-invalid", "REMOTE_SUPPORT", "t", "2026-04-05T09:00:00Z", "lower_case")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asText()).startsWith("[1].categories");
+        assertThat(response.body()).doesNotContain("patient-4711");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownAgreementIsA422AndAppendsNothing() {
+        long before = stored();
+        String elsewhere = access("acc-nowhere", "REMOTE_SUPPORT", "t", "2026-04-05T09:00:00Z", "SURNAME")
+                .replace(AGREEMENT, "agr-unknown");
+
+        Api.Response response = api.post("/api/v1/access-events", PUBLISHER, batch(
+                access("acc-known", "REMOTE_SUPPORT", "t", "2026-04-05T09:00:00Z", "SURNAME"), elsewhere));
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    private static List<String> articles(JsonNode result) {
+        List<String> articles = new ArrayList<>();
+        result.get("violations").forEach(v -> articles.add(v.get("article").asText()));
+        return articles;
+    }
+}
