@@ -78,11 +78,14 @@ final class CommandSide implements AutoCloseable {
         EventStoreSchema.create(dataSource, engine, tokens);
 
         Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
-        EventForwarder forwarder = new EventForwarder(producer, eventsTopic, gapGrace);
+        EventForwarder forwarder = new EventForwarder(producer, eventsTopic, gapGrace, serializer);
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
+                // Axon would copy trace and correlation ids into every event's metadata: the
+                // evidence needs none of it, and the hot path pays for it per access.
+                .configureCorrelationDataProviders(c -> java.util.List.of())
                 .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Agreement.class)
                         .configureCache(c -> new AggregateCache(AGGREGATES_IN_MEMORY)))

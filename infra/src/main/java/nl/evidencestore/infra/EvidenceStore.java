@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.infra.embedded.EmbeddedKafka;
@@ -35,11 +36,13 @@ public final class EvidenceStore implements AutoCloseable {
     private final Deque<AutoCloseable> started;
     private final Javalin http;
     private final String kafkaBootstrap;
+    private final EmbeddedPostgres postgres;
 
-    private EvidenceStore(Deque<AutoCloseable> started, Javalin http, String kafkaBootstrap) {
+    private EvidenceStore(Deque<AutoCloseable> started, Javalin http, String kafkaBootstrap, EmbeddedPostgres postgres) {
         this.started = started;
         this.http = http;
         this.kafkaBootstrap = kafkaBootstrap;
+        this.postgres = postgres;
     }
 
     public static EvidenceStore start(Settings settings) {
@@ -73,7 +76,7 @@ public final class EvidenceStore implements AutoCloseable {
             }).start(settings.httpHost(), settings.httpPort());
             started.push(http::stop);
             log.info("evidence store serving HTTP on {}:{}, Kafka at {}", settings.httpHost(), http.port(), kafka);
-            return new EvidenceStore(started, http, kafka);
+            return new EvidenceStore(started, http, kafka, embeddedPostgres(started));
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -86,6 +89,16 @@ public final class EvidenceStore implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return kafkaBootstrap;
+    }
+
+    /** The embedded PostgreSQL server, when the store runs one: benchmarks measure it raw. */
+    public Optional<EmbeddedPostgres> embeddedPostgres() {
+        return Optional.ofNullable(postgres);
+    }
+
+    private static EmbeddedPostgres embeddedPostgres(Deque<AutoCloseable> started) {
+        return started.stream().filter(EmbeddedPostgres.class::isInstance).map(EmbeddedPostgres.class::cast)
+                .findFirst().orElse(null);
     }
 
     /** Every HTTP route as {@code "GET /api/v1/…"}: what the contract test holds against openapi.json. */

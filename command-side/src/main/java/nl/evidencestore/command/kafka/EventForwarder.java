@@ -12,17 +12,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.evidencestore.shared.event.EventTypes;
-import nl.evidencestore.shared.json.Json;
-import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.ForwardedEvents;
 import nl.evidencestore.shared.kafka.Topics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -35,12 +36,13 @@ import org.slf4j.LoggerFactory;
  * failed send rolls the token back and the batch comes again (at least once; the query side
  * is idempotent by event id).
  */
-public final class EventForwarder implements AutoCloseable {
+public final class EventForwarder implements EventMessageHandler, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventForwarder.class);
     private static final String PENDING = EventForwarder.class.getName() + ".pending";
 
     private final Producer<String, byte[]> producer;
     private final String topic;
+    private final Serializer serializer;
     private final LowWaterMark lowWaterMark;
     private final AtomicReference<GapAwareTrackingToken> committed = new AtomicReference<>();
     /** Stamping and sending happen under this lock, so marks on the topic only ever grow. */
@@ -49,8 +51,9 @@ public final class EventForwarder implements AutoCloseable {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "evidence-watermark"));
 
-    public EventForwarder(Producer<String, byte[]> producer, String topic, Duration gapGrace) {
+    public EventForwarder(Producer<String, byte[]> producer, String topic, Duration gapGrace, Serializer serializer) {
         this.producer = producer;
+        this.serializer = serializer;
         this.topic = topic;
         this.lowWaterMark = new LowWaterMark(gapGrace, Clock.systemUTC());
         ticker.scheduleWithFixedDelay(this::sendWatermarkIfAdvanced, 200, 200, TimeUnit.MILLISECONDS);
@@ -60,19 +63,26 @@ public final class EventForwarder implements AutoCloseable {
     private record Pending(ProducerRecord<String, byte[]> record, GapAwareTrackingToken token) {
     }
 
-    @EventHandler
-    public void on(Object payload, DomainEventMessage<?> event, TrackingToken token) {
-        GapAwareTrackingToken position = (GapAwareTrackingToken) token;
-        ForwardedEvent forwarded = new ForwardedEvent(event.getIdentifier(), EventTypes.nameOf(payload.getClass()),
-                event.getAggregateIdentifier(), event.getSequenceNumber(), position.getIndex(),
-                event.getTimestamp(), Json.mapper().valueToTree(payload));
+    /**
+     * Takes the event as stored: its payload bytes go to Kafka as they are, never deserialised
+     * and serialised again (the same serializer wrote them, so Axon hands them back unchanged).
+     */
+    @Override
+    public Object handle(EventMessage<?> message) {
+        DomainEventMessage<?> event = (DomainEventMessage<?>) message;
+        GapAwareTrackingToken position = (GapAwareTrackingToken) ((TrackedEventMessage<?>) message).trackingToken();
+        String type = EventTypes.nameOf(event.getPayloadType());
+        byte[] payload = event.serializePayload(serializer, byte[].class).getData();
+        byte[] value = ForwardedEvents.write(event.getIdentifier(), type, event.getAggregateIdentifier(),
+                event.getSequenceNumber(), position.getIndex(), event.getTimestamp(), payload);
         RecordHeaders headers = new RecordHeaders();
-        headers.add(Topics.HEADER_EVENT_ID, utf8(forwarded.eventId()));
-        headers.add(Topics.HEADER_EVENT_TYPE, utf8(forwarded.type()));
-        headers.add(Topics.HEADER_POSITION, bytes(forwarded.position()));
+        headers.add(Topics.HEADER_EVENT_ID, utf8(event.getIdentifier()));
+        headers.add(Topics.HEADER_EVENT_TYPE, utf8(type));
+        headers.add(Topics.HEADER_POSITION, bytes(position.getIndex()));
         ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(topic, null, forwarded.streamId(), Json.write(forwarded), headers);
+                new ProducerRecord<>(topic, null, event.getAggregateIdentifier(), value, headers);
         pendingIn(CurrentUnitOfWork.get().root(), position).add(new Pending(record, position));
+        return null;
     }
 
     private List<Pending> pendingIn(UnitOfWork<?> batch, GapAwareTrackingToken token) {

@@ -44,6 +44,12 @@ public final class AgreementTerms {
     /** Per sub-processor, every dated fact that gave or withdrew consent, in stream order. */
     private final Map<String, List<ConsentFact>> consents = new HashMap<>();
     private int sequence;
+    /**
+     * Every fact is dated, so the terms change only at Amsterdam midnights: a batch of accesses
+     * on one day is judged against one computed state.
+     */
+    private final Map<LocalDate, TermsAt> byDay = new HashMap<>();
+    private static final int DAYS_REMEMBERED = 4_096;
     private final Map<Country, LocalDate> transferConsents = new HashMap<>();
     private final Map<String, InstructionRegistered> instructions = new HashMap<>();
     private final Map<String, AmendmentProposed> amendments = new LinkedHashMap<>();
@@ -72,6 +78,7 @@ public final class AgreementTerms {
     /** One branch per kind of lifecycle event that changes what is allowed; others pass by. */
     public void apply(AgreementEvent event) {
         sequence++;
+        byDay.clear();
         if (event instanceof AgreementDrafted e) {
             drafted(e);
         } else if (event instanceof AgreementTookEffect e) {
@@ -146,6 +153,20 @@ public final class AgreementTerms {
 
     /** The agreement as it stood at {@code instant} (valid time). */
     public TermsAt at(Instant instant) {
+        LocalDate day = ValidTime.dayOf(instant);
+        TermsAt that = byDay.get(day);
+        if (that == null) {
+            if (byDay.size() >= DAYS_REMEMBERED) {
+                byDay.clear();
+            }
+            that = compute(ValidTime.startOf(day));
+            byDay.put(day, that);
+        }
+        return new TermsAt(instant, that.standing(), that.purposes(), that.categories(), that.subProcessors(),
+                that.consentedSubProcessors(), that.transferConsents(), that.requireRegisteredInstructions());
+    }
+
+    private TermsAt compute(Instant instant) {
         if (drafted == null) {
             throw new IllegalStateException("an agreement is drafted before anything else");
         }
