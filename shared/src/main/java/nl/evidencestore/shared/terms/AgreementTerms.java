@@ -48,7 +48,7 @@ public final class AgreementTerms {
      * Every fact is dated, so the terms change only at Amsterdam midnights: a batch of accesses
      * on one day is judged against one computed state.
      */
-    private final Map<LocalDate, TermsAt> byDay = new HashMap<>();
+    private final transient Map<LocalDate, TermsAt> byDay = new HashMap<>();
     private static final int DAYS_REMEMBERED = 4_096;
     private final Map<Country, LocalDate> transferConsents = new HashMap<>();
     private final Map<String, InstructionRegistered> instructions = new HashMap<>();
