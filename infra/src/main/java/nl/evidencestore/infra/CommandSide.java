@@ -6,6 +6,8 @@ import nl.evidencestore.command.access.AccessEndpoints;
 import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.access.AccessSubmitter;
 import nl.evidencestore.command.agreement.Agreement;
+import nl.evidencestore.command.evidence.StoredEventEndpoints;
+import nl.evidencestore.command.evidence.StoredEvents;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandEndpoints;
 import nl.evidencestore.command.kafka.EventForwarder;
@@ -111,6 +113,10 @@ final class CommandSide implements AutoCloseable {
         AccessSubmitter accesses = new AccessSubmitter(axon.commandGateway(), ledger, new StoredPayloads(transactions),
                 transactions);
         return new CommandSide(axon, producer, forwarder, submitter, accesses, transactions);
+    }
+
+    StoredEventEndpoints storedEventEndpoints() {
+        return new StoredEventEndpoints(new StoredEvents(transactions));
     }
 
     AccessEndpoints accessEndpoints() {

@@ -72,6 +72,7 @@ public final class EvidenceStore implements AutoCloseable {
                 config.routes.apiBuilder(operations.routes());
                 config.routes.apiBuilder(commands.endpoints().routes());
                 config.routes.apiBuilder(commands.accessEndpoints().routes());
+                config.routes.apiBuilder(commands.storedEventEndpoints().routes());
                 config.routes.apiBuilder(queries.agreementQueries().routes());
             }).start(settings.httpHost(), settings.httpPort());
             started.push(http::stop);

@@ -1,0 +1,73 @@
+package nl.evidencestore.command.evidence;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+
+import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Context;
+import java.util.List;
+import nl.evidencestore.shared.error.InvalidInput;
+import nl.evidencestore.shared.error.UnknownResource;
+import nl.evidencestore.shared.http.Principal;
+import nl.evidencestore.shared.http.Role;
+import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.ControllerId;
+
+/** {@code GET /api/v1/agreements/{agreementId}/events}: an agreement's stored events, page by page. */
+public final class StoredEventEndpoints {
+    public static final int MAX_LIMIT = 10_000;
+    private static final int DEFAULT_LIMIT = 1_000;
+
+    private final StoredEvents events;
+
+    public StoredEventEndpoints(StoredEvents events) {
+        this.events = events;
+    }
+
+    /** One page; {@code nextSequence} is absent after the last event stored so far. */
+    public record Page(String agreementId, List<StoredEvents.Stored> events, Long nextSequence) {
+    }
+
+    public EndpointGroup routes() {
+        return () -> get("/api/v1/agreements/{agreementId}/events", this::page, Role.SECURITY, Role.AUDITOR, Role.ADMIN);
+    }
+
+    private void page(Context ctx) {
+        AgreementId agreementId = agreementId(ctx.pathParam("agreementId"));
+        StoredEvents.Stored draft = events.first(agreementId.value())
+                .filter(first -> "AgreementDrafted".equals(first.type()))
+                .orElseThrow(() -> new UnknownResource("no agreement with this id"));
+        ControllerId controller = ControllerId.of(draft.payload().get("controller").get("id").asText());
+        if (!Principal.of(ctx).maySee(controller)) {
+            throw new UnknownResource("no agreement with this id");
+        }
+        long from = number(ctx, "fromSequence", 0, 0, Long.MAX_VALUE);
+        int limit = (int) number(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        List<StoredEvents.Stored> page = events.read(agreementId.value(), from, limit);
+        Long next = page.size() == limit ? page.get(page.size() - 1).sequence() + 1 : null;
+        ctx.json(new Page(agreementId.value(), page, next));
+    }
+
+    private static AgreementId agreementId(String raw) {
+        try {
+            return AgreementId.of(raw);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownResource("no agreement with this id");
+        }
+    }
+
+    private static long number(Context ctx, String name, long fallback, long min, long max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value < min || value > max) {
+                throw new InvalidInput(name, "must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidInput(name, "must be a whole number");
+        }
+    }
+}
