@@ -5,13 +5,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
+import nl.evidencestore.command.disclosure.RecordDisclosure;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.agreement.AgreementSigned;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.Party;
+import nl.evidencestore.shared.rules.DisclosureRules;
 import nl.evidencestore.shared.terms.AgreementTerms;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -60,6 +63,16 @@ public class Agreement {
     /** Art. 11.1: effective on the date of the last signature. */
     private LocalDate lastSignature() {
         return signatures.values().stream().max(LocalDate::compareTo).orElseThrow();
+    }
+
+    // Art. 8
+
+    /** Recorded whatever its basis: the verdict says whether Art. 8.2 allowed it. */
+    @CommandHandler
+    void handle(RecordDisclosure command) {
+        apply(new DisclosureRecorded(agreementId, command.disclosureId(), command.recipient(), command.legalBasis(),
+                command.consentReference(), command.description(), command.categories(), command.disclosedOn(),
+                DisclosureRules.judge(command.legalBasis(), command.consentReference())));
     }
 
     @EventSourcingHandler
