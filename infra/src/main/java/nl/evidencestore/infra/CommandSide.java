@@ -3,16 +3,23 @@ package nl.evidencestore.infra;
 import java.time.Duration;
 import javax.sql.DataSource;
 import nl.evidencestore.command.agreement.Agreement;
+import nl.evidencestore.command.audit.Audit;
+import nl.evidencestore.command.audit.KnownAgreements;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandEndpoints;
+import nl.evidencestore.command.employee.Employee;
+import nl.evidencestore.command.employee.EmployeeDirectory;
+import nl.evidencestore.command.employee.EmployeeRoster;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
+import nl.evidencestore.command.securitymeasure.SecurityMeasure;
 import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.EventStoreSchema;
 import nl.evidencestore.command.store.JdbcTransactions;
 import nl.evidencestore.command.submit.AppendedEvents;
 import nl.evidencestore.command.submit.CommandSubmitter;
 import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.rules.EmployeeRegister;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.config.Configuration;
@@ -39,15 +46,17 @@ final class CommandSide implements AutoCloseable {
     private final EventForwarder forwarder;
     private final CommandSubmitter submitter;
     private final JdbcTransactions transactions;
+    private final EmployeeDirectory employees;
     private final CommandCatalog catalog = CommandCatalog.standard();
 
     private CommandSide(Configuration axon, Producer<String, byte[]> producer, EventForwarder forwarder,
-                        CommandSubmitter submitter, JdbcTransactions transactions) {
+                        CommandSubmitter submitter, JdbcTransactions transactions, EmployeeDirectory employees) {
         this.axon = axon;
         this.producer = producer;
         this.forwarder = forwarder;
         this.submitter = submitter;
         this.transactions = transactions;
+        this.employees = employees;
     }
 
     static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace) {
@@ -63,6 +72,7 @@ final class CommandSide implements AutoCloseable {
                 .build();
         JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(transactions).serializer(serializer).build();
         EventStoreSchema.create(dataSource, engine, tokens);
+        EmployeeDirectory employees = new EmployeeDirectory(transactions);
 
         Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
         EventForwarder forwarder = new EventForwarder(producer, eventsTopic, gapGrace);
@@ -71,7 +81,15 @@ final class CommandSide implements AutoCloseable {
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureEmbeddedEventStore(c -> engine)
-                .configureAggregate(Agreement.class);
+                .configureAggregate(Agreement.class)
+                .configureAggregate(Employee.class)
+                .configureAggregate(SecurityMeasure.class)
+                .configureAggregate(Audit.class)
+                // Command handlers take these as parameters: Axon resolves registered components by their type.
+                .registerComponent(EmployeeDirectory.class, c -> employees)
+                .registerComponent(EmployeeRegister.class, c -> employees)
+                .registerComponent(EmployeeRoster.class, c -> employees)
+                .registerComponent(KnownAgreements.class, c -> KnownAgreements.in(c.eventStore()));
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
@@ -87,7 +105,7 @@ final class CommandSide implements AutoCloseable {
         axon.start();
 
         CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), new CommandLedger(transactions), transactions);
-        return new CommandSide(axon, producer, forwarder, submitter, transactions);
+        return new CommandSide(axon, producer, forwarder, submitter, transactions, employees);
     }
 
     CommandEndpoints endpoints() {
@@ -104,6 +122,11 @@ final class CommandSide implements AutoCloseable {
 
     JdbcTransactions transactions() {
         return transactions;
+    }
+
+    /** Art. 2.3 as the command side judges accesses: consistent with the append (see EmployeeDirectory). */
+    EmployeeDirectory employees() {
+        return employees;
     }
 
     @Override

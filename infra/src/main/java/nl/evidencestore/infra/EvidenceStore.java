@@ -67,6 +67,7 @@ public final class EvidenceStore implements AutoCloseable {
                 config.routes.apiBuilder(operations.routes());
                 config.routes.apiBuilder(commands.endpoints().routes());
                 config.routes.apiBuilder(queries.agreementQueries().routes());
+                queries.registerQueries().forEach(config.routes::apiBuilder);
             }).start(settings.httpHost(), settings.httpPort());
             started.push(http::stop);
             log.info("evidence store serving HTTP on {}:{}, Kafka at {}", settings.httpHost(), http.port(), kafka);
