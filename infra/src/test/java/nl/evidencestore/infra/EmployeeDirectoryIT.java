@@ -33,6 +33,7 @@ import nl.evidencestore.shared.model.EmployeeId;
 import nl.evidencestore.shared.rules.EmployeeRegister;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.Transaction;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,28 @@ class EmployeeDirectoryIT {
         assertThat(statements).hasValue(2);
         assertThat(answers.stream().filter(Boolean::booleanValue)).hasSize(1);
         assertThat(answers.get(7)).isTrue();
+    }
+
+    @Test
+    void withinAUnitOfWorkOneLookUpAnswersEveryLaterQuestionUntilTheRegisterChanges() {
+        commands.submitter().submit(new RegisterEmployee(EmployeeId.of("emp-uow-3"), "Hanna Bakker", SIGNED));
+        List<String> ids = IntStream.range(0, 1000).mapToObj(i -> "emp-uow-" + i).toList();
+        AtomicInteger statements = new AtomicInteger();
+        EmployeeDirectory counted = new EmployeeDirectory(counting(transactions(), statements));
+
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions());
+        counted.forEmployees(ids);
+        long registered = ids.stream().filter(id -> counted.registeredAt(id, SPRING)).count();
+        int afterTheBatch = statements.get();
+        counted.record(new EmployeeRegistered(EmployeeId.of("emp-uow-4"), "Ilse Kok", SIGNED));
+        boolean seenAfterItsOwnWrite = counted.registeredAt("emp-uow-4", SPRING);
+        unitOfWork.rollback();
+
+        assertThat(registered).isEqualTo(1);
+        assertThat(afterTheBatch).isEqualTo(2);
+        assertThat(seenAfterItsOwnWrite).isTrue();
+        assertThat(directory().registeredAt("emp-uow-4", SPRING)).isFalse();
     }
 
     @Test

@@ -6,10 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import nl.evidencestore.shared.event.employee.EmployeeEvent;
 import nl.evidencestore.shared.event.employee.EmployeeRegistered;
 import nl.evidencestore.shared.event.employee.EmployeeRevoked;
@@ -17,6 +20,7 @@ import nl.evidencestore.shared.rules.EmployeeRegister;
 import nl.evidencestore.shared.rules.RegisterPeriod;
 import nl.evidencestore.shared.rules.RegisteredEmployees;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * The employee register as the command side judges accesses by it (Art. 2.3): the table
@@ -31,13 +35,14 @@ import org.axonframework.common.jdbc.ConnectionProvider;
  * verdict is what the employee events before the access's position say: a verifier can
  * recompute it from the log ({@link RegisteredEmployees}).
  *
- * <p>For a batch of accesses, look every employee up at once with {@link #forEmployees}: one
- * lock statement and one query, whatever the batch's size. Look up once per transaction, so that
- * locks are always taken in one order.
+ * <p>For a batch of accesses, look every employee up at once with {@link #forEmployees}, before
+ * judging the first: one lock statement and one query, whatever the batch's size, and locks
+ * taken in one order, so that two batches never wait for each other in a circle.
  */
 public final class EmployeeDirectory implements EmployeeRegister, EmployeeRoster {
     /** The advisory locks' namespace (their first key); the second is the hash of the employee id. */
     private static final int LOCKS = 23;
+    private static final String LOOKED_UP = EmployeeDirectory.class.getName() + ".lookedUp";
 
     private final ConnectionProvider connections;
 
@@ -52,36 +57,54 @@ public final class EmployeeDirectory implements EmployeeRegister, EmployeeRoster
     }
 
     /**
-     * The register of these employees as this transaction sees it, answering in memory from now
-     * on. An id outside {@code employeeIds} is still answered correctly, by a query of its own.
+     * The register of these employees as this transaction sees it, with one lock statement and
+     * one query. Inside a unit of work, what was looked up is kept for the rest of it: later
+     * questions about these employees, through this method or {@link #registeredAt}, are
+     * answered from memory. An id not looked up yet is looked up when it is asked about.
      */
+    @Override
     public EmployeeRegister forEmployees(Collection<String> employeeIds) {
-        Set<String> ids = new HashSet<>(employeeIds);
-        RegisteredEmployees found = new RegisteredEmployees();
-        if (!ids.isEmpty()) {
-            try (Connection connection = connections.getConnection()) {
-                String[] array = ids.toArray(String[]::new);
-                lock(connection, "pg_advisory_xact_lock_shared", array);
-                // A statement of its own after the locks: its snapshot then shows what a writer committed meanwhile.
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT employee_id, registered_on, revoked_on FROM employee_register"
-                                + " WHERE employee_id = ANY (?) ORDER BY employee_id, registered_on")) {
-                    select.setArray(1, connection.createArrayOf("text", array));
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            Date revokedOn = rows.getDate(3);
-                            found.add(rows.getString(1), new RegisterPeriod(rows.getDate(2).toLocalDate(),
-                                    revokedOn == null ? null : revokedOn.toLocalDate()));
-                        }
+        Map<String, List<RegisterPeriod>> known = lookedUp();
+        Set<String> missing = new TreeSet<>(employeeIds);
+        missing.removeAll(known.keySet());
+        if (!missing.isEmpty()) {
+            known.putAll(read(missing));
+        }
+        return (employeeId, instant) -> known.containsKey(employeeId)
+                ? known.get(employeeId).stream().anyMatch(period -> period.holdsAt(instant))
+                : registeredAt(employeeId, instant);
+    }
+
+    /** The unit of work's look-ups, so that a batch's handlers share one; none outside a unit of work. */
+    private static Map<String, List<RegisterPeriod>> lookedUp() {
+        return CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(LOOKED_UP, key -> new HashMap<>())
+                : new HashMap<>();
+    }
+
+    private Map<String, List<RegisterPeriod>> read(Set<String> employeeIds) {
+        Map<String, List<RegisterPeriod>> periods = new HashMap<>();
+        employeeIds.forEach(id -> periods.put(id, new ArrayList<>()));
+        try (Connection connection = connections.getConnection()) {
+            String[] ids = employeeIds.toArray(String[]::new);
+            lock(connection, "pg_advisory_xact_lock_shared", ids);
+            // A statement of its own after the locks: its snapshot then shows what a writer committed meanwhile.
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT employee_id, registered_on, revoked_on FROM employee_register"
+                            + " WHERE employee_id = ANY (?) ORDER BY employee_id, registered_on")) {
+                select.setArray(1, connection.createArrayOf("text", ids));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Date revokedOn = rows.getDate(3);
+                        periods.get(rows.getString(1)).add(new RegisterPeriod(rows.getDate(2).toLocalDate(),
+                                revokedOn == null ? null : revokedOn.toLocalDate()));
                     }
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read the employee register", e);
             }
+            return periods;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the employee register", e);
         }
-        return (employeeId, instant) -> ids.contains(employeeId)
-                ? found.registeredAt(employeeId, instant)
-                : registeredAt(employeeId, instant);
     }
 
     /** Only inside the command's transaction, so that the row commits, or not, with the event. */
@@ -97,6 +120,8 @@ public final class EmployeeDirectory implements EmployeeRegister, EmployeeRoster
             } else if (event instanceof EmployeeRevoked revoked) {
                 revoke(connection, revoked);
             }
+            // Read again when asked next: the row changed in this very transaction.
+            lookedUp().remove(event.employeeId().value());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the employee register", e);
         }
