@@ -17,6 +17,15 @@ class DependencyRulesTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.javalin..", "org.apache.kafka..", "org.apache.lucene..", "java.sql..", "javax.sql..");
 
+    /** The employee register's directory is the one class of these rooms that speaks SQL. */
+    @ArchTest
+    static final ArchRule registerAggregatesStayPure = noClasses()
+            .that().resideInAnyPackage("..command.employee..", "..command.securitymeasure..", "..command.disclosure..",
+                    "..command.audit..")
+            .and().haveSimpleNameNotEndingWith("Directory")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.javalin..", "org.apache.kafka..", "org.apache.lucene..", "java.sql..", "javax.sql..");
+
     @ArchTest
     static final ArchRule commandSideDoesNotReadProjections = noClasses()
             .should().dependOnClassesThat().resideInAPackage("nl.evidencestore.query..");

@@ -6,12 +6,18 @@ import nl.evidencestore.command.access.AccessEndpoints;
 import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.access.AccessSubmitter;
 import nl.evidencestore.command.agreement.Agreement;
+import nl.evidencestore.command.audit.Audit;
+import nl.evidencestore.command.audit.KnownAgreements;
 import nl.evidencestore.command.evidence.StoredEventEndpoints;
 import nl.evidencestore.command.evidence.StoredEvents;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandEndpoints;
+import nl.evidencestore.command.employee.Employee;
+import nl.evidencestore.command.employee.EmployeeDirectory;
+import nl.evidencestore.command.employee.EmployeeRoster;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
+import nl.evidencestore.command.securitymeasure.SecurityMeasure;
 import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.EventStoreSchema;
 import nl.evidencestore.command.store.AggregateCache;
@@ -20,6 +26,7 @@ import nl.evidencestore.command.store.StoredPayloads;
 import nl.evidencestore.command.submit.AppendedEvents;
 import nl.evidencestore.command.submit.CommandSubmitter;
 import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.rules.EmployeeRegister;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import nl.evidencestore.shared.rules.EmployeeRegister;
@@ -50,18 +57,26 @@ final class CommandSide implements AutoCloseable {
     private final EventForwarder forwarder;
     private final CommandSubmitter submitter;
     private final JdbcTransactions transactions;
+    private final EmployeeDirectory employees;
     private final CommandCatalog catalog = CommandCatalog.standard();
 
     private final AccessSubmitter accesses;
 
     private CommandSide(Configuration axon, Producer<String, byte[]> producer, EventForwarder forwarder,
-                        CommandSubmitter submitter, AccessSubmitter accesses, JdbcTransactions transactions) {
+                        CommandSubmitter submitter, AccessSubmitter accesses, JdbcTransactions transactions,
+                        EmployeeDirectory employees) {
         this.accesses = accesses;
         this.axon = axon;
         this.producer = producer;
         this.forwarder = forwarder;
         this.submitter = submitter;
         this.transactions = transactions;
+        this.employees = employees;
+    }
+
+    /** With the default access policy: how tests that care about other things start it. */
+    static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace) {
+        return start(dataSource, kafkaBootstrap, eventsTopic, gapGrace, AccessPolicy.DEFAULT);
     }
 
     static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace,
@@ -78,6 +93,7 @@ final class CommandSide implements AutoCloseable {
                 .build();
         JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(transactions).serializer(serializer).build();
         EventStoreSchema.create(dataSource, engine, tokens);
+        EmployeeDirectory employees = new EmployeeDirectory(transactions);
 
         Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
         EventForwarder forwarder = new EventForwarder(producer, eventsTopic, gapGrace, serializer);
@@ -91,8 +107,14 @@ final class CommandSide implements AutoCloseable {
                 .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Agreement.class)
                         .configureCache(c -> new AggregateCache(AGGREGATES_IN_MEMORY)))
-                // Art. 2.3: until the employee register lands, no employee counts as registered.
-                .registerComponent(EmployeeRegister.class, c -> (employeeId, instant) -> false)
+                .configureAggregate(Employee.class)
+                .configureAggregate(SecurityMeasure.class)
+                .configureAggregate(Audit.class)
+                // Command handlers take these as parameters: Axon resolves registered components by their type.
+                .registerComponent(EmployeeDirectory.class, c -> employees)
+                .registerComponent(EmployeeRegister.class, c -> employees)
+                .registerComponent(EmployeeRoster.class, c -> employees)
+                .registerComponent(KnownAgreements.class, c -> KnownAgreements.in(c.eventStore()))
                 .registerComponent(AccessPolicy.class, c -> accessPolicy);
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
@@ -112,7 +134,7 @@ final class CommandSide implements AutoCloseable {
         CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), ledger, transactions);
         AccessSubmitter accesses = new AccessSubmitter(axon.commandGateway(), ledger, new StoredPayloads(transactions),
                 transactions);
-        return new CommandSide(axon, producer, forwarder, submitter, accesses, transactions);
+        return new CommandSide(axon, producer, forwarder, submitter, accesses, transactions, employees);
     }
 
     StoredEventEndpoints storedEventEndpoints() {
@@ -141,6 +163,11 @@ final class CommandSide implements AutoCloseable {
 
     JdbcTransactions transactions() {
         return transactions;
+    }
+
+    /** Art. 2.3 as the command side judges accesses: consistent with the append (see EmployeeDirectory). */
+    EmployeeDirectory employees() {
+        return employees;
     }
 
     @Override

@@ -74,6 +74,7 @@ public final class EvidenceStore implements AutoCloseable {
                 config.routes.apiBuilder(commands.accessEndpoints().routes());
                 config.routes.apiBuilder(commands.storedEventEndpoints().routes());
                 config.routes.apiBuilder(queries.agreementQueries().routes());
+                queries.registerQueries().forEach(config.routes::apiBuilder);
             }).start(settings.httpHost(), settings.httpPort());
             started.push(http::stop);
             log.info("evidence store serving HTTP on {}:{}, Kafka at {}", settings.httpHost(), http.port(), kafka);

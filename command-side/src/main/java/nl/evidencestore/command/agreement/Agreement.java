@@ -9,18 +9,22 @@ import java.util.Map;
 import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.access.RecordAccesses;
 import nl.evidencestore.command.access.ReportedAccess;
+import nl.evidencestore.command.disclosure.RecordDisclosure;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.agreement.AgreementSigned;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
+import nl.evidencestore.shared.model.ActorKind;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.Party;
 import nl.evidencestore.shared.rules.AccessFacts;
 import nl.evidencestore.shared.rules.AccessRules;
 import nl.evidencestore.shared.rules.EmployeeRegister;
 import nl.evidencestore.shared.rules.ReferenceData;
+import nl.evidencestore.shared.rules.DisclosureRules;
 import nl.evidencestore.shared.terms.AgreementTerms;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -75,8 +79,11 @@ public class Agreement {
     // Art. 1, 2.3, 3, 11 and Annex 1: every access is recorded, judged as the agreement stood when it occurred
 
     @CommandHandler
-    void handle(RecordAccesses command, EmployeeRegister employees, AccessPolicy policy) {
+    void handle(RecordAccesses command, EmployeeRegister register, AccessPolicy policy) {
         Instant now = GenericEventMessage.clock.instant();
+        // Art. 2.3 read once for the whole batch, consistent with this transaction.
+        EmployeeRegister employees = register.forEmployees(command.accesses().stream()
+                .filter(access -> access.actor().kind() == ActorKind.EMPLOYEE).map(access -> access.actor().id()).toList());
         for (ReportedAccess access : command.accesses()) {
             AccessRules.Judgement judgement = AccessRules.judge(new AccessFacts(access.actor(), access.purpose(),
                     access.instructionRef(), access.categories(), access.country(), access.occurredAt()), terms, employees);
@@ -86,6 +93,16 @@ public class Agreement {
                     access.system(), access.occurredAt(), judgement.verdict(), judgement.instructionVerified(), late,
                     ReferenceData.VERSION));
         }
+    }
+
+    // Art. 8
+
+    /** Recorded whatever its basis: the verdict says whether Art. 8.2 allowed it. */
+    @CommandHandler
+    void handle(RecordDisclosure command) {
+        apply(new DisclosureRecorded(agreementId, command.disclosureId(), command.recipient(), command.legalBasis(),
+                command.consentReference(), command.description(), command.categories(), command.disclosedOn(),
+                DisclosureRules.judge(command.legalBasis(), command.consentReference())));
     }
 
     @EventSourcingHandler

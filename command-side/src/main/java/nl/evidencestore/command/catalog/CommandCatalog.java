@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.command.agreement.AgreementCommands;
+import nl.evidencestore.command.audit.AuditCommands;
+import nl.evidencestore.command.disclosure.DisclosureCommands;
+import nl.evidencestore.command.employee.EmployeeCommands;
+import nl.evidencestore.command.securitymeasure.SecurityMeasureCommands;
 
 /** Every command the store takes, by its Kafka type name; HTTP routes are made from the same list. */
 public final class CommandCatalog {
@@ -14,6 +18,10 @@ public final class CommandCatalog {
     public static CommandCatalog standard() {
         CommandCatalog catalog = new CommandCatalog();
         AgreementCommands.routes().forEach(catalog::add);
+        EmployeeCommands.routes().forEach(catalog::add);
+        SecurityMeasureCommands.routes().forEach(catalog::add);
+        DisclosureCommands.routes().forEach(catalog::add);
+        AuditCommands.routes().forEach(catalog::add);
         return catalog;
     }
 

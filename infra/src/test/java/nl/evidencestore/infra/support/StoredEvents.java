@@ -2,6 +2,7 @@ package nl.evidencestore.infra.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +18,20 @@ public final class StoredEvents {
              ResultSet row = statement.executeQuery("SELECT count(*) FROM DomainEventEntry")) {
             row.next();
             return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stream (Axon's aggregate identifier) that holds an event. */
+    public static String streamOf(String jdbcUrl, String eventId) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT aggregateIdentifier FROM DomainEventEntry WHERE eventIdentifier = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

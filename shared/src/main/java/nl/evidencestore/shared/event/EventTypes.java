@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.shared.event.access.AccessEvent;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
+import nl.evidencestore.shared.event.audit.AuditEvent;
+import nl.evidencestore.shared.event.disclosure.DisclosureEvent;
+import nl.evidencestore.shared.event.employee.EmployeeEvent;
+import nl.evidencestore.shared.event.securitymeasure.SecurityMeasureEvent;
 
 /**
  * Stable domain names for event types, as they travel on Kafka and into evidence: a Java
@@ -16,7 +20,11 @@ public final class EventTypes {
     /** One sealed interface per stream kind; a new room adds its root here. */
     private static final List<Class<? extends EvidenceEvent>> ROOTS = List.of(
             AgreementEvent.class,
-            AccessEvent.class);
+            AccessEvent.class,
+            EmployeeEvent.class,
+            SecurityMeasureEvent.class,
+            DisclosureEvent.class,
+            AuditEvent.class);
 
     private static final Map<String, Class<? extends EvidenceEvent>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package nl.evidencestore.shared.rules;
 
 import java.time.Instant;
+import java.util.Collection;
 
 /**
  * Art. 2.3: whether a person under the processor's authority was registered, bound to
@@ -10,4 +11,13 @@ import java.time.Instant;
 @FunctionalInterface
 public interface EmployeeRegister {
     boolean registeredAt(String employeeId, Instant instant);
+
+    /**
+     * The register for a batch: a register backed by a database looks all these employees up at
+     * once, so that judging a batch of accesses costs one query, not one per access. Others
+     * answer as they are.
+     */
+    default EmployeeRegister forEmployees(Collection<String> employeeIds) {
+        return this;
+    }
 }
