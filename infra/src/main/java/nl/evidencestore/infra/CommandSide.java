@@ -1,10 +1,13 @@
 package nl.evidencestore.infra;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import javax.sql.DataSource;
 import nl.evidencestore.command.agreement.Agreement;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandEndpoints;
+import nl.evidencestore.command.kafka.CommandIngest;
+import nl.evidencestore.command.kafka.ConsumerSettings;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
 import nl.evidencestore.command.store.CommandLedger;
@@ -13,6 +16,8 @@ import nl.evidencestore.command.store.JdbcTransactions;
 import nl.evidencestore.command.submit.AppendedEvents;
 import nl.evidencestore.command.submit.CommandSubmitter;
 import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.kafka.TopicNames;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.config.Configuration;
@@ -27,10 +32,12 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * The command side as Axon runs it: JDBC event store and tokens on PostgreSQL, the
- * aggregates, and the tracking processor that forwards the log to Kafka.
+ * aggregates, the tracking processor that forwards the log to Kafka, and the ingest of
+ * commands published on Kafka.
  */
 final class CommandSide implements AutoCloseable {
     static final String FORWARDER = "evidence-forwarder";
+    static final String DEAD_LETTERS = "evidence-dead-letters";
     /** Events per forwarded batch: one Kafka flush and one token commit each. */
     private static final int FORWARD_BATCH = 1000;
 
@@ -39,18 +46,25 @@ final class CommandSide implements AutoCloseable {
     private final EventForwarder forwarder;
     private final CommandSubmitter submitter;
     private final JdbcTransactions transactions;
-    private final CommandCatalog catalog = CommandCatalog.standard();
+    private final CommandCatalog catalog;
+    private final Producer<byte[], byte[]> deadLetterProducer;
+    private final CommandIngest ingest;
 
     private CommandSide(Configuration axon, Producer<String, byte[]> producer, EventForwarder forwarder,
-                        CommandSubmitter submitter, JdbcTransactions transactions) {
+                        CommandSubmitter submitter, JdbcTransactions transactions, CommandCatalog catalog,
+                        Producer<byte[], byte[]> deadLetterProducer, CommandIngest ingest) {
         this.axon = axon;
         this.producer = producer;
         this.forwarder = forwarder;
         this.submitter = submitter;
         this.transactions = transactions;
+        this.catalog = catalog;
+        this.deadLetterProducer = deadLetterProducer;
+        this.ingest = ingest;
     }
 
-    static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace) {
+    static CommandSide start(DataSource dataSource, String kafkaBootstrap, TopicNames topics, Duration gapGrace,
+                             MeterRegistry metrics) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         // Events are records; a field added later must not break reading older payloads.
         JacksonSerializer serializer = JacksonSerializer.builder()
@@ -65,7 +79,7 @@ final class CommandSide implements AutoCloseable {
         EventStoreSchema.create(dataSource, engine, tokens);
 
         Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
-        EventForwarder forwarder = new EventForwarder(producer, eventsTopic, gapGrace);
+        EventForwarder forwarder = new EventForwarder(producer, topics.events(), gapGrace);
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
@@ -87,7 +101,16 @@ final class CommandSide implements AutoCloseable {
         axon.start();
 
         CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), new CommandLedger(transactions), transactions);
-        return new CommandSide(axon, producer, forwarder, submitter, transactions);
+        CommandCatalog catalog = CommandCatalog.standard();
+
+        // Commands published on Kafka take the same catalog and submitter as HTTP.
+        Producer<byte[], byte[]> deadLetterProducer =
+                new KafkaProducer<>(ProducerSettings.forDeadLetters(kafkaBootstrap, DEAD_LETTERS));
+        CommandIngest ingest = new CommandIngest(
+                new KafkaConsumer<>(ConsumerSettings.forCommandIngest(kafkaBootstrap, topics.commandIngestGroup())),
+                deadLetterProducer, topics, catalog, submitter, metrics);
+        ingest.start();
+        return new CommandSide(axon, producer, forwarder, submitter, transactions, catalog, deadLetterProducer, ingest);
     }
 
     CommandEndpoints endpoints() {
@@ -106,8 +129,11 @@ final class CommandSide implements AutoCloseable {
         return transactions;
     }
 
+    /** The ingest first: it stops taking commands while Axon and its dead-letter producer still run. */
     @Override
     public void close() {
+        ingest.close();
+        deadLetterProducer.close(Duration.ofSeconds(5));
         axon.shutdown();
         forwarder.close();
         producer.close(Duration.ofSeconds(5));

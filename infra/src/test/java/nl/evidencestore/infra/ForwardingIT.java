@@ -3,6 +3,7 @@ package nl.evidencestore.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,7 +53,7 @@ class ForwardingIT {
         KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
         List<String> acknowledged = new ArrayList<>();
         for (int phase = 0; phase < 3; phase++) {
-            try (CommandSide commands = CommandSide.start(database, kafka, topics.events(), Duration.ofSeconds(2))) {
+            try (CommandSide commands = CommandSide.start(database, kafka, topics, Duration.ofSeconds(2), new SimpleMeterRegistry())) {
                 acknowledged.addAll(draftConcurrently(commands, phase));
             }
         }
@@ -60,7 +61,7 @@ class ForwardingIT {
         assertThat(acknowledged).hasSize(3 * PER_PHASE);
         assertThat(stored).isEqualTo(3 * PER_PHASE);
 
-        try (CommandSide restarted = CommandSide.start(database, kafka, topics.events(), Duration.ofSeconds(2));
+        try (CommandSide restarted = CommandSide.start(database, kafka, topics, Duration.ofSeconds(2), new SimpleMeterRegistry());
              KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             Set<String> forwarded = new HashSet<>();
             List<Long> marks = new ArrayList<>();
