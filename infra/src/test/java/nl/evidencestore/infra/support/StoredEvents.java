@@ -2,6 +2,7 @@ package nl.evidencestore.infra.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +18,21 @@ public final class StoredEvents {
              ResultSet row = statement.executeQuery("SELECT count(*) FROM DomainEventEntry")) {
             row.next();
             return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The events of one aggregate (an agreement, by its id). */
+    public static long count(String jdbcUrl, String aggregateId) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?")) {
+            statement.setString(1, aggregateId);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
