@@ -101,9 +101,13 @@ public final class CommandIngest implements AutoCloseable {
         try {
             while (stopping.getCount() > 0) {
                 try {
-                    handle(consumer.poll(POLL_TIMEOUT));
+                    ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL_TIMEOUT);
+                    handle(batch);
                     commit();
-                    backoff = FIRST_BACKOFF;
+                    // Only records handled show that the failure is over: the poll after a rewind may well be empty.
+                    if (!batch.isEmpty()) {
+                        backoff = FIRST_BACKOFF;
+                    }
                 } catch (RuntimeException e) {
                     retries.increment();
                     LOG.warn("command ingest backs off for {} ms and retries: {}", backoff.toMillis(), summary(e));
