@@ -2,17 +2,11 @@ package nl.evidencestore.command.kafka;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import nl.evidencestore.command.catalog.CommandCatalog;
@@ -20,10 +14,8 @@ import nl.evidencestore.command.submit.CommandSubmitter;
 import nl.evidencestore.command.submit.Receipt;
 import nl.evidencestore.shared.kafka.TopicNames;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -44,7 +36,6 @@ public final class CommandIngest implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommandIngest.class);
     /** Also how long close() may wait for the loop to notice. */
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
-    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -58,8 +49,7 @@ public final class CommandIngest implements AutoCloseable {
     private final Counter repeated;
     private final Counter deadLettered;
     private final Counter retries;
-    /** Offsets up to which everything is durable, not yet committed; only the ingest's thread uses it. */
-    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private final IngestOffsets offsets;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private Thread thread;
     private boolean closed;
@@ -68,6 +58,7 @@ public final class CommandIngest implements AutoCloseable {
     public CommandIngest(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetterProducer,
                          TopicNames topics, CommandCatalog catalog, CommandSubmitter submitter, MeterRegistry metrics) {
         this.consumer = consumer;
+        this.offsets = new IngestOffsets(consumer);
         this.topic = topics.commands();
         this.records = new CommandRecords(catalog);
         this.submitter = submitter;
@@ -90,7 +81,7 @@ public final class CommandIngest implements AutoCloseable {
         if (thread != null || closed) {
             throw new IllegalStateException("the command ingest was started already");
         }
-        consumer.subscribe(List.of(topic), new CommitBeforeRevocation());
+        consumer.subscribe(List.of(topic), offsets);
         thread = new Thread(this::pollLoop, "command-ingest");
         thread.setDaemon(true);
         thread.start();
@@ -103,27 +94,32 @@ public final class CommandIngest implements AutoCloseable {
                 try {
                     ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL_TIMEOUT);
                     handle(batch);
-                    commit();
+                    offsets.commit();
                     // Only records handled show that the failure is over: the poll after a rewind may well be empty.
                     if (!batch.isEmpty()) {
                         backoff = FIRST_BACKOFF;
                     }
                 } catch (RuntimeException e) {
                     retries.increment();
-                    LOG.warn("command ingest backs off for {} ms and retries: {}", backoff.toMillis(), summary(e));
-                    commitQuietly();
+                    LOG.warn("command ingest backs off for {} ms and retries: {}", backoff.toMillis(), Failures.summary(e));
+                    offsets.commitQuietly();
                     if (stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
                         break;
                     }
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) < 0 ? backoff.multipliedBy(2) : MAX_BACKOFF;
+                    backoff = longer(backoff);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            commitQuietly();
+            offsets.commitQuietly();
             consumer.close();
         }
+    }
+
+    private static Duration longer(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(MAX_BACKOFF) < 0 ? doubled : MAX_BACKOFF;
     }
 
     /**
@@ -141,16 +137,21 @@ public final class CommandIngest implements AutoCloseable {
             List<Future<RecordMetadata>> letters = new ArrayList<>();
             try {
                 for (ConsumerRecord<byte[], byte[]> record : slice) {
+                    if (stopping.getCount() == 0) {
+                        break; // closing: the rest is for the next start
+                    }
                     handle(record).ifPresent(letters::add);
                     next = record.offset() + 1;
                 }
-                awaitDelivered(letters);
-                uncommitted.put(partition, new OffsetAndMetadata(next));
+                DeadLetters.awaitDelivered(letters);
+                if (next > first) {
+                    offsets.done(partition, next);
+                }
             } catch (RuntimeException failure) {
                 // Dead letters lost on the way would be lost for good: then this slice is done again, all of it.
-                long resume = delivered(letters) ? next : first;
+                long resume = DeadLetters.delivered(letters) ? next : first;
                 if (resume > first) {
-                    uncommitted.put(partition, new OffsetAndMetadata(resume));
+                    offsets.done(partition, resume);
                 }
                 consumer.seek(partition, resume);
                 partitions.subList(i + 1, partitions.size())
@@ -178,74 +179,6 @@ public final class CommandIngest implements AutoCloseable {
         }
         (receipt.repeated() ? repeated : accepted).increment();
         return Optional.empty();
-    }
-
-    private static void awaitDelivered(List<Future<RecordMetadata>> letters) {
-        try {
-            for (Future<RecordMetadata> letter : letters) {
-                letter.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing dead letters", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the DLQ did not acknowledge a dead letter", e.getCause());
-        }
-    }
-
-    private static boolean delivered(List<Future<RecordMetadata>> letters) {
-        try {
-            awaitDelivered(letters);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private void commit() {
-        // A partition taken away (and maybe further along elsewhere) is no longer ours to commit.
-        uncommitted.keySet().retainAll(consumer.assignment());
-        if (!uncommitted.isEmpty()) {
-            consumer.commitSync(uncommitted, COMMIT_TIMEOUT);
-            uncommitted.clear();
-        }
-    }
-
-    /** A commit that fails now is tried again; until then a restart would redo durable commands, harmlessly. */
-    private void commitQuietly() {
-        try {
-            commit();
-        } catch (RuntimeException e) {
-            LOG.warn("command ingest could not commit its offsets: {}", summary(e));
-        }
-    }
-
-    /** The failure's classes (and SQL states), without messages: those can quote what was sent. */
-    private static String summary(Throwable failure) {
-        StringJoiner chain = new StringJoiner(" caused by ");
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
-            String state = cause instanceof SQLException sql && sql.getSQLState() != null ? " " + sql.getSQLState() : "";
-            chain.add(cause.getClass().getName() + state);
-        }
-        return chain.toString();
-    }
-
-    /** Durable work is committed before a partition moves to another instance of the store. */
-    private final class CommitBeforeRevocation implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            commitQuietly();
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            partitions.forEach(uncommitted::remove);
-        }
     }
 
     /** Stops after the records in hand and commits what is durable; then the consumer is closed. */

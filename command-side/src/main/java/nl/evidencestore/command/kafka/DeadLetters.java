@@ -2,6 +2,7 @@ package nl.evidencestore.command.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import nl.evidencestore.shared.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +44,29 @@ final class DeadLetters {
         headers.add(Topics.HEADER_SOURCE_PARTITION, utf8(Integer.toString(refused.partition())));
         headers.add(Topics.HEADER_SOURCE_OFFSET, utf8(Long.toString(refused.offset())));
         return new ProducerRecord<>(topic, null, refused.key(), refused.value(), headers);
+    }
+
+    /** Returns once the broker has every one of them; throws when one was not taken. */
+    static void awaitDelivered(List<Future<RecordMetadata>> letters) {
+        try {
+            for (Future<RecordMetadata> letter : letters) {
+                letter.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing dead letters", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the DLQ did not acknowledge a dead letter", e.getCause());
+        }
+    }
+
+    static boolean delivered(List<Future<RecordMetadata>> letters) {
+        try {
+            awaitDelivered(letters);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static byte[] utf8(String value) {
