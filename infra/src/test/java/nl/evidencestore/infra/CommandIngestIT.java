@@ -242,7 +242,7 @@ class CommandIngestIT {
     }
 
     /** Over HTTP the agreement id is in the path; on Kafka it is a field of the body. */
-    static String withAgreementId(String agreementId, String body) {
+    private static String withAgreementId(String agreementId, String body) {
         return "{\"agreementId\":\"" + agreementId + "\"," + body.strip().substring(1);
     }
 
