@@ -1,6 +1,8 @@
 package nl.evidencestore.infra;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import nl.evidencestore.command.access.AccessEndpoints;
 import nl.evidencestore.command.access.AccessPolicy;
@@ -8,28 +10,31 @@ import nl.evidencestore.command.access.AccessSubmitter;
 import nl.evidencestore.command.agreement.Agreement;
 import nl.evidencestore.command.audit.Audit;
 import nl.evidencestore.command.audit.KnownAgreements;
-import nl.evidencestore.command.evidence.StoredEventEndpoints;
-import nl.evidencestore.command.evidence.StoredEvents;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandEndpoints;
 import nl.evidencestore.command.employee.Employee;
 import nl.evidencestore.command.employee.EmployeeDirectory;
 import nl.evidencestore.command.employee.EmployeeRoster;
+import nl.evidencestore.command.evidence.StoredEventEndpoints;
+import nl.evidencestore.command.evidence.StoredEvents;
+import nl.evidencestore.command.kafka.CommandIngest;
+import nl.evidencestore.command.kafka.ConsumerSettings;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
 import nl.evidencestore.command.securitymeasure.SecurityMeasure;
+import nl.evidencestore.command.store.AggregateCache;
 import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.EventStoreSchema;
-import nl.evidencestore.command.store.AggregateCache;
 import nl.evidencestore.command.store.JdbcTransactions;
 import nl.evidencestore.command.store.StoredPayloads;
 import nl.evidencestore.command.submit.AppendedEvents;
 import nl.evidencestore.command.submit.CommandSubmitter;
 import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.kafka.TopicNames;
 import nl.evidencestore.shared.rules.EmployeeRegister;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import nl.evidencestore.shared.rules.EmployeeRegister;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -43,44 +48,47 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
  * The command side as Axon runs it: JDBC event store and tokens on PostgreSQL, the
- * aggregates, and the tracking processor that forwards the log to Kafka.
+ * aggregates, the tracking processor that forwards the log to Kafka, and the Kafka ingest of
+ * commands from internal systems.
  */
 final class CommandSide implements AutoCloseable {
     static final String FORWARDER = "evidence-forwarder";
+    static final String DEAD_LETTERS = "evidence-dead-letters";
     /** Agreements kept in memory: each holds only its terms, never its accesses. */
     private static final int AGGREGATES_IN_MEMORY = 10_000;
     /** Events per forwarded batch: one Kafka flush and one token commit each. */
     private static final int FORWARD_BATCH = 1000;
 
-    private final Configuration axon;
-    private final Producer<String, byte[]> producer;
-    private final EventForwarder forwarder;
-    private final CommandSubmitter submitter;
+    /** What the side runs, closed in reverse order of starting. */
+    private record Running(Configuration axon, Producer<String, byte[]> producer, EventForwarder forwarder,
+                           Producer<byte[], byte[]> deadLetterProducer, CommandIngest ingest) {
+    }
+
+    private final Running running;
     private final JdbcTransactions transactions;
-    private final EmployeeDirectory employees;
-    private final CommandCatalog catalog = CommandCatalog.standard();
-
+    private final CommandCatalog catalog;
+    private final CommandSubmitter submitter;
     private final AccessSubmitter accesses;
+    private final EmployeeDirectory employees;
 
-    private CommandSide(Configuration axon, Producer<String, byte[]> producer, EventForwarder forwarder,
-                        CommandSubmitter submitter, AccessSubmitter accesses, JdbcTransactions transactions,
-                        EmployeeDirectory employees) {
-        this.accesses = accesses;
-        this.axon = axon;
-        this.producer = producer;
-        this.forwarder = forwarder;
-        this.submitter = submitter;
+    private CommandSide(Running running, JdbcTransactions transactions, CommandCatalog catalog,
+                        CommandSubmitter submitter, AccessSubmitter accesses, EmployeeDirectory employees) {
+        this.running = running;
         this.transactions = transactions;
+        this.catalog = catalog;
+        this.submitter = submitter;
+        this.accesses = accesses;
         this.employees = employees;
     }
 
     /** With the default access policy: how tests that care about other things start it. */
-    static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace) {
-        return start(dataSource, kafkaBootstrap, eventsTopic, gapGrace, AccessPolicy.DEFAULT);
+    static CommandSide start(DataSource dataSource, String kafkaBootstrap, TopicNames topics, Duration gapGrace,
+                             MeterRegistry metrics) {
+        return start(dataSource, kafkaBootstrap, topics, gapGrace, AccessPolicy.DEFAULT, metrics);
     }
 
-    static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace,
-                             AccessPolicy accessPolicy) {
+    static CommandSide start(DataSource dataSource, String kafkaBootstrap, TopicNames topics, Duration gapGrace,
+                             AccessPolicy accessPolicy, MeterRegistry metrics) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         // Events are records; a field added later must not break reading older payloads.
         JacksonSerializer serializer = JacksonSerializer.builder()
@@ -96,14 +104,14 @@ final class CommandSide implements AutoCloseable {
         EmployeeDirectory employees = new EmployeeDirectory(transactions);
 
         Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
-        EventForwarder forwarder = new EventForwarder(producer, eventsTopic, gapGrace, serializer);
+        EventForwarder forwarder = new EventForwarder(producer, topics.events(), gapGrace, serializer);
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 // Axon would copy trace and correlation ids into every event's metadata: the
                 // evidence needs none of it, and the hot path pays for it per access.
-                .configureCorrelationDataProviders(c -> java.util.List.of())
+                .configureCorrelationDataProviders(c -> List.of())
                 .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Agreement.class)
                         .configureCache(c -> new AggregateCache(AGGREGATES_IN_MEMORY)))
@@ -134,23 +142,29 @@ final class CommandSide implements AutoCloseable {
         CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), ledger, transactions);
         AccessSubmitter accesses = new AccessSubmitter(axon.commandGateway(), ledger, new StoredPayloads(transactions),
                 transactions);
-        return new CommandSide(axon, producer, forwarder, submitter, accesses, transactions, employees);
+        CommandCatalog catalog = CommandCatalog.standard();
+
+        // Commands published on Kafka take the same catalog and submitter as HTTP.
+        Producer<byte[], byte[]> deadLetterProducer =
+                new KafkaProducer<>(ProducerSettings.forDeadLetters(kafkaBootstrap, DEAD_LETTERS));
+        CommandIngest ingest = new CommandIngest(
+                new KafkaConsumer<>(ConsumerSettings.forCommandIngest(kafkaBootstrap, topics.commandIngestGroup())),
+                deadLetterProducer, topics, catalog, submitter, metrics);
+        ingest.start();
+        return new CommandSide(new Running(axon, producer, forwarder, deadLetterProducer, ingest), transactions,
+                catalog, submitter, accesses, employees);
     }
 
-    StoredEventEndpoints storedEventEndpoints() {
-        return new StoredEventEndpoints(new StoredEvents(transactions));
+    CommandEndpoints endpoints() {
+        return new CommandEndpoints(catalog, submitter);
     }
 
     AccessEndpoints accessEndpoints() {
         return new AccessEndpoints(accesses);
     }
 
-    AccessSubmitter accesses() {
-        return accesses;
-    }
-
-    CommandEndpoints endpoints() {
-        return new CommandEndpoints(catalog, submitter);
+    StoredEventEndpoints storedEventEndpoints() {
+        return new StoredEventEndpoints(new StoredEvents(transactions));
     }
 
     CommandCatalog catalog() {
@@ -159,6 +173,10 @@ final class CommandSide implements AutoCloseable {
 
     CommandSubmitter submitter() {
         return submitter;
+    }
+
+    AccessSubmitter accesses() {
+        return accesses;
     }
 
     JdbcTransactions transactions() {
@@ -170,10 +188,13 @@ final class CommandSide implements AutoCloseable {
         return employees;
     }
 
+    /** The ingest first: it stops taking commands while Axon and its dead-letter producer still run. */
     @Override
     public void close() {
-        axon.shutdown();
-        forwarder.close();
-        producer.close(Duration.ofSeconds(5));
+        running.ingest().close();
+        running.deadLetterProducer().close(Duration.ofSeconds(5));
+        running.axon().shutdown();
+        running.forwarder().close();
+        running.producer().close(Duration.ofSeconds(5));
     }
 }

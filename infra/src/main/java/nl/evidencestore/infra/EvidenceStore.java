@@ -57,13 +57,14 @@ public final class EvidenceStore implements AutoCloseable {
             KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(settings.topics(), KafkaTopics.DEFAULT_COMMAND_PARTITIONS,
                     KafkaTopics.DEFAULT_DLQ_PARTITIONS, settings.commandRetention()), Duration.ofSeconds(60));
 
-            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics().events(),
-                    settings.gapGrace(), new AccessPolicy(settings.recordedLateAfter())));
+            PrometheusMeterRegistry metrics = Metrics.create();
+            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics(),
+                    settings.gapGrace(), new AccessPolicy(settings.recordedLateAfter()), metrics));
             QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events()));
+            Metrics.watchProjections(metrics, queries.applied()::current, queries::timelineDocuments);
 
             Readiness readiness = remember(started, new Readiness(eventStore, kafka,
                     queries.applied()::current, queries.feed()::failure));
-            PrometheusMeterRegistry metrics = Metrics.create(queries.applied()::current, queries::timelineDocuments);
             OperationsEndpoints operations = new OperationsEndpoints(readiness, metrics);
             TokensFile tokens = TokensFile.openOrInitialise(settings.tokensFile(), EvidenceStore::announceAdminToken);
 

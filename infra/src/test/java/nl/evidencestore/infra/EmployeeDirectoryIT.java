@@ -23,6 +23,7 @@ import nl.evidencestore.command.employee.EmployeeDirectory;
 import nl.evidencestore.command.employee.RegisterEmployee;
 import nl.evidencestore.command.employee.RevokeEmployee;
 import nl.evidencestore.command.store.JdbcTransactions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.evidencestore.infra.kafka.KafkaTopics;
 import nl.evidencestore.infra.support.SharedInfrastructure;
 import nl.evidencestore.shared.error.RuleViolation;
@@ -57,7 +58,7 @@ class EmployeeDirectoryIT {
         TopicNames topics = TopicNames.withPrefix("directory-" + UUID.randomUUID() + ".");
         String kafka = SharedInfrastructure.kafkaBootstrap();
         KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
-        commands = CommandSide.start(database, kafka, topics.events(), Duration.ofSeconds(2));
+        commands = CommandSide.start(database, kafka, topics, Duration.ofSeconds(2), new SimpleMeterRegistry());
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package nl.evidencestore.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
-import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.agreement.DraftAgreement;
 import nl.evidencestore.command.submit.Receipt;
 import nl.evidencestore.infra.kafka.KafkaTopics;
@@ -53,7 +53,7 @@ class ForwardingIT {
         KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
         List<String> acknowledged = new ArrayList<>();
         for (int phase = 0; phase < 3; phase++) {
-            try (CommandSide commands = CommandSide.start(database, kafka, topics.events(), Duration.ofSeconds(2), AccessPolicy.DEFAULT)) {
+            try (CommandSide commands = CommandSide.start(database, kafka, topics, Duration.ofSeconds(2), new SimpleMeterRegistry())) {
                 acknowledged.addAll(draftConcurrently(commands, phase));
             }
         }
@@ -61,7 +61,7 @@ class ForwardingIT {
         assertThat(acknowledged).hasSize(3 * PER_PHASE);
         assertThat(stored).isEqualTo(3 * PER_PHASE);
 
-        try (CommandSide restarted = CommandSide.start(database, kafka, topics.events(), Duration.ofSeconds(2), AccessPolicy.DEFAULT);
+        try (CommandSide restarted = CommandSide.start(database, kafka, topics, Duration.ofSeconds(2), new SimpleMeterRegistry());
              KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             Set<String> forwarded = new HashSet<>();
             List<Long> marks = new ArrayList<>();

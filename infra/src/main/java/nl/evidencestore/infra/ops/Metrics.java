@@ -16,7 +16,8 @@ public final class Metrics {
     private Metrics() {
     }
 
-    public static PrometheusMeterRegistry create(LongSupplier appliedPosition, LongSupplier timelineDocuments) {
+    /** Created before the sides start, so that they can register their own meters. */
+    public static PrometheusMeterRegistry create() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -24,12 +25,16 @@ public final class Metrics {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
+    public static void watchProjections(PrometheusMeterRegistry registry, LongSupplier appliedPosition,
+                                        LongSupplier timelineDocuments) {
         Gauge.builder("evidence.projections.applied.position", appliedPosition::getAsLong)
                 .description("the event-log position up to which every projection has applied every event")
                 .register(registry);
         Gauge.builder("evidence.timeline.documents", timelineDocuments::getAsLong)
                 .description("documents in the timeline index: one per event, however often it was delivered")
                 .register(registry);
-        return registry;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.evidencestore.infra.EvidenceStore;
 import nl.evidencestore.infra.Settings;
+import nl.evidencestore.shared.kafka.TopicNames;
 
 /**
  * The whole store, started once per test JVM through the same composition root as
@@ -19,6 +20,7 @@ public final class StoreUnderTest {
     private static EvidenceStore store;
     private static Api api;
     private static String eventStoreUrl;
+    private static TopicNames topics;
 
     private StoreUnderTest() {
     }
@@ -43,18 +45,26 @@ public final class StoreUnderTest {
         return eventStoreUrl;
     }
 
+    /** The store's topics on the shared broker, for tests that publish commands or read dead letters. */
+    public static TopicNames topics() {
+        store();
+        return topics;
+    }
+
     private static Settings settings() {
         try {
             Path dataDir = Files.createTempDirectory("evidence-store-it");
             String database = SharedInfrastructure.freshDatabaseName();
             eventStoreUrl = SharedInfrastructure.jdbcUrlOf(database);
-            return Settings.from(Map.of(
+            Settings settings = Settings.from(Map.of(
                     "EVIDENCE_HTTP_PORT", "0",
                     "EVIDENCE_DATA_DIR", dataDir.toString(),
                     "EVIDENCE_KAFKA_BOOTSTRAP", SharedInfrastructure.kafkaBootstrap(),
                     "EVIDENCE_TOPIC_PREFIX", "it-" + UUID.randomUUID() + ".",
                     "EVIDENCE_EVENTSTORE_URL", eventStoreUrl,
                     "EVIDENCE_TOKENS_FILE", Principals.writeTokensFile(dataDir.resolve("tokens.json")).toString()));
+            topics = settings.topics();
+            return settings;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

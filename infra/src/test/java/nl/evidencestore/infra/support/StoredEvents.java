@@ -36,4 +36,19 @@ public final class StoredEvents {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The events of one aggregate (an agreement, by its id). */
+    public static long count(String jdbcUrl, String aggregateId) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?")) {
+            statement.setString(1, aggregateId);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,0 +1,205 @@
+package nl.evidencestore.command.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import nl.evidencestore.command.catalog.CommandCatalog;
+import nl.evidencestore.command.submit.CommandSubmitter;
+import nl.evidencestore.command.submit.Receipt;
+import nl.evidencestore.shared.kafka.TopicNames;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes the commands internal systems publish on the commands topic (api.md) through the same
+ * binding and submitter as HTTP, so validation and idempotency are the same.
+ *
+ * <p>Each partition's records are handled in order, and an offset is committed only once the
+ * command before it is durable, or its record is on the DLQ. A refused record (a client error)
+ * goes to the DLQ and the ingest moves on. Anything else (the database or the broker down) is
+ * retried with backoff from the first record not done, without committing it: a redelivered
+ * command that did get stored is a repeat, and appends nothing.
+ */
+public final class CommandIngest implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandIngest.class);
+    /** Also how long close() may wait for the loop to notice. */
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final String topic;
+    private final CommandRecords records;
+    private final CommandSubmitter submitter;
+    private final DeadLetters deadLetters;
+    private final Counter accepted;
+    private final Counter repeated;
+    private final Counter deadLettered;
+    private final Counter retries;
+    private final IngestOffsets offsets;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private Thread thread;
+    private boolean closed;
+
+    /** The ingest owns the consumer from here on and closes it; the producer stays its owner's. */
+    public CommandIngest(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetterProducer,
+                         TopicNames topics, CommandCatalog catalog, CommandSubmitter submitter, MeterRegistry metrics) {
+        this.consumer = consumer;
+        this.offsets = new IngestOffsets(consumer);
+        this.topic = topics.commands();
+        this.records = new CommandRecords(catalog);
+        this.submitter = submitter;
+        this.deadLetters = new DeadLetters(deadLetterProducer, topics.commandsDlq());
+        this.accepted = outcome(metrics, "accepted", "new commands made durable");
+        this.repeated = outcome(metrics, "repeated", "repeats of durable commands, which appended nothing");
+        this.deadLettered = outcome(metrics, "dead-lettered", "records refused and published to the DLQ");
+        this.retries = Counter.builder("evidence.ingest.retries")
+                .description("times the ingest backed off after a failure that was not the record's fault")
+                .register(metrics);
+    }
+
+    private static Counter outcome(MeterRegistry metrics, String outcome, String description) {
+        return Counter.builder("evidence.ingest.records").tag("outcome", outcome).description(description)
+                .register(metrics);
+    }
+
+    /** Joins the group and handles records on a thread of its own. */
+    public synchronized void start() {
+        if (thread != null || closed) {
+            throw new IllegalStateException("the command ingest was started already");
+        }
+        consumer.subscribe(List.of(topic), offsets);
+        thread = new Thread(this::pollLoop, "command-ingest");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void pollLoop() {
+        Duration backoff = FIRST_BACKOFF;
+        try {
+            while (stopping.getCount() > 0) {
+                try {
+                    ConsumerRecords<byte[], byte[]> batch = consumer.poll(POLL_TIMEOUT);
+                    handle(batch);
+                    offsets.commit();
+                    // Only records handled show that the failure is over: the poll after a rewind may well be empty.
+                    if (!batch.isEmpty()) {
+                        backoff = FIRST_BACKOFF;
+                    }
+                } catch (RuntimeException e) {
+                    retries.increment();
+                    LOG.warn("command ingest backs off for {} ms and retries: {}", backoff.toMillis(), Failures.summary(e));
+                    offsets.commitQuietly();
+                    if (stopping.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                    backoff = longer(backoff);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            offsets.commitQuietly();
+            consumer.close();
+        }
+    }
+
+    private static Duration longer(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(MAX_BACKOFF) < 0 ? doubled : MAX_BACKOFF;
+    }
+
+    /**
+     * One poll, partition by partition, each in offset order. On a failure the consumer is
+     * rewound to the first record not done in every partition not finished, and the failure
+     * is rethrown; what was done stays marked for commit.
+     */
+    private void handle(ConsumerRecords<byte[], byte[]> batch) {
+        List<TopicPartition> partitions = List.copyOf(batch.partitions());
+        for (int i = 0; i < partitions.size(); i++) {
+            TopicPartition partition = partitions.get(i);
+            List<ConsumerRecord<byte[], byte[]>> slice = batch.records(partition);
+            long first = slice.get(0).offset();
+            long next = first;
+            List<Future<RecordMetadata>> letters = new ArrayList<>();
+            try {
+                for (ConsumerRecord<byte[], byte[]> record : slice) {
+                    if (stopping.getCount() == 0) {
+                        break; // closing: the rest is for the next start
+                    }
+                    handle(record).ifPresent(letters::add);
+                    next = record.offset() + 1;
+                }
+                DeadLetters.awaitDelivered(letters);
+                if (next > first) {
+                    offsets.done(partition, next);
+                }
+            } catch (RuntimeException failure) {
+                // Dead letters lost on the way would be lost for good: then this slice is done again, all of it.
+                long resume = DeadLetters.delivered(letters) ? next : first;
+                if (resume > first) {
+                    offsets.done(partition, resume);
+                }
+                consumer.seek(partition, resume);
+                partitions.subList(i + 1, partitions.size())
+                        .forEach(later -> consumer.seek(later, batch.records(later).get(0).offset()));
+                throw failure;
+            }
+        }
+    }
+
+    /**
+     * Parse, bind, submit: empty once the command is durable, or the dead letter on its way
+     * when the record is refused. Any other failure is thrown, for the poll loop to retry.
+     */
+    private Optional<Future<RecordMetadata>> handle(ConsumerRecord<byte[], byte[]> record) {
+        Receipt receipt;
+        try {
+            receipt = submitter.submit(records.commandOf(record.value()));
+        } catch (RuntimeException e) {
+            Refusal refusal = Refusal.of(e).orElseThrow(() -> e);
+            deadLettered.increment();
+            // Offsets and the class only: the reason may name the fields of a personal record.
+            LOG.info("command record {}-{}@{} refused ({}), to the DLQ", record.topic(), record.partition(),
+                    record.offset(), refusal.errorClass());
+            return Optional.of(deadLetters.send(record, refusal));
+        }
+        (receipt.repeated() ? repeated : accepted).increment();
+        return Optional.empty();
+    }
+
+    /** Stops after the records in hand and commits what is durable; then the consumer is closed. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopping.countDown();
+        if (thread == null) {
+            consumer.close();
+            return;
+        }
+        try {
+            thread.join(STOP_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("command ingest did not stop within {}", STOP_TIMEOUT);
+        }
+    }
+}

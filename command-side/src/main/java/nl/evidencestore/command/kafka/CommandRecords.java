@@ -1,0 +1,61 @@
+package nl.evidencestore.command.kafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import nl.evidencestore.command.catalog.CommandBinding;
+import nl.evidencestore.command.catalog.CommandCatalog;
+import nl.evidencestore.command.catalog.CommandRoute;
+import nl.evidencestore.command.submit.IdempotentCommand;
+import nl.evidencestore.shared.error.InvalidInput;
+import nl.evidencestore.shared.http.Bodies;
+import nl.evidencestore.shared.http.Role;
+import nl.evidencestore.shared.json.Json;
+
+/**
+ * Reads the value of a command record, {@code {"type": <catalog type>, "body": {…}}}: the body
+ * is what the HTTP route takes, its path parameters included as fields. Every problem is an
+ * {@link InvalidInput} naming the field, with the body's fields as {@code body.<path>}.
+ */
+final class CommandRecords {
+    private final CommandCatalog catalog;
+
+    CommandRecords(CommandCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The record's value. */
+    record Envelope(String type, JsonNode body) {
+    }
+
+    IdempotentCommand commandOf(byte[] value) {
+        if (value == null) {
+            throw new InvalidInput("$", "a record value is required");
+        }
+        Envelope envelope = Bodies.parse(value, Envelope.class);
+        if (envelope.type() == null) {
+            throw new InvalidInput("type", "is required");
+        }
+        CommandRoute route = catalog.byType(envelope.type())
+                // Kafka has no principals: it takes what internal systems may send, not what only an admin may.
+                .filter(candidate -> candidate.roles().contains(Role.PUBLISHER))
+                .orElseThrow(() -> new InvalidInput("type", "is not a command type that internal systems may publish"));
+        if (!(envelope.body() instanceof ObjectNode body)) {
+            throw new InvalidInput("body", "must be a JSON object");
+        }
+        try {
+            return CommandBinding.bind(route, Json.write(body), Map.of());
+        } catch (InvalidInput e) {
+            throw new InvalidInput(e.getMessage(), e.errors().stream()
+                    .map(error -> new InvalidInput.FieldError(withinBody(error.field()), error.message()))
+                    .toList());
+        }
+    }
+
+    private static String withinBody(String field) {
+        if (field.equals("$")) {
+            return "body";
+        }
+        return field.startsWith("[") ? "body" + field : "body." + field;
+    }
+}
