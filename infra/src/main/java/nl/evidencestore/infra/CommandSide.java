@@ -1,6 +1,8 @@
 package nl.evidencestore.infra;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import nl.evidencestore.command.agreement.Agreement;
 import nl.evidencestore.command.catalog.CommandCatalog;
@@ -8,6 +10,7 @@ import nl.evidencestore.command.catalog.CommandEndpoints;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
 import nl.evidencestore.command.store.CommandLedger;
+import nl.evidencestore.command.store.Deadlines;
 import nl.evidencestore.command.store.EventStoreSchema;
 import nl.evidencestore.command.store.JdbcTransactions;
 import nl.evidencestore.command.submit.AppendedEvents;
@@ -26,7 +29,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
- * The command side as Axon runs it: JDBC event store and tokens on PostgreSQL, the
+ * The command side as Axon runs it: JDBC event store, tokens and deadlines on PostgreSQL, the
  * aggregates, and the tracking processor that forwards the log to Kafka.
  */
 final class CommandSide implements AutoCloseable {
@@ -51,6 +54,21 @@ final class CommandSide implements AutoCloseable {
     }
 
     static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace) {
+        return start(dataSource, kafkaBootstrap, eventsTopic, gapGrace, Deadlines.DEFAULT_POLL);
+    }
+
+    static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace,
+                             Duration deadlinePoll) {
+        return start(dataSource, kafkaBootstrap, eventsTopic, gapGrace, deadlinePoll, Clock.systemUTC(), configurer -> {
+        });
+    }
+
+    /**
+     * For tests: a clock they move (what is due when, and the {@link Clock} that handlers may
+     * take as a parameter) and configuration of their own, such as a test-only aggregate.
+     */
+    static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace,
+                             Duration deadlinePoll, Clock clock, Consumer<Configurer> testConfiguration) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         // Events are records; a field added later must not break reading older payloads.
         JacksonSerializer serializer = JacksonSerializer.builder()
@@ -71,6 +89,9 @@ final class CommandSide implements AutoCloseable {
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureEmbeddedEventStore(c -> engine)
+                .registerComponent(Clock.class, c -> clock)
+                .configureDeadlineManager(c -> Deadlines.manager(c.scopeAwareProvider(), serializer, transactions,
+                        deadlinePoll, clock))
                 .configureAggregate(Agreement.class);
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
@@ -82,7 +103,10 @@ final class CommandSide implements AutoCloseable {
                 .registerTokenStore(FORWARDER, c -> tokens)
                 // The default handler logs and moves on, which would skip events: fail the batch instead.
                 .registerListenerInvocationErrorHandler(FORWARDER, c -> PropagatingErrorHandler.instance());
+        testConfiguration.accept(configurer);
         Configuration axon = configurer.buildConfiguration();
+        // Built before start, so that its scheduler starts with Axon and fires what fell due meanwhile.
+        axon.deadlineManager();
         axon.eventBus().registerDispatchInterceptor(new AppendedEvents());
         axon.start();
 

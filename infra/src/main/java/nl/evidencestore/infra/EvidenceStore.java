@@ -53,7 +53,8 @@ public final class EvidenceStore implements AutoCloseable {
             KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(settings.topics(), KafkaTopics.DEFAULT_COMMAND_PARTITIONS,
                     KafkaTopics.DEFAULT_DLQ_PARTITIONS, settings.commandRetention()), Duration.ofSeconds(60));
 
-            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics().events(), settings.gapGrace()));
+            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics().events(),
+                    settings.gapGrace(), settings.deadlinePoll()));
             QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events()));
 
             Readiness readiness = remember(started, new Readiness(eventStore, kafka,

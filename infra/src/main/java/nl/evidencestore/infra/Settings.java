@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import nl.evidencestore.command.store.Deadlines;
 import nl.evidencestore.shared.kafka.TopicNames;
 
 /**
@@ -17,7 +18,7 @@ import nl.evidencestore.shared.kafka.TopicNames;
  */
 public record Settings(String httpHost, int httpPort, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
                        String eventStoreUser, String eventStorePassword, Path tokensFile, Path signingKey,
-                       String topicPrefix, Duration commandRetention, Duration gapGrace) {
+                       String topicPrefix, Duration commandRetention, Duration gapGrace, Duration deadlinePoll) {
 
     public static final String CONFIG_FILE = "EVIDENCE_CONFIG";
 
@@ -27,6 +28,9 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
         }
         if (kafkaPort < 0 || kafkaPort > 65535) {
             throw new IllegalArgumentException("EVIDENCE_KAFKA_PORT must be 0-65535");
+        }
+        if (deadlinePoll.isNegative() || deadlinePoll.isZero()) {
+            throw new IllegalArgumentException("EVIDENCE_DEADLINE_POLL_MS must be positive");
         }
     }
 
@@ -61,7 +65,8 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
                 Path.of(values.text("EVIDENCE_SIGNING_KEY", dataDir.resolve("signing-key.pem").toString())),
                 values.text("EVIDENCE_TOPIC_PREFIX", ""),
                 Duration.ofMillis(values.longValue("EVIDENCE_COMMANDS_RETENTION_MS", Duration.ofDays(7).toMillis())),
-                Duration.ofMillis(values.longValue("EVIDENCE_GAP_GRACE_MS", 2_000)));
+                Duration.ofMillis(values.longValue("EVIDENCE_GAP_GRACE_MS", 2_000)),
+                Duration.ofMillis(values.longValue("EVIDENCE_DEADLINE_POLL_MS", Deadlines.DEFAULT_POLL.toMillis())));
     }
 
     public TopicNames topics() {
@@ -78,7 +83,7 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
 
     public Settings withHttpPort(int port) {
         return new Settings(httpHost, port, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
-                eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace);
+                eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace, deadlinePoll);
     }
 
     private static Map<String, String> read(Path file) {

@@ -19,8 +19,11 @@ public final class EventStoreSchema {
         tokens.createSchema(PostgresTokenTableFactory.INSTANCE);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(CommandLedgerTable.DDL);
+            for (String ddl : ScheduledTasksTable.DDL) {
+                statement.execute(ddl);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the command ledger table", e);
+            throw new IllegalStateException("cannot create the command ledger and deadline tables", e);
         }
     }
 }
