@@ -1,8 +1,10 @@
 package nl.evidencestore.infra;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import nl.evidencestore.command.access.AccessEndpoints;
 import nl.evidencestore.command.access.AccessPolicy;
@@ -24,6 +26,7 @@ import nl.evidencestore.command.kafka.ProducerSettings;
 import nl.evidencestore.command.securitymeasure.SecurityMeasure;
 import nl.evidencestore.command.store.AggregateCache;
 import nl.evidencestore.command.store.CommandLedger;
+import nl.evidencestore.command.store.Deadlines;
 import nl.evidencestore.command.store.EventStoreSchema;
 import nl.evidencestore.command.store.JdbcTransactions;
 import nl.evidencestore.command.store.StoredPayloads;
@@ -47,7 +50,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
- * The command side as Axon runs it: JDBC event store and tokens on PostgreSQL, the
+ * The command side as Axon runs it: JDBC event store, tokens and deadlines on PostgreSQL, the
  * aggregates, the tracking processor that forwards the log to Kafka, and the Kafka ingest of
  * commands from internal systems.
  */
@@ -81,14 +84,47 @@ final class CommandSide implements AutoCloseable {
         this.employees = employees;
     }
 
-    /** With the default access policy: how tests that care about other things start it. */
-    static CommandSide start(DataSource dataSource, String kafkaBootstrap, TopicNames topics, Duration gapGrace,
-                             MeterRegistry metrics) {
-        return start(dataSource, kafkaBootstrap, topics, gapGrace, AccessPolicy.DEFAULT, metrics);
+    /**
+     * What may differ between the store and a test: how long a gap may hold the low-water mark
+     * back, when an access counts as recorded late, how often deadlines are polled, the clock
+     * that decides what is due (and that handlers may take as a parameter), and configuration a
+     * test adds, such as a test-only aggregate.
+     */
+    record Options(Duration gapGrace, AccessPolicy accessPolicy, Duration deadlinePoll, Clock clock,
+                   Consumer<Configurer> testConfiguration) {
+        static final Options DEFAULTS = new Options(Duration.ofSeconds(2), AccessPolicy.DEFAULT, Deadlines.DEFAULT_POLL,
+                Clock.systemUTC(), configurer -> {
+                });
+
+        Options withGapGrace(Duration value) {
+            return new Options(value, accessPolicy, deadlinePoll, clock, testConfiguration);
+        }
+
+        Options withAccessPolicy(AccessPolicy value) {
+            return new Options(gapGrace, value, deadlinePoll, clock, testConfiguration);
+        }
+
+        Options withDeadlinePoll(Duration value) {
+            return new Options(gapGrace, accessPolicy, value, clock, testConfiguration);
+        }
+
+        Options withClock(Clock value) {
+            return new Options(gapGrace, accessPolicy, deadlinePoll, value, testConfiguration);
+        }
+
+        Options withTestConfiguration(Consumer<Configurer> value) {
+            return new Options(gapGrace, accessPolicy, deadlinePoll, clock, value);
+        }
     }
 
+    /** With the default options but the gap grace: how tests that care about other things start it. */
     static CommandSide start(DataSource dataSource, String kafkaBootstrap, TopicNames topics, Duration gapGrace,
-                             AccessPolicy accessPolicy, MeterRegistry metrics) {
+                             MeterRegistry metrics) {
+        return start(dataSource, kafkaBootstrap, topics, metrics, Options.DEFAULTS.withGapGrace(gapGrace));
+    }
+
+    static CommandSide start(DataSource dataSource, String kafkaBootstrap, TopicNames topics, MeterRegistry metrics,
+                             Options options) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         // Events are records; a field added later must not break reading older payloads.
         JacksonSerializer serializer = JacksonSerializer.builder()
@@ -104,7 +140,7 @@ final class CommandSide implements AutoCloseable {
         EmployeeDirectory employees = new EmployeeDirectory(transactions);
 
         Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
-        EventForwarder forwarder = new EventForwarder(producer, topics.events(), gapGrace, serializer);
+        EventForwarder forwarder = new EventForwarder(producer, topics.events(), options.gapGrace(), serializer);
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
@@ -113,6 +149,9 @@ final class CommandSide implements AutoCloseable {
                 // evidence needs none of it, and the hot path pays for it per access.
                 .configureCorrelationDataProviders(c -> List.of())
                 .configureEmbeddedEventStore(c -> engine)
+                .registerComponent(Clock.class, c -> options.clock())
+                .configureDeadlineManager(c -> Deadlines.manager(c.scopeAwareProvider(), serializer, transactions,
+                        options.deadlinePoll(), options.clock()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Agreement.class)
                         .configureCache(c -> new AggregateCache(AGGREGATES_IN_MEMORY)))
                 .configureAggregate(Employee.class)
@@ -123,7 +162,7 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(EmployeeRegister.class, c -> employees)
                 .registerComponent(EmployeeRoster.class, c -> employees)
                 .registerComponent(KnownAgreements.class, c -> KnownAgreements.in(c.eventStore()))
-                .registerComponent(AccessPolicy.class, c -> accessPolicy);
+                .registerComponent(AccessPolicy.class, c -> options.accessPolicy());
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
@@ -134,7 +173,10 @@ final class CommandSide implements AutoCloseable {
                 .registerTokenStore(FORWARDER, c -> tokens)
                 // The default handler logs and moves on, which would skip events: fail the batch instead.
                 .registerListenerInvocationErrorHandler(FORWARDER, c -> PropagatingErrorHandler.instance());
+        options.testConfiguration().accept(configurer);
         Configuration axon = configurer.buildConfiguration();
+        // Built before start, so that its scheduler starts with Axon and fires what fell due meanwhile.
+        axon.deadlineManager();
         axon.eventBus().registerDispatchInterceptor(new AppendedEvents());
         axon.start();
 

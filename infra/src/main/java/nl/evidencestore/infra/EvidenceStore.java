@@ -58,8 +58,10 @@ public final class EvidenceStore implements AutoCloseable {
                     KafkaTopics.DEFAULT_DLQ_PARTITIONS, settings.commandRetention()), Duration.ofSeconds(60));
 
             PrometheusMeterRegistry metrics = Metrics.create();
-            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics(),
-                    settings.gapGrace(), new AccessPolicy(settings.recordedLateAfter()), metrics));
+            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics(), metrics,
+                    CommandSide.Options.DEFAULTS.withGapGrace(settings.gapGrace())
+                            .withAccessPolicy(new AccessPolicy(settings.recordedLateAfter()))
+                            .withDeadlinePoll(settings.deadlinePoll())));
             QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events()));
             Metrics.watchProjections(metrics, queries.applied()::current, queries::timelineDocuments);
 

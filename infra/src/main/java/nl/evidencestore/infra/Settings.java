@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import nl.evidencestore.command.store.Deadlines;
 import nl.evidencestore.shared.kafka.TopicNames;
 
 /**
@@ -18,7 +19,7 @@ import nl.evidencestore.shared.kafka.TopicNames;
 public record Settings(String httpHost, int httpPort, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
                        String eventStoreUser, String eventStorePassword, Path tokensFile, Path signingKey,
                        String topicPrefix, Duration commandRetention, Duration gapGrace,
-                       Duration recordedLateAfter) {
+                       Duration recordedLateAfter, Duration deadlinePoll) {
 
     public static final String CONFIG_FILE = "EVIDENCE_CONFIG";
 
@@ -28,6 +29,9 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
         }
         if (kafkaPort < 0 || kafkaPort > 65535) {
             throw new IllegalArgumentException("EVIDENCE_KAFKA_PORT must be 0-65535");
+        }
+        if (deadlinePoll.isNegative() || deadlinePoll.isZero()) {
+            throw new IllegalArgumentException("EVIDENCE_DEADLINE_POLL_MS must be positive");
         }
     }
 
@@ -63,7 +67,8 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
                 values.text("EVIDENCE_TOPIC_PREFIX", ""),
                 Duration.ofMillis(values.longValue("EVIDENCE_COMMANDS_RETENTION_MS", Duration.ofDays(7).toMillis())),
                 Duration.ofMillis(values.longValue("EVIDENCE_GAP_GRACE_MS", 2_000)),
-                Duration.ofMillis(values.longValue("EVIDENCE_RECORDED_LATE_AFTER_MS", Duration.ofHours(24).toMillis())));
+                Duration.ofMillis(values.longValue("EVIDENCE_RECORDED_LATE_AFTER_MS", Duration.ofHours(24).toMillis())),
+                Duration.ofMillis(values.longValue("EVIDENCE_DEADLINE_POLL_MS", Deadlines.DEFAULT_POLL.toMillis())));
     }
 
     public TopicNames topics() {
@@ -81,7 +86,7 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
     public Settings withHttpPort(int port) {
         return new Settings(httpHost, port, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
                 eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace,
-                recordedLateAfter);
+                recordedLateAfter, deadlinePoll);
     }
 
     private static Map<String, String> read(Path file) {

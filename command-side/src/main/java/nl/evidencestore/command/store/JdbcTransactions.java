@@ -37,6 +37,15 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
         }
     }
 
+    /**
+     * The same connections as a DataSource: inside a transaction, the transaction's connection
+     * (autocommit off, close() ignored). db-scheduler commits nothing on such a connection, so a
+     * deadline scheduled in a command's unit of work is written in the command's transaction.
+     */
+    public DataSource dataSource() {
+        return new JoiningDataSource(this, dataSource);
+    }
+
     /** Inside a transaction: its connection, which Axon's close() must not give back early. */
     @Override
     public Connection getConnection() throws SQLException {
