@@ -3,6 +3,7 @@ package nl.evidencestore.infra;
 import java.time.Duration;
 import javax.sql.DataSource;
 import nl.evidencestore.command.agreement.Agreement;
+import nl.evidencestore.command.agreement.DeletionPeriod;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandEndpoints;
 import nl.evidencestore.command.kafka.EventForwarder;
@@ -51,6 +52,11 @@ final class CommandSide implements AutoCloseable {
     }
 
     static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace) {
+        return start(dataSource, kafkaBootstrap, eventsTopic, gapGrace, DeletionPeriod.DEFAULT);
+    }
+
+    static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace,
+                             DeletionPeriod deletionPeriod) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         // Events are records; a field added later must not break reading older payloads.
         JacksonSerializer serializer = JacksonSerializer.builder()
@@ -71,6 +77,8 @@ final class CommandSide implements AutoCloseable {
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureEmbeddedEventStore(c -> engine)
+                // Art. 11.2: the agreement's termination handlers take the configured period as a parameter.
+                .registerComponent(DeletionPeriod.class, c -> deletionPeriod)
                 .configureAggregate(Agreement.class);
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->

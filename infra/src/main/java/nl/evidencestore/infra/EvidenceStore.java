@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import javax.sql.DataSource;
+import nl.evidencestore.command.agreement.DeletionPeriod;
 import nl.evidencestore.infra.embedded.EmbeddedKafka;
 import nl.evidencestore.infra.embedded.EmbeddedPostgres;
 import nl.evidencestore.infra.kafka.KafkaTopics;
@@ -53,7 +54,8 @@ public final class EvidenceStore implements AutoCloseable {
             KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(settings.topics(), KafkaTopics.DEFAULT_COMMAND_PARTITIONS,
                     KafkaTopics.DEFAULT_DLQ_PARTITIONS, settings.commandRetention()), Duration.ofSeconds(60));
 
-            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics().events(), settings.gapGrace()));
+            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics().events(),
+                    settings.gapGrace(), new DeletionPeriod(settings.deletionPeriodDays())));
             QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events()));
 
             Readiness readiness = remember(started, new Readiness(eventStore, kafka,

@@ -17,7 +17,7 @@ import nl.evidencestore.shared.kafka.TopicNames;
  */
 public record Settings(String httpHost, int httpPort, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
                        String eventStoreUser, String eventStorePassword, Path tokensFile, Path signingKey,
-                       String topicPrefix, Duration commandRetention, Duration gapGrace) {
+                       String topicPrefix, Duration commandRetention, Duration gapGrace, int deletionPeriodDays) {
 
     public static final String CONFIG_FILE = "EVIDENCE_CONFIG";
 
@@ -27,6 +27,9 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
         }
         if (kafkaPort < 0 || kafkaPort > 65535) {
             throw new IllegalArgumentException("EVIDENCE_KAFKA_PORT must be 0-65535");
+        }
+        if (deletionPeriodDays < 0) {
+            throw new IllegalArgumentException("EVIDENCE_DELETION_PERIOD_DAYS must be 0 or more");
         }
     }
 
@@ -61,7 +64,8 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
                 Path.of(values.text("EVIDENCE_SIGNING_KEY", dataDir.resolve("signing-key.pem").toString())),
                 values.text("EVIDENCE_TOPIC_PREFIX", ""),
                 Duration.ofMillis(values.longValue("EVIDENCE_COMMANDS_RETENTION_MS", Duration.ofDays(7).toMillis())),
-                Duration.ofMillis(values.longValue("EVIDENCE_GAP_GRACE_MS", 2_000)));
+                Duration.ofMillis(values.longValue("EVIDENCE_GAP_GRACE_MS", 2_000)),
+                values.integer("EVIDENCE_DELETION_PERIOD_DAYS", 30));
     }
 
     public TopicNames topics() {
@@ -78,7 +82,7 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
 
     public Settings withHttpPort(int port) {
         return new Settings(httpHost, port, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
-                eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace);
+                eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace, deletionPeriodDays);
     }
 
     private static Map<String, String> read(Path file) {
