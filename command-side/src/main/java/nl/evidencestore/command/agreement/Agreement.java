@@ -95,7 +95,7 @@ public class Agreement {
         if (terms.instruction(command.instructionId()).isPresent()) {
             throw new RuleViolation("1.1", "an instruction with this instructionId is registered for this agreement already");
         }
-        refuseFromTheEnd(command.issuedOn(), "an instruction issued");
+        refuseFromTheEnd(command.issuedOn(), "issuedOn");
         apply(new InstructionRegistered(agreementId, command.instructionId(), command.kind(), command.issuedOn(),
                 command.validUntil(), command.purposes(), command.categories()));
     }
@@ -104,7 +104,7 @@ public class Agreement {
 
     @CommandHandler
     void handle(AddPurpose command) {
-        refuseFromTheEnd(command.grantedOn(), "a purpose added");
+        refuseFromTheEnd(command.grantedOn(), "grantedOn");
         if (terms.at(ValidTime.startOf(command.grantedOn())).purposes().contains(command.purpose())) {
             throw new RuleViolation("1.2", "the agreement allows this purpose on grantedOn already");
         }
@@ -127,7 +127,7 @@ public class Agreement {
     @CommandHandler
     void handle(GrantSubProcessorConsent command) {
         requireSubProcessor(command.subProcessorId());
-        refuseFromTheEnd(command.grantedOn(), "a consent granted");
+        refuseFromTheEnd(command.grantedOn(), "grantedOn");
         apply(new SubProcessorConsentGranted(agreementId, command.subProcessorId(), command.consentReference(),
                 command.grantedOn(), command.flowDownContractSha256()));
     }
@@ -151,7 +151,7 @@ public class Agreement {
 
     @CommandHandler
     void handle(GrantTransferConsent command) {
-        refuseFromTheEnd(command.grantedOn(), "a transfer consent granted");
+        refuseFromTheEnd(command.grantedOn(), "grantedOn");
         apply(new TransferConsentGranted(agreementId, command.country(), command.consentReference(), command.grantedOn()));
     }
 
@@ -170,7 +170,7 @@ public class Agreement {
         if (command.effectiveOn().isBefore(command.noticeGivenOn().plusMonths(1))) {
             throw new RuleViolation("11.3", "an amendment takes effect at least one month after its notice is given");
         }
-        refuseFromTheEnd(command.effectiveOn(), "an amendment taking effect");
+        refuseFromTheEnd(command.effectiveOn(), "effectiveOn");
         for (SubProcessor added : command.changes().addSubProcessors()) {
             SubProcessor known = terms.subProcessors().get(added.subProcessorId());
             if (known != null && !known.equals(added)) {
@@ -324,9 +324,9 @@ public class Agreement {
     }
 
     /** Art. 11.2: once the agreement has ended, nothing more takes effect under it. */
-    private void refuseFromTheEnd(LocalDate on, String what) {
+    private void refuseFromTheEnd(LocalDate on, String field) {
         if (terms.terminatedOn().filter(end -> !on.isBefore(end)).isPresent()) {
-            throw new RuleViolation("11.2", what + " on or after the day the agreement ended cannot take effect");
+            throw new RuleViolation("11.2", field + " is on or after the day the agreement ended; nothing takes effect under it then");
         }
     }
 

@@ -108,6 +108,7 @@ class InstructionsAndPurposesTest {
         fixture.given(inForceWith(terminated()))
                 .when(new AddPurpose(AGREEMENT, TRAINING, "consent-late", LifecycleTestData.TERMINATED.plusDays(3)))
                 .expectException(RuleViolation.class)
+                .expectExceptionMessage("grantedOn is on or after the day the agreement ended; nothing takes effect under it then")
                 .expectNoEvents();
     }
 }
