@@ -12,6 +12,7 @@ import nl.evidencestore.command.access.AccessSubmitter;
 import nl.evidencestore.command.agreement.Agreement;
 import nl.evidencestore.command.audit.Audit;
 import nl.evidencestore.command.audit.KnownAgreements;
+import nl.evidencestore.command.agreement.DeletionPeriod;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandEndpoints;
 import nl.evidencestore.command.employee.Employee;
@@ -86,34 +87,39 @@ final class CommandSide implements AutoCloseable {
 
     /**
      * What may differ between the store and a test: how long a gap may hold the low-water mark
-     * back, when an access counts as recorded late, how often deadlines are polled, the clock
+     * back, when an access counts as recorded late, how long deletion after termination may take
+     * (Art. 11.2), how often deadlines are polled, the clock
      * that decides what is due (and that handlers may take as a parameter), and configuration a
      * test adds, such as a test-only aggregate.
      */
-    record Options(Duration gapGrace, AccessPolicy accessPolicy, Duration deadlinePoll, Clock clock,
-                   Consumer<Configurer> testConfiguration) {
-        static final Options DEFAULTS = new Options(Duration.ofSeconds(2), AccessPolicy.DEFAULT, Deadlines.DEFAULT_POLL,
-                Clock.systemUTC(), configurer -> {
+    record Options(Duration gapGrace, AccessPolicy accessPolicy, DeletionPeriod deletionPeriod, Duration deadlinePoll,
+                   Clock clock, Consumer<Configurer> testConfiguration) {
+        static final Options DEFAULTS = new Options(Duration.ofSeconds(2), AccessPolicy.DEFAULT, DeletionPeriod.DEFAULT,
+                Deadlines.DEFAULT_POLL, Clock.systemUTC(), configurer -> {
                 });
 
         Options withGapGrace(Duration value) {
-            return new Options(value, accessPolicy, deadlinePoll, clock, testConfiguration);
+            return new Options(value, accessPolicy, deletionPeriod, deadlinePoll, clock, testConfiguration);
         }
 
         Options withAccessPolicy(AccessPolicy value) {
-            return new Options(gapGrace, value, deadlinePoll, clock, testConfiguration);
+            return new Options(gapGrace, value, deletionPeriod, deadlinePoll, clock, testConfiguration);
+        }
+
+        Options withDeletionPeriod(DeletionPeriod value) {
+            return new Options(gapGrace, accessPolicy, value, deadlinePoll, clock, testConfiguration);
         }
 
         Options withDeadlinePoll(Duration value) {
-            return new Options(gapGrace, accessPolicy, value, clock, testConfiguration);
+            return new Options(gapGrace, accessPolicy, deletionPeriod, value, clock, testConfiguration);
         }
 
         Options withClock(Clock value) {
-            return new Options(gapGrace, accessPolicy, deadlinePoll, value, testConfiguration);
+            return new Options(gapGrace, accessPolicy, deletionPeriod, deadlinePoll, value, testConfiguration);
         }
 
         Options withTestConfiguration(Consumer<Configurer> value) {
-            return new Options(gapGrace, accessPolicy, deadlinePoll, clock, value);
+            return new Options(gapGrace, accessPolicy, deletionPeriod, deadlinePoll, clock, value);
         }
     }
 
@@ -162,7 +168,9 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(EmployeeRegister.class, c -> employees)
                 .registerComponent(EmployeeRoster.class, c -> employees)
                 .registerComponent(KnownAgreements.class, c -> KnownAgreements.in(c.eventStore()))
-                .registerComponent(AccessPolicy.class, c -> options.accessPolicy());
+                .registerComponent(AccessPolicy.class, c -> options.accessPolicy())
+                // Art. 11.2: the agreement's termination handlers take the configured period as a parameter.
+                .registerComponent(DeletionPeriod.class, c -> options.deletionPeriod());
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import nl.evidencestore.command.access.AccessPolicy;
+import nl.evidencestore.command.agreement.DeletionPeriod;
 import nl.evidencestore.infra.embedded.EmbeddedKafka;
 import nl.evidencestore.infra.embedded.EmbeddedPostgres;
 import nl.evidencestore.infra.kafka.KafkaTopics;
@@ -61,6 +62,7 @@ public final class EvidenceStore implements AutoCloseable {
             CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics(), metrics,
                     CommandSide.Options.DEFAULTS.withGapGrace(settings.gapGrace())
                             .withAccessPolicy(new AccessPolicy(settings.recordedLateAfter()))
+                            .withDeletionPeriod(new DeletionPeriod(settings.deletionPeriodDays()))
                             .withDeadlinePoll(settings.deadlinePoll())));
             QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events()));
             Metrics.watchProjections(metrics, queries.applied()::current, queries::timelineDocuments);

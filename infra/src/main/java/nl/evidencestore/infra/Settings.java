@@ -19,7 +19,7 @@ import nl.evidencestore.shared.kafka.TopicNames;
 public record Settings(String httpHost, int httpPort, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
                        String eventStoreUser, String eventStorePassword, Path tokensFile, Path signingKey,
                        String topicPrefix, Duration commandRetention, Duration gapGrace,
-                       Duration recordedLateAfter, Duration deadlinePoll) {
+                       Duration recordedLateAfter, Duration deadlinePoll, int deletionPeriodDays) {
 
     public static final String CONFIG_FILE = "EVIDENCE_CONFIG";
 
@@ -32,6 +32,9 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
         }
         if (deadlinePoll.isNegative() || deadlinePoll.isZero()) {
             throw new IllegalArgumentException("EVIDENCE_DEADLINE_POLL_MS must be positive");
+        }
+        if (deletionPeriodDays < 0) {
+            throw new IllegalArgumentException("EVIDENCE_DELETION_PERIOD_DAYS must be 0 or more");
         }
     }
 
@@ -68,7 +71,8 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
                 Duration.ofMillis(values.longValue("EVIDENCE_COMMANDS_RETENTION_MS", Duration.ofDays(7).toMillis())),
                 Duration.ofMillis(values.longValue("EVIDENCE_GAP_GRACE_MS", 2_000)),
                 Duration.ofMillis(values.longValue("EVIDENCE_RECORDED_LATE_AFTER_MS", Duration.ofHours(24).toMillis())),
-                Duration.ofMillis(values.longValue("EVIDENCE_DEADLINE_POLL_MS", Deadlines.DEFAULT_POLL.toMillis())));
+                Duration.ofMillis(values.longValue("EVIDENCE_DEADLINE_POLL_MS", Deadlines.DEFAULT_POLL.toMillis())),
+                values.integer("EVIDENCE_DELETION_PERIOD_DAYS", 30));
     }
 
     public TopicNames topics() {
@@ -86,7 +90,7 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
     public Settings withHttpPort(int port) {
         return new Settings(httpHost, port, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
                 eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace,
-                recordedLateAfter, deadlinePoll);
+                recordedLateAfter, deadlinePoll, deletionPeriodDays);
     }
 
     private static Map<String, String> read(Path file) {

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.access.RecordAccesses;
@@ -15,18 +16,38 @@ import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.agreement.AgreementSigned;
+import nl.evidencestore.shared.event.agreement.AgreementTerminated;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.event.agreement.AmendmentObjected;
+import nl.evidencestore.shared.event.agreement.AmendmentProposed;
+import nl.evidencestore.shared.event.agreement.DataLocationRegistered;
+import nl.evidencestore.shared.event.agreement.DeletionConfirmed;
+import nl.evidencestore.shared.event.agreement.DeletionObligationFulfilled;
+import nl.evidencestore.shared.event.agreement.DeletionObligationOpened;
+import nl.evidencestore.shared.event.agreement.DeletionOverdue;
+import nl.evidencestore.shared.event.agreement.InstructionRegistered;
+import nl.evidencestore.shared.event.agreement.PurposeAdded;
+import nl.evidencestore.shared.event.agreement.RetentionHoldPlaced;
+import nl.evidencestore.shared.event.agreement.SubProcessorConsentGranted;
+import nl.evidencestore.shared.event.agreement.SubProcessorConsentRevoked;
+import nl.evidencestore.shared.event.agreement.SubProcessorProposed;
+import nl.evidencestore.shared.event.agreement.TransferConsentGranted;
 import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
 import nl.evidencestore.shared.model.ActorKind;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.Party;
+import nl.evidencestore.shared.model.SubProcessor;
+import nl.evidencestore.shared.model.ValidTime;
 import nl.evidencestore.shared.rules.AccessFacts;
 import nl.evidencestore.shared.rules.AccessRules;
+import nl.evidencestore.shared.rules.DisclosureRules;
 import nl.evidencestore.shared.rules.EmployeeRegister;
 import nl.evidencestore.shared.rules.ReferenceData;
-import nl.evidencestore.shared.rules.DisclosureRules;
 import nl.evidencestore.shared.terms.AgreementTerms;
+import nl.evidencestore.shared.terms.DataLocations;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -57,6 +78,9 @@ public class Agreement {
 
     @CommandHandler
     void handle(SignAgreement command) {
+        if (terms.terminatedOn().isPresent()) {
+            throw new RuleViolation("11.2", "the agreement has been terminated; it can no longer be signed");
+        }
         if (signatures.containsKey(command.party())) {
             throw new RuleViolation("11.1", "the " + command.party() + " has signed already; each party signs once");
         }
@@ -103,6 +127,253 @@ public class Agreement {
         apply(new DisclosureRecorded(agreementId, command.disclosureId(), command.recipient(), command.legalBasis(),
                 command.consentReference(), command.description(), command.categories(), command.disclosedOn(),
                 DisclosureRules.judge(command.legalBasis(), command.consentReference())));
+    }
+
+    // Art. 1.1 — the controller's documented instructions
+
+    @CommandHandler
+    void handle(RegisterInstruction command) {
+        if (terms.instruction(command.instructionId()).isPresent()) {
+            throw new RuleViolation("1.1", "an instruction with this instructionId is registered for this agreement already");
+        }
+        refuseFromTheEnd(command.issuedOn(), "issuedOn");
+        apply(new InstructionRegistered(agreementId, command.instructionId(), command.kind(), command.issuedOn(),
+                command.validUntil(), command.purposes(), command.categories()));
+    }
+
+    // Art. 1.2 and 1.3 — purposes the controller adds
+
+    @CommandHandler
+    void handle(AddPurpose command) {
+        refuseFromTheEnd(command.grantedOn(), "grantedOn");
+        if (terms.at(ValidTime.startOf(command.grantedOn())).purposes().contains(command.purpose())) {
+            throw new RuleViolation("1.2", "the agreement allows this purpose on grantedOn already");
+        }
+        apply(new PurposeAdded(agreementId, command.purpose(), command.consentReference(), command.grantedOn()));
+    }
+
+    // Art. 3.1 and Annex 2 — sub-processors and the controller's prior written consent
+
+    @CommandHandler
+    void handle(ProposeSubProcessor command) {
+        if (terms.subProcessors().containsKey(command.subProcessorId())) {
+            throw new RuleViolation("3.1", "a sub-processor with this subProcessorId is known to this agreement already");
+        }
+        if (terms.terminatedOn().isPresent()) {
+            throw new RuleViolation("11.2", "the agreement has been terminated; no sub-processor can be proposed");
+        }
+        apply(new SubProcessorProposed(agreementId, command.subProcessor()));
+    }
+
+    @CommandHandler
+    void handle(GrantSubProcessorConsent command) {
+        requireSubProcessor(command.subProcessorId());
+        refuseFromTheEnd(command.grantedOn(), "grantedOn");
+        apply(new SubProcessorConsentGranted(agreementId, command.subProcessorId(), command.consentReference(),
+                command.grantedOn(), command.flowDownContractSha256()));
+    }
+
+    @CommandHandler
+    void handle(RevokeSubProcessorConsent command) {
+        requireSubProcessor(command.subProcessorId());
+        if (!terms.at(ValidTime.startOf(command.revokedOn())).consentsTo(command.subProcessorId())) {
+            throw new RuleViolation("3.1", "the sub-processor had no consent in force on revokedOn to revoke");
+        }
+        apply(new SubProcessorConsentRevoked(agreementId, command.subProcessorId(), command.revokedOn()));
+    }
+
+    private void requireSubProcessor(String subProcessorId) {
+        if (!terms.subProcessors().containsKey(subProcessorId)) {
+            throw new RuleViolation("3.1", "no sub-processor with this subProcessorId was listed or proposed for this agreement");
+        }
+    }
+
+    // Art. 3.2 — consent to processing outside the EEA
+
+    @CommandHandler
+    void handle(GrantTransferConsent command) {
+        refuseFromTheEnd(command.grantedOn(), "grantedOn");
+        apply(new TransferConsentGranted(agreementId, command.country(), command.consentReference(), command.grantedOn()));
+    }
+
+    // Art. 11.3 — amendments and objections
+
+    @CommandHandler
+    void handle(ProposeAmendment command) {
+        if (terms.amendment(command.amendmentId()).isPresent()) {
+            throw new RuleViolation("11.3", "an amendment with this amendmentId was proposed for this agreement already");
+        }
+        LocalDate effective = terms.effectiveOn().orElseThrow(() ->
+                new RuleViolation("11.3", "the agreement has not taken effect; only an agreement in force is amended"));
+        if (command.noticeGivenOn().isBefore(effective)) {
+            throw new RuleViolation("11.3", "notice of an amendment cannot be given before the agreement took effect");
+        }
+        if (command.effectiveOn().isBefore(command.noticeGivenOn().plusMonths(1))) {
+            throw new RuleViolation("11.3", "an amendment takes effect at least one month after its notice is given");
+        }
+        refuseFromTheEnd(command.effectiveOn(), "effectiveOn");
+        for (SubProcessor added : command.changes().addSubProcessors()) {
+            SubProcessor known = terms.subProcessors().get(added.subProcessorId());
+            if (known != null && !known.equals(added)) {
+                throw new RuleViolation("3.1", "an added sub-processor has the subProcessorId of another one");
+            }
+        }
+        if (!terms.subProcessors().keySet().containsAll(command.changes().removeSubProcessors())) {
+            throw new RuleViolation("11.3", "a sub-processor to remove is not known to this agreement");
+        }
+        apply(new AmendmentProposed(agreementId, command.amendmentId(), command.proposedBy(), command.description(),
+                command.noticeGivenOn(), command.effectiveOn(), command.documentSha256(), command.changes()));
+    }
+
+    @CommandHandler
+    void handle(ObjectToAmendment command, DeletionPeriod deletionPeriod, DeadlineManager deadlines) {
+        AmendmentProposed amendment = terms.amendment(command.amendmentId()).orElseThrow(() ->
+                new RuleViolation("11.3", "no amendment with this amendmentId was proposed for this agreement"));
+        if (command.party() == amendment.proposedBy()) {
+            throw new RuleViolation("11.3", "only the party that did not propose the amendment can object to it");
+        }
+        if (terms.objectedTo(command.amendmentId())) {
+            throw new RuleViolation("11.3", "the amendment was objected to already");
+        }
+        if (command.objectedOn().isBefore(amendment.noticeGivenOn())) {
+            throw new RuleViolation("11.3", "an objection cannot come before the amendment's notice");
+        }
+        if (!command.objectedOn().isBefore(amendment.effectiveOn())) {
+            throw new RuleViolation("11.3", "the amendment took effect before the objection; an objection comes before its effective date");
+        }
+        // "opzeggen tegen het einde van deze maand": the agreement ends when the notice month does.
+        LocalDate endOfNotice = amendment.noticeGivenOn().plusMonths(1);
+        if (command.terminate() && !command.objectedOn().isBefore(endOfNotice)) {
+            throw new RuleViolation("11.3", "a party can end the agreement over an amendment only within the notice month");
+        }
+        if (command.terminate() && terms.terminatedOn().isPresent()) {
+            throw new RuleViolation("11.2", "the agreement has been terminated already; object without terminating it");
+        }
+        apply(new AmendmentObjected(agreementId, command.amendmentId(), command.party(), command.objectedOn(),
+                command.terminate()));
+        if (command.terminate()) {
+            terminate(endOfNotice, "the " + command.party() + " objected to amendment " + command.amendmentId()
+                    + " and ended the agreement at the end of the notice month (Art. 11.3)", deletionPeriod, deadlines);
+        }
+    }
+
+    // Art. 11.2 — termination, and deletion after it
+
+    @CommandHandler
+    void handle(TerminateAgreement command, DeletionPeriod deletionPeriod, DeadlineManager deadlines) {
+        if (terms.terminatedOn().isPresent()) {
+            throw new RuleViolation("11.2", "the agreement has been terminated already; it ends once");
+        }
+        LocalDate effective = terms.effectiveOn().orElseThrow(() ->
+                new RuleViolation("11.2", "the agreement never took effect, so it cannot be terminated"));
+        if (!command.terminatedOn().isAfter(effective)) {
+            throw new RuleViolation("11.2", "terminatedOn must be after the day the agreement took effect");
+        }
+        terminate(command.terminatedOn(), command.reason(), deletionPeriod, deadlines);
+    }
+
+    @CommandHandler
+    void handle(RegisterDataLocation command) {
+        if (terms.locations().knows(command.locationId())) {
+            throw new RuleViolation("11.2", "a data location with this locationId is registered for this agreement already");
+        }
+        apply(new DataLocationRegistered(agreementId, command.locationId(), command.description()));
+        // Registered after the end, it joins the obligation; past the obligation's due instant it is overdue at once.
+        terms.locations().dueAt().filter(dueAt -> !now().isBefore(dueAt))
+                .ifPresent(dueAt -> obligationDue(new DeletionDeadlines.ObligationDue(dueAt)));
+    }
+
+    @CommandHandler
+    void handle(ConfirmDeletion command) {
+        requireLocation(command.locationId());
+        if (terms.locations().deleted(command.locationId())) {
+            throw new RuleViolation("11.2", "the deletion at this location was confirmed already");
+        }
+        apply(new DeletionConfirmed(agreementId, command.locationId(), command.deletedOn(), command.method(),
+                command.categories(), command.certificateSha256()));
+        fulfilWhenClosed();
+    }
+
+    @CommandHandler
+    void handle(PlaceRetentionHold command, DeadlineManager deadlines) {
+        requireLocation(command.locationId());
+        if (terms.locations().deleted(command.locationId())) {
+            throw new RuleViolation("11.2", "the data at this location was deleted already; there is nothing to hold");
+        }
+        apply(new RetentionHoldPlaced(agreementId, command.locationId(), command.legalBasis(), command.until(),
+                command.categories()));
+        if (terms.locations().holdsBeyondDue().containsKey(command.locationId())) {
+            awaitHoldEnd(command.locationId(), command.until(), deadlines);
+        }
+        fulfilWhenClosed();
+    }
+
+    @DeadlineHandler(deadlineName = DeletionDeadlines.OBLIGATION_DUE)
+    void obligationDue(DeletionDeadlines.ObligationDue due) {
+        List<String> open = terms.locations().overdueAt(due.dueAt());
+        if (!open.isEmpty()) {
+            apply(new DeletionOverdue(agreementId, due.dueAt(), open));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = DeletionDeadlines.HOLD_ENDS)
+    void holdEnded(DeletionDeadlines.HoldEnds hold) {
+        if (terms.locations().lapses(hold.locationId(), hold.until())) {
+            apply(new DeletionOverdue(agreementId, DataLocations.holdEnds(hold.until()), List.of(hold.locationId())));
+        }
+    }
+
+    /**
+     * Ends the agreement and opens the deletion obligation. A deadline that has passed by the time
+     * the end is recorded (a late or back-dated termination) is met at once; only future ones go
+     * to the deadline manager. The obligation's own deadline comes first: a hold that outlasts it
+     * kept its location closed then.
+     */
+    private void terminate(LocalDate terminatedOn, String reason, DeletionPeriod deletionPeriod, DeadlineManager deadlines) {
+        apply(new AgreementTerminated(agreementId, terminatedOn, reason));
+        Instant dueAt = deletionPeriod.dueAt(terminatedOn);
+        apply(new DeletionObligationOpened(agreementId, dueAt, terms.locations().holdingData()));
+        if (now().isBefore(dueAt)) {
+            deadlines.schedule(dueAt, DeletionDeadlines.OBLIGATION_DUE, new DeletionDeadlines.ObligationDue(dueAt));
+        } else {
+            obligationDue(new DeletionDeadlines.ObligationDue(dueAt));
+        }
+        terms.locations().holdsBeyondDue().forEach((locationId, until) -> awaitHoldEnd(locationId, until, deadlines));
+        fulfilWhenClosed();
+    }
+
+    private void awaitHoldEnd(String locationId, LocalDate until, DeadlineManager deadlines) {
+        Instant ends = DataLocations.holdEnds(until);
+        if (now().isBefore(ends)) {
+            deadlines.schedule(ends, DeletionDeadlines.HOLD_ENDS, new DeletionDeadlines.HoldEnds(locationId, until));
+        } else {
+            holdEnded(new DeletionDeadlines.HoldEnds(locationId, until));
+        }
+    }
+
+    private void fulfilWhenClosed() {
+        DataLocations locations = terms.locations();
+        if (locations.obligationOpen() && locations.allClosed()) {
+            apply(new DeletionObligationFulfilled(agreementId, locations.fulfilledOn()));
+        }
+    }
+
+    private void requireLocation(String locationId) {
+        if (!terms.locations().knows(locationId)) {
+            throw new RuleViolation("11.2", "no data location with this locationId is registered for this agreement");
+        }
+    }
+
+    /** Art. 11.2: once the agreement has ended, nothing more takes effect under it. */
+    private void refuseFromTheEnd(LocalDate on, String field) {
+        if (terms.terminatedOn().filter(end -> !on.isBefore(end)).isPresent()) {
+            throw new RuleViolation("11.2", field + " is on or after the day the agreement ended; nothing takes effect under it then");
+        }
+    }
+
+    /** When this command's events are recorded: Axon stamps them with this clock (a fixture's simulated time in tests). */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 
     @EventSourcingHandler

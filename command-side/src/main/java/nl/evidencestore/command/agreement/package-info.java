@@ -1,2 +1,6 @@
-/** Art. 11.1 and the signature block: drafting, signing, taking effect. */
+/**
+ * Art. 1, 3, 11 and the signature block: the agreement's lifecycle, from drafting and signing,
+ * through instructions, purposes, sub-processors, consents and amendments, to termination and the
+ * deletion that must follow it.
+ */
 package nl.evidencestore.command.agreement;

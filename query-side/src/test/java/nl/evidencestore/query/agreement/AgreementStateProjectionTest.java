@@ -161,8 +161,13 @@ class AgreementStateProjectionTest {
         assertThat(json.at("/dataCategories/1/category").asText()).isEqualTo("BSN");
         assertThat(json.at("/dataCategories/1/sensitive").asBoolean()).isTrue();
         assertThat(json.at("/dataCategories/0/sensitive").asBoolean()).isFalse();
-        assertThat(json.at("/purposes/0").asText()).isEqualTo("REMOTE_SUPPORT");
+        assertThat(json.at("/purposes/0/purpose").asText()).isEqualTo("REMOTE_SUPPORT");
+        assertThat(json.at("/purposes/0/basis").asText()).isEqualTo("AGREEMENT");
         assertThat(json.at("/subProcessors/0/consent/state").asText()).isEqualTo("GRANTED");
+        assertThat(json.at("/subProcessors/0/consent/basis").asText()).isEqualTo("ANNEX_2");
+        assertThat(json.has("terminatedOn")).isTrue();
+        assertThat(json.get("deletionObligation").isNull()).isTrue();
+        assertThat(json.get("dataLocations")).isEmpty();
         assertThat(json.get("asOf").asText()).isEqualTo("2026-03-03T12:00:00Z");
         assertThat(json.get("position").asLong()).isEqualTo(15);
     }
