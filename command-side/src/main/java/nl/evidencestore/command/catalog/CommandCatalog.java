@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.command.agreement.AgreementCommands;
+import nl.evidencestore.command.breach.BreachCommands;
+import nl.evidencestore.command.subjectrequest.SubjectRequestCommands;
 
 /** Every command the store takes, by its Kafka type name; HTTP routes are made from the same list. */
 public final class CommandCatalog {
@@ -14,6 +16,8 @@ public final class CommandCatalog {
     public static CommandCatalog standard() {
         CommandCatalog catalog = new CommandCatalog();
         AgreementCommands.routes().forEach(catalog::add);
+        BreachCommands.routes().forEach(catalog::add);
+        SubjectRequestCommands.routes().forEach(catalog::add);
         return catalog;
     }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.shared.event.access.AccessEvent;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
+import nl.evidencestore.shared.event.breach.BreachEvent;
+import nl.evidencestore.shared.event.subjectrequest.SubjectRequestEvent;
 
 /**
  * Stable domain names for event types, as they travel on Kafka and into evidence: a Java
@@ -16,7 +18,9 @@ public final class EventTypes {
     /** One sealed interface per stream kind; a new room adds its root here. */
     private static final List<Class<? extends EvidenceEvent>> ROOTS = List.of(
             AgreementEvent.class,
-            AccessEvent.class);
+            AccessEvent.class,
+            BreachEvent.class,
+            SubjectRequestEvent.class);
 
     private static final Map<String, Class<? extends EvidenceEvent>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
