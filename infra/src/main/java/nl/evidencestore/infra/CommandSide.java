@@ -3,6 +3,9 @@ package nl.evidencestore.infra;
 import java.time.Duration;
 import javax.sql.DataSource;
 import nl.evidencestore.command.agreement.Agreement;
+import nl.evidencestore.command.agreement.KnownAgreements;
+import nl.evidencestore.command.breach.Breach;
+import nl.evidencestore.command.breach.NotificationLimits;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandEndpoints;
 import nl.evidencestore.command.kafka.EventForwarder;
@@ -12,6 +15,8 @@ import nl.evidencestore.command.store.EventStoreSchema;
 import nl.evidencestore.command.store.JdbcTransactions;
 import nl.evidencestore.command.submit.AppendedEvents;
 import nl.evidencestore.command.submit.CommandSubmitter;
+import nl.evidencestore.command.subjectrequest.SubjectRequest;
+import nl.evidencestore.command.subjectrequest.SubjectRequestLimits;
 import nl.evidencestore.shared.json.Json;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -50,7 +55,14 @@ final class CommandSide implements AutoCloseable {
         this.transactions = transactions;
     }
 
+    /** With the standard deadline limits (Art. 6.1, 7.1). */
     static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace) {
+        return start(dataSource, kafkaBootstrap, eventsTopic, gapGrace, NotificationLimits.STANDARD,
+                SubjectRequestLimits.STANDARD);
+    }
+
+    static CommandSide start(DataSource dataSource, String kafkaBootstrap, String eventsTopic, Duration gapGrace,
+                             NotificationLimits breachLimits, SubjectRequestLimits subjectRequestLimits) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource);
         // Events are records; a field added later must not break reading older payloads.
         JacksonSerializer serializer = JacksonSerializer.builder()
@@ -71,7 +83,13 @@ final class CommandSide implements AutoCloseable {
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .configureEmbeddedEventStore(c -> engine)
-                .configureAggregate(Agreement.class);
+                .configureAggregate(Agreement.class)
+                .configureAggregate(Breach.class)
+                .configureAggregate(SubjectRequest.class)
+                // Command handlers take these as parameters (Art. 6.1, 7.1 limits; agreements named by other streams).
+                .registerComponent(NotificationLimits.class, c -> breachLimits)
+                .registerComponent(SubjectRequestLimits.class, c -> subjectRequestLimits)
+                .registerComponent(KnownAgreements.class, c -> KnownAgreements.in(c.eventStore()));
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

@@ -53,7 +53,8 @@ public final class EvidenceStore implements AutoCloseable {
             KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(settings.topics(), KafkaTopics.DEFAULT_COMMAND_PARTITIONS,
                     KafkaTopics.DEFAULT_DLQ_PARTITIONS, settings.commandRetention()), Duration.ofSeconds(60));
 
-            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics().events(), settings.gapGrace()));
+            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics().events(),
+                    settings.gapGrace(), settings.breachLimits(), settings.subjectRequestLimits()));
             QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events()));
 
             Readiness readiness = remember(started, new Readiness(eventStore, kafka,
@@ -67,6 +68,9 @@ public final class EvidenceStore implements AutoCloseable {
                 config.routes.apiBuilder(operations.routes());
                 config.routes.apiBuilder(commands.endpoints().routes());
                 config.routes.apiBuilder(queries.agreementQueries().routes());
+                config.routes.apiBuilder(queries.breachQueries().routes());
+                config.routes.apiBuilder(queries.subjectRequestQueries().routes());
+                config.routes.apiBuilder(queries.obligationQueries().routes());
             }).start(settings.httpHost(), settings.httpPort());
             started.push(http::stop);
             log.info("evidence store serving HTTP on {}:{}, Kafka at {}", settings.httpHost(), http.port(), kafka);
