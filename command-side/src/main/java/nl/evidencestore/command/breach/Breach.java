@@ -4,11 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import nl.evidencestore.command.agreement.KnownAgreements;
 import nl.evidencestore.command.time.StoreTime;
@@ -41,8 +38,7 @@ public class Breach {
     private BreachId breachId;
     private BreachStatus status;
     private Instant discoveredAt;
-    private final Map<AgreementId, NotificationClock> controllers = new LinkedHashMap<>();
-    private NotificationClock authority;
+    private final BreachClocks clocks = new BreachClocks();
     private final Set<String> notificationIds = new HashSet<>();
 
     Breach() {
@@ -60,6 +56,7 @@ public class Breach {
         Instant discovered = StoreTime.notInFuture(command.discoveredAt(), "discoveredAt");
         Instant controllerDue = discovered.plus(limits.controllerNotification());
         Instant authorityDue = discovered.plus(limits.authorityNotification());
+        // Applied in a constructor, events reach the state only after it returns: decide from the command.
         apply(new BreachReported(command.breachId(), command.status(), discovered, command.agreementIds(),
                 command.description(), command.categories(), command.estimatedSubjects(), controllerDue, authorityDue));
         Instant now = StoreTime.now();
@@ -68,13 +65,13 @@ public class Breach {
                 deadlines.schedule(controllerDue, ControllerNotificationDue.deadlineName(agreement),
                         new ControllerNotificationDue(agreement, controllerDue));
             } else {
-                apply(controllerOverdue(command.breachId(), agreement, controllerDue));
+                apply(BreachClocks.controllerOverdue(command.breachId(), agreement, controllerDue));
             }
         }
         if (now.isBefore(authorityDue)) {
             deadlines.schedule(authorityDue, AuthorityNotificationDue.DEADLINE_NAME, new AuthorityNotificationDue(authorityDue));
         } else {
-            apply(authorityOverdue(command.breachId(), authorityDue));
+            apply(BreachClocks.authorityOverdue(command.breachId(), authorityDue));
         }
     }
 
@@ -91,17 +88,11 @@ public class Breach {
         requireSuspected("dismissed");
         requireDated(command.on(), "on");
         Instant now = StoreTime.now();
-        raiseOverdueAt(now);
-        List<AgreementId> stopped = new ArrayList<>();
-        controllers.forEach((agreement, clock) -> {
-            if (clock.runningAt(now)) {
-                stopped.add(agreement);
-                deadlines.cancelAllWithinScope(ControllerNotificationDue.deadlineName(agreement));
-            }
-        });
-        boolean authorityStopped = authority.runningAt(now);
+        clocks.overdueAt(breachId, now).forEach(overdue -> apply(overdue));
+        List<AgreementId> stopped = clocks.controllersRunningAt(now);
+        stopped.forEach(agreement -> deadlines.cancelAllWithinScope(ControllerNotificationDue.deadlineName(agreement)));
         deadlines.cancelAllWithinScope(AuthorityNotificationDue.DEADLINE_NAME);
-        apply(new BreachDismissed(breachId, command.on(), command.note(), stopped, authorityStopped));
+        apply(new BreachDismissed(breachId, command.on(), command.note(), stopped, clocks.authorityRunningAt(now)));
     }
 
     /** Closing neither notifies anyone nor stops a clock: a missing notification stays due. */
@@ -121,15 +112,14 @@ public class Breach {
         if (notificationIds.contains(command.notificationId())) {
             throw new RuleViolation(null, "notificationId is used already for another notification of this breach");
         }
-        if (command.agreementId() != null && !controllers.containsKey(command.agreementId())) {
+        if (command.agreementId() != null && !clocks.affects(command.agreementId())) {
             throw new RuleViolation(null, "agreementId names an agreement this breach does not affect");
         }
         if (command.notifiedAt().isBefore(discoveredAt)) {
             throw new RuleViolation("6.1", "notifiedAt lies before the breach was discovered");
         }
         StoreTime.notInFuture(command.notifiedAt(), "notifiedAt");
-        NotificationClock clock = clockOf(command.recipient(), command.agreementId());
-        apply(BreachNotifications.notified(command, discoveredAt, clock));
+        apply(BreachNotifications.notified(command, discoveredAt, clocks.of(command.recipient(), command.agreementId())));
         if (command.recipient() == NotificationRecipient.CONTROLLER) {
             deadlines.cancelAllWithinScope(ControllerNotificationDue.deadlineName(command.agreementId()));
         } else if (command.recipient() == NotificationRecipient.AUTHORITY) {
@@ -137,26 +127,15 @@ public class Breach {
         }
     }
 
+    /** Raises every overdue fact due by then, so that one firing also covers a sibling clock due at once. */
     @DeadlineHandler
     void on(ControllerNotificationDue due) {
-        raiseOverdueAt(due.dueAt());
+        clocks.overdueAt(breachId, due.dueAt()).forEach(overdue -> apply(overdue));
     }
 
     @DeadlineHandler
     void on(AuthorityNotificationDue due) {
-        raiseOverdueAt(due.dueAt());
-    }
-
-    /** Raises every overdue fact due by {@code now} that is not on the record yet. */
-    private void raiseOverdueAt(Instant now) {
-        controllers.forEach((agreement, clock) -> {
-            if (clock.overdueUnraisedAt(now)) {
-                apply(controllerOverdue(breachId, agreement, clock.dueAt()));
-            }
-        });
-        if (authority.overdueUnraisedAt(now)) {
-            apply(authorityOverdue(breachId, authority.dueAt()));
-        }
+        clocks.overdueAt(breachId, due.dueAt()).forEach(overdue -> apply(overdue));
     }
 
     private void requireSuspected(String becoming) {
@@ -172,29 +151,12 @@ public class Breach {
         StoreTime.notInFuture(on, field);
     }
 
-    private NotificationClock clockOf(NotificationRecipient recipient, AgreementId agreementId) {
-        return switch (recipient) {
-            case CONTROLLER -> controllers.get(agreementId);
-            case AUTHORITY -> authority;
-            case DATA_SUBJECTS -> null;
-        };
-    }
-
-    private static BreachNotificationOverdue controllerOverdue(BreachId breach, AgreementId agreement, Instant dueAt) {
-        return new BreachNotificationOverdue(breach, agreement, dueAt, BreachNotifications.CONTROLLER_NOT_NOTIFIED);
-    }
-
-    private static BreachAuthorityNotificationOverdue authorityOverdue(BreachId breach, Instant dueAt) {
-        return new BreachAuthorityNotificationOverdue(breach, dueAt, BreachNotifications.AUTHORITY_NOT_NOTIFIED);
-    }
-
     @EventSourcingHandler
     void on(BreachReported event) {
         breachId = event.breachId();
         status = event.status();
         discoveredAt = event.discoveredAt();
-        event.agreementIds().forEach(id -> controllers.put(id, NotificationClock.runningUntil(event.controllerNotificationDueAt())));
-        authority = NotificationClock.runningUntil(event.authorityNotificationDueAt());
+        clocks.reported(event);
     }
 
     @EventSourcingHandler
@@ -205,10 +167,7 @@ public class Breach {
     @EventSourcingHandler
     void on(BreachDismissed event) {
         status = BreachStatus.DISMISSED;
-        event.stoppedControllerDeadlines().forEach(id -> controllers.computeIfPresent(id, (key, clock) -> clock.withStopped()));
-        if (event.authorityDeadlineStopped()) {
-            authority = authority.withStopped();
-        }
+        clocks.stopped(event.stoppedControllerDeadlines(), event.authorityDeadlineStopped());
     }
 
     @EventSourcingHandler
@@ -219,20 +178,16 @@ public class Breach {
     @EventSourcingHandler
     void on(BreachNotified event) {
         notificationIds.add(event.notificationId());
-        if (event.recipient() == NotificationRecipient.CONTROLLER) {
-            controllers.computeIfPresent(event.agreementId(), (key, clock) -> clock.withMet());
-        } else if (event.recipient() == NotificationRecipient.AUTHORITY) {
-            authority = authority.withMet();
-        }
+        clocks.met(event.recipient(), event.agreementId());
     }
 
     @EventSourcingHandler
     void on(BreachNotificationOverdue event) {
-        controllers.computeIfPresent(event.agreementId(), (key, clock) -> clock.withOverdueRaised());
+        clocks.controllerOverdueRaised(event.agreementId());
     }
 
     @EventSourcingHandler
     void on(BreachAuthorityNotificationOverdue event) {
-        authority = authority.withOverdueRaised();
+        clocks.authorityOverdueRaised();
     }
 }
