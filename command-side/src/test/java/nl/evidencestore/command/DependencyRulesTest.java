@@ -13,7 +13,7 @@ class DependencyRulesTest {
     @ArchTest
     static final ArchRule aggregatesStayPure = noClasses()
             .that().haveSimpleNameNotEndingWith("Endpoints")
-            .and().resideInAPackage("..command.agreement..")
+            .and().resideInAnyPackage("..command.agreement..", "..command.breach..", "..command.subjectrequest..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.javalin..", "org.apache.kafka..", "org.apache.lucene..", "java.sql..", "javax.sql..");
 

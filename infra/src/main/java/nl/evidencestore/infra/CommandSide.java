@@ -11,8 +11,10 @@ import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.access.AccessSubmitter;
 import nl.evidencestore.command.agreement.Agreement;
 import nl.evidencestore.command.audit.Audit;
-import nl.evidencestore.command.audit.KnownAgreements;
 import nl.evidencestore.command.agreement.DeletionPeriod;
+import nl.evidencestore.command.agreement.KnownAgreements;
+import nl.evidencestore.command.breach.Breach;
+import nl.evidencestore.command.breach.NotificationLimits;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandEndpoints;
 import nl.evidencestore.command.employee.Employee;
@@ -33,6 +35,8 @@ import nl.evidencestore.command.store.JdbcTransactions;
 import nl.evidencestore.command.store.StoredPayloads;
 import nl.evidencestore.command.submit.AppendedEvents;
 import nl.evidencestore.command.submit.CommandSubmitter;
+import nl.evidencestore.command.subjectrequest.SubjectRequest;
+import nl.evidencestore.command.subjectrequest.SubjectRequestLimits;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.kafka.TopicNames;
 import nl.evidencestore.shared.rules.EmployeeRegister;
@@ -87,40 +91,47 @@ final class CommandSide implements AutoCloseable {
 
     /**
      * What may differ between the store and a test: how long a gap may hold the low-water mark
-     * back, when an access counts as recorded late, how long deletion after termination may take
-     * (Art. 11.2), how often deadlines are polled, the clock
-     * that decides what is due (and that handlers may take as a parameter), and configuration a
-     * test adds, such as a test-only aggregate.
+     * back, the domain's time limits, how often deadlines are polled, the clock that decides what
+     * is due (and that handlers may take as a parameter), and configuration a test adds, such as a
+     * test-only aggregate.
      */
-    record Options(Duration gapGrace, AccessPolicy accessPolicy, DeletionPeriod deletionPeriod, Duration deadlinePoll,
-                   Clock clock, Consumer<Configurer> testConfiguration) {
-        static final Options DEFAULTS = new Options(Duration.ofSeconds(2), AccessPolicy.DEFAULT, DeletionPeriod.DEFAULT,
-                Deadlines.DEFAULT_POLL, Clock.systemUTC(), configurer -> {
+    record Options(Duration gapGrace, Policies policies, Duration deadlinePoll, Clock clock,
+                   Consumer<Configurer> testConfiguration) {
+        static final Options DEFAULTS = new Options(Duration.ofSeconds(2), Policies.STANDARD, Deadlines.DEFAULT_POLL,
+                Clock.systemUTC(), configurer -> {
                 });
 
         Options withGapGrace(Duration value) {
-            return new Options(value, accessPolicy, deletionPeriod, deadlinePoll, clock, testConfiguration);
+            return new Options(value, policies, deadlinePoll, clock, testConfiguration);
         }
 
-        Options withAccessPolicy(AccessPolicy value) {
-            return new Options(gapGrace, value, deletionPeriod, deadlinePoll, clock, testConfiguration);
-        }
-
-        Options withDeletionPeriod(DeletionPeriod value) {
-            return new Options(gapGrace, accessPolicy, value, deadlinePoll, clock, testConfiguration);
+        Options withPolicies(Policies value) {
+            return new Options(gapGrace, value, deadlinePoll, clock, testConfiguration);
         }
 
         Options withDeadlinePoll(Duration value) {
-            return new Options(gapGrace, accessPolicy, deletionPeriod, value, clock, testConfiguration);
+            return new Options(gapGrace, policies, value, clock, testConfiguration);
         }
 
         Options withClock(Clock value) {
-            return new Options(gapGrace, accessPolicy, deletionPeriod, deadlinePoll, value, testConfiguration);
+            return new Options(gapGrace, policies, deadlinePoll, value, testConfiguration);
         }
 
         Options withTestConfiguration(Consumer<Configurer> value) {
-            return new Options(gapGrace, accessPolicy, deletionPeriod, deadlinePoll, clock, value);
+            return new Options(gapGrace, policies, deadlinePoll, clock, value);
         }
+    }
+
+    /**
+     * The agreement's and the GDPR's time limits as configured: when an access counts as recorded
+     * late, how long deletion after termination may take (Art. 11.2), when a breach must be
+     * notified (Art. 6.1, GDPR Art. 33), and a subject request forwarded and answered (Art. 7).
+     * Command handlers take each as a parameter.
+     */
+    record Policies(AccessPolicy access, DeletionPeriod deletion, NotificationLimits breachNotification,
+                    SubjectRequestLimits subjectRequests) {
+        static final Policies STANDARD = new Policies(AccessPolicy.DEFAULT, DeletionPeriod.DEFAULT,
+                NotificationLimits.STANDARD, SubjectRequestLimits.STANDARD);
     }
 
     /** With the default options but the gap grace: how tests that care about other things start it. */
@@ -163,14 +174,19 @@ final class CommandSide implements AutoCloseable {
                 .configureAggregate(Employee.class)
                 .configureAggregate(SecurityMeasure.class)
                 .configureAggregate(Audit.class)
+                .configureAggregate(Breach.class)
+                .configureAggregate(SubjectRequest.class)
                 // Command handlers take these as parameters: Axon resolves registered components by their type.
                 .registerComponent(EmployeeDirectory.class, c -> employees)
                 .registerComponent(EmployeeRegister.class, c -> employees)
                 .registerComponent(EmployeeRoster.class, c -> employees)
+                .registerComponent(nl.evidencestore.command.audit.KnownAgreements.class,
+                        c -> nl.evidencestore.command.audit.KnownAgreements.in(c.eventStore()))
                 .registerComponent(KnownAgreements.class, c -> KnownAgreements.in(c.eventStore()))
-                .registerComponent(AccessPolicy.class, c -> options.accessPolicy())
-                // Art. 11.2: the agreement's termination handlers take the configured period as a parameter.
-                .registerComponent(DeletionPeriod.class, c -> options.deletionPeriod());
+                .registerComponent(AccessPolicy.class, c -> options.policies().access())
+                .registerComponent(DeletionPeriod.class, c -> options.policies().deletion())
+                .registerComponent(NotificationLimits.class, c -> options.policies().breachNotification())
+                .registerComponent(SubjectRequestLimits.class, c -> options.policies().subjectRequests());
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

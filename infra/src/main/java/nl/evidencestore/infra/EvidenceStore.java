@@ -61,9 +61,10 @@ public final class EvidenceStore implements AutoCloseable {
             PrometheusMeterRegistry metrics = Metrics.create();
             CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics(), metrics,
                     CommandSide.Options.DEFAULTS.withGapGrace(settings.gapGrace())
-                            .withAccessPolicy(new AccessPolicy(settings.recordedLateAfter()))
-                            .withDeletionPeriod(new DeletionPeriod(settings.deletionPeriodDays()))
-                            .withDeadlinePoll(settings.deadlinePoll())));
+                            .withDeadlinePoll(settings.deadlinePoll())
+                            .withPolicies(new CommandSide.Policies(new AccessPolicy(settings.recordedLateAfter()),
+                                    new DeletionPeriod(settings.deletionPeriodDays()), settings.breachLimits(),
+                                    settings.subjectRequestLimits()))));
             QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events()));
             Metrics.watchProjections(metrics, queries.applied()::current, queries::timelineDocuments);
 
@@ -79,7 +80,7 @@ public final class EvidenceStore implements AutoCloseable {
                 config.routes.apiBuilder(commands.accessEndpoints().routes());
                 config.routes.apiBuilder(commands.storedEventEndpoints().routes());
                 config.routes.apiBuilder(queries.agreementQueries().routes());
-                queries.registerQueries().forEach(config.routes::apiBuilder);
+                queries.otherQueries().forEach(config.routes::apiBuilder);
             }).start(settings.httpHost(), settings.httpPort());
             started.push(http::stop);
             log.info("evidence store serving HTTP on {}:{}, Kafka at {}", settings.httpHost(), http.port(), kafka);

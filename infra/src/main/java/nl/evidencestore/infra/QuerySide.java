@@ -8,17 +8,24 @@ import java.util.List;
 import nl.evidencestore.query.AgreementOwners;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Projection;
+import nl.evidencestore.query.agreement.AgreementControllers;
 import nl.evidencestore.query.agreement.AgreementQueries;
 import nl.evidencestore.query.agreement.AgreementStateProjection;
 import nl.evidencestore.query.audit.AuditProjection;
 import nl.evidencestore.query.audit.AuditQueries;
+import nl.evidencestore.query.breach.BreachProjection;
+import nl.evidencestore.query.breach.BreachQueries;
 import nl.evidencestore.query.disclosure.DisclosureProjection;
 import nl.evidencestore.query.disclosure.DisclosureQueries;
 import nl.evidencestore.query.employee.EmployeeQueries;
 import nl.evidencestore.query.employee.EmployeeRegisterProjection;
 import nl.evidencestore.query.kafka.EventFeed;
+import nl.evidencestore.query.obligation.DeletionObligationProjection;
+import nl.evidencestore.query.obligation.ObligationQueries;
 import nl.evidencestore.query.securitymeasure.SecurityMeasureProjection;
 import nl.evidencestore.query.securitymeasure.SecurityMeasureQueries;
+import nl.evidencestore.query.subjectrequest.SubjectRequestProjection;
+import nl.evidencestore.query.subjectrequest.SubjectRequestQueries;
 import nl.evidencestore.query.timeline.TimelineIndex;
 
 /**
@@ -30,6 +37,7 @@ final class QuerySide implements AutoCloseable {
     private final AppliedPosition applied;
     private final AgreementStateProjection agreements;
     private final Registers registers;
+    private final Deadlines deadlines;
     private final EventFeed feed;
 
     /** Beside the agreements: employees (Art. 2.3), security measures (Art. 5), disclosures (Art. 8), audits (Art. 9). */
@@ -50,12 +58,30 @@ final class QuerySide implements AutoCloseable {
         }
     }
 
+    /** What must happen by when: breaches (Art. 6), subject requests (Art. 7), deletion after the end (Art. 11.2). */
+    private record Deadlines(BreachProjection breaches, SubjectRequestProjection subjectRequests,
+                             DeletionObligationProjection deletions) {
+        static Deadlines reloadedFrom(TimelineIndex index, AppliedPosition applied, AgreementControllers controllers) {
+            Deadlines deadlines = new Deadlines(new BreachProjection(applied, controllers),
+                    new SubjectRequestProjection(applied, controllers), new DeletionObligationProjection(controllers));
+            deadlines.breaches.reloadFrom(index);
+            deadlines.subjectRequests.reloadFrom(index);
+            deadlines.deletions.reloadFrom(index);
+            return deadlines;
+        }
+
+        List<Projection> projections() {
+            return List.of(breaches, subjectRequests, deletions);
+        }
+    }
+
     private QuerySide(TimelineIndex index, AppliedPosition applied, AgreementStateProjection agreements,
-                      Registers registers, EventFeed feed) {
+                      Registers registers, Deadlines deadlines, EventFeed feed) {
         this.index = index;
         this.applied = applied;
         this.agreements = agreements;
         this.registers = registers;
+        this.deadlines = deadlines;
         this.feed = feed;
     }
 
@@ -65,25 +91,32 @@ final class QuerySide implements AutoCloseable {
         AgreementStateProjection agreements = new AgreementStateProjection(applied);
         agreements.reloadFrom(index);
         Registers registers = Registers.reloadedFrom(index);
+        Deadlines deadlines = Deadlines.reloadedFrom(index, applied, AgreementControllers.of(agreements));
         List<Projection> projections = new ArrayList<>(List.of(agreements));
         projections.addAll(registers.projections());
+        projections.addAll(deadlines.projections());
         EventFeed feed = new EventFeed(kafkaBootstrap, eventsTopic, index, projections, applied);
         feed.start();
-        return new QuerySide(index, applied, agreements, registers, feed);
+        return new QuerySide(index, applied, agreements, registers, deadlines, feed);
     }
 
     AgreementQueries agreementQueries() {
         return new AgreementQueries(agreements, applied);
     }
 
-    /** The routes of the registers; facts of an agreement are scoped by its controller, as the agreement is. */
-    List<EndpointGroup> registerQueries() {
+    /** Every query route but the agreement's own; facts of an agreement are scoped by its controller. */
+    List<EndpointGroup> otherQueries() {
         AgreementOwners owners = id -> agreements.asOf(id, Instant.now(), null).map(state -> state.controller().id());
+        AgreementControllers controllers = AgreementControllers.of(agreements);
         return List.of(
                 new EmployeeQueries(registers.employees(), applied).routes(),
                 new SecurityMeasureQueries(registers.measures(), applied).routes(),
                 new DisclosureQueries(registers.disclosures(), owners, applied).routes(),
-                new AuditQueries(registers.audits(), owners, applied).routes());
+                new AuditQueries(registers.audits(), owners, applied).routes(),
+                new BreachQueries(deadlines.breaches(), controllers, applied).routes(),
+                new SubjectRequestQueries(deadlines.subjectRequests(), controllers, applied).routes(),
+                new ObligationQueries(List.of(deadlines.breaches(), deadlines.subjectRequests(), deadlines.deletions()),
+                        controllers, applied).routes());
     }
 
     AppliedPosition applied() {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import nl.evidencestore.command.store.Deadlines;
+import nl.evidencestore.command.breach.NotificationLimits;
+import nl.evidencestore.command.subjectrequest.SubjectRequestLimits;
 import nl.evidencestore.shared.kafka.TopicNames;
 
 /**
@@ -19,7 +21,8 @@ import nl.evidencestore.shared.kafka.TopicNames;
 public record Settings(String httpHost, int httpPort, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
                        String eventStoreUser, String eventStorePassword, Path tokensFile, Path signingKey,
                        String topicPrefix, Duration commandRetention, Duration gapGrace,
-                       Duration recordedLateAfter, Duration deadlinePoll, int deletionPeriodDays) {
+                       Duration recordedLateAfter, Duration deadlinePoll, int deletionPeriodDays,
+                       NotificationLimits breachLimits, SubjectRequestLimits subjectRequestLimits) {
 
     public static final String CONFIG_FILE = "EVIDENCE_CONFIG";
 
@@ -72,7 +75,26 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
                 Duration.ofMillis(values.longValue("EVIDENCE_GAP_GRACE_MS", 2_000)),
                 Duration.ofMillis(values.longValue("EVIDENCE_RECORDED_LATE_AFTER_MS", Duration.ofHours(24).toMillis())),
                 Duration.ofMillis(values.longValue("EVIDENCE_DEADLINE_POLL_MS", Deadlines.DEFAULT_POLL.toMillis())),
-                values.integer("EVIDENCE_DELETION_PERIOD_DAYS", 30));
+                values.integer("EVIDENCE_DELETION_PERIOD_DAYS", 30),
+                breachLimits(values),
+                subjectRequestLimits(values));
+    }
+
+    /** Art. 6.1 and GDPR Art. 33: how long after discovery a breach must be notified. */
+    private static NotificationLimits breachLimits(Values values) {
+        NotificationLimits standard = NotificationLimits.STANDARD;
+        return new NotificationLimits(
+                values.duration("EVIDENCE_BREACH_CONTROLLER_NOTIFICATION", standard.controllerNotification()),
+                values.duration("EVIDENCE_BREACH_AUTHORITY_NOTIFICATION", standard.authorityNotification()));
+    }
+
+    /** Art. 7.1 and GDPR Art. 12(3): forwarding in working days, answering in months. */
+    private static SubjectRequestLimits subjectRequestLimits(Values values) {
+        SubjectRequestLimits standard = SubjectRequestLimits.STANDARD;
+        return new SubjectRequestLimits(
+                values.integer("EVIDENCE_SUBJECT_REQUEST_FORWARDING_WORKING_DAYS", standard.forwardingWorkingDays()),
+                values.integer("EVIDENCE_SUBJECT_REQUEST_ANSWER_MONTHS", standard.answerMonths()),
+                values.integer("EVIDENCE_SUBJECT_REQUEST_EXTENSION_MONTHS", standard.extensionMonths()));
     }
 
     public TopicNames topics() {
@@ -90,7 +112,7 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
     public Settings withHttpPort(int port) {
         return new Settings(httpHost, port, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
                 eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace,
-                recordedLateAfter, deadlinePoll, deletionPeriodDays);
+                recordedLateAfter, deadlinePoll, deletionPeriodDays, breachLimits, subjectRequestLimits);
     }
 
     private static Map<String, String> read(Path file) {
@@ -113,6 +135,18 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
 
         int integer(String key, int fallback) {
             return (int) longValue(key, fallback);
+        }
+
+        Duration duration(String key, Duration fallback) {
+            String value = values.get(key);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Duration.parse(value.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT24H");
+            }
         }
 
         long longValue(String key, long fallback) {

@@ -9,6 +9,8 @@ import nl.evidencestore.command.audit.AuditCommands;
 import nl.evidencestore.command.disclosure.DisclosureCommands;
 import nl.evidencestore.command.employee.EmployeeCommands;
 import nl.evidencestore.command.securitymeasure.SecurityMeasureCommands;
+import nl.evidencestore.command.breach.BreachCommands;
+import nl.evidencestore.command.subjectrequest.SubjectRequestCommands;
 
 /** Every command the store takes, by its Kafka type name; HTTP routes are made from the same list. */
 public final class CommandCatalog {
@@ -22,6 +24,8 @@ public final class CommandCatalog {
         SecurityMeasureCommands.routes().forEach(catalog::add);
         DisclosureCommands.routes().forEach(catalog::add);
         AuditCommands.routes().forEach(catalog::add);
+        BreachCommands.routes().forEach(catalog::add);
+        SubjectRequestCommands.routes().forEach(catalog::add);
         return catalog;
     }
 

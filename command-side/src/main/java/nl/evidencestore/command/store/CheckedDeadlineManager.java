@@ -9,8 +9,9 @@ import org.axonframework.serialization.Serializer;
 /**
  * Axon fires an aggregate's deadline by loading the aggregate by its id's {@code toString()}
  * as read back from the row, and silently drops the deadline when no aggregate has that id
- * ({@code AbstractRepository.send}). An id type whose JSON is not its raw value (a record
- * without {@code @JsonValue}) would lose every deadline; this manager refuses to schedule one.
+ * ({@code AbstractRepository.send}). Stream ids of other kinds than agreements are prefixed
+ * ({@code breach/br-1}) while their JSON is the client's raw id, so this manager stores the
+ * scope by the id's {@code toString()}, the stream id, and checks that it reads back the same.
  */
 final class CheckedDeadlineManager extends DbSchedulerDeadlineManager {
     private final Serializer serializer;
@@ -23,9 +24,23 @@ final class CheckedDeadlineManager extends DbSchedulerDeadlineManager {
     @Override
     public String schedule(Instant triggerDateTime, String deadlineName, Object messageOrPayload,
                            ScopeDescriptor deadlineScope) {
+        ScopeDescriptor byStreamId = byStreamId(deadlineScope);
         // At prepare-commit, as the schedule itself: a new aggregate's id is set by then.
-        runOnPrepareCommitOrNow(() -> requireStorable(deadlineScope, serializer));
-        return super.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
+        runOnPrepareCommitOrNow(() -> requireStorable(byStreamId, serializer));
+        return super.schedule(triggerDateTime, deadlineName, messageOrPayload, byStreamId);
+    }
+
+    @Override
+    public void cancelAllWithinScope(String deadlineName, ScopeDescriptor scope) {
+        super.cancelAllWithinScope(deadlineName, byStreamId(scope));
+    }
+
+    /** The aggregate's scope named by its stream id (resolved as late as Axon resolves it). */
+    static ScopeDescriptor byStreamId(ScopeDescriptor scope) {
+        if (scope instanceof AggregateScopeDescriptor aggregate) {
+            return new AggregateScopeDescriptor(aggregate.getType(), () -> String.valueOf(aggregate.getIdentifier()));
+        }
+        return scope;
     }
 
     /** The message names the id's type, never its value: ids may be subject references. */

@@ -86,7 +86,7 @@ public final class CommandSubmitter {
         try {
             gateway.sendAndWait(command);
         } catch (AggregateNotFoundException e) {
-            throw new RuleViolation(null, "no agreement with this id exists");
+            throw new RuleViolation(null, "no " + command.targetKind() + " with this id exists");
         }
     }
 

@@ -6,4 +6,9 @@ package nl.evidencestore.command.submit;
  */
 public interface IdempotentCommand {
     String idempotencyKey();
+
+    /** What the command's target is called when it does not exist: "no breach with this id exists". */
+    default String targetKind() {
+        return "agreement";
+    }
 }

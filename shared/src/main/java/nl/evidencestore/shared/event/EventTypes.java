@@ -10,6 +10,8 @@ import nl.evidencestore.shared.event.audit.AuditEvent;
 import nl.evidencestore.shared.event.disclosure.DisclosureEvent;
 import nl.evidencestore.shared.event.employee.EmployeeEvent;
 import nl.evidencestore.shared.event.securitymeasure.SecurityMeasureEvent;
+import nl.evidencestore.shared.event.breach.BreachEvent;
+import nl.evidencestore.shared.event.subjectrequest.SubjectRequestEvent;
 
 /**
  * Stable domain names for event types, as they travel on Kafka and into evidence: a Java
@@ -24,7 +26,9 @@ public final class EventTypes {
             EmployeeEvent.class,
             SecurityMeasureEvent.class,
             DisclosureEvent.class,
-            AuditEvent.class);
+            AuditEvent.class,
+            BreachEvent.class,
+            SubjectRequestEvent.class);
 
     private static final Map<String, Class<? extends EvidenceEvent>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();
