@@ -215,7 +215,7 @@ final class CommandSide implements AutoCloseable {
                 new KafkaProducer<>(ProducerSettings.forDeadLetters(kafkaBootstrap, DEAD_LETTERS));
         CommandIngest ingest = new CommandIngest(
                 new KafkaConsumer<>(ConsumerSettings.forCommandIngest(kafkaBootstrap, topics.commandIngestGroup())),
-                deadLetterProducer, topics, catalog, submitter, metrics);
+                deadLetterProducer, topics, catalog, submitter, accesses, metrics);
         ingest.start();
         return new CommandSide(new Running(axon, producer, forwarder, deadLetterProducer, ingest), transactions,
                 catalog, submitter, accesses, employees);

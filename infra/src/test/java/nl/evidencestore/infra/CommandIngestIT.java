@@ -71,6 +71,28 @@ class CommandIngestIT {
     }
 
     @Test
+    void aBatchOfAccessesPublishedOnKafkaIsRecordedWithVerdicts() {
+        String id = "agr-kafka-accesses";
+        commands.publish(id, command("agreements", draft(id, "practice-kafka-accesses")));
+        commands.publish(id, command("agreements/signatures", withAgreementId(id, signature("PROCESSOR", "2026-03-05", null))));
+        commands.publish(id, command("agreements/signatures", withAgreementId(id, signature("CONTROLLER", "2026-03-01", null))));
+        String access = """
+                {"accessId":"%s","agreementId":"%s","actor":{"id":"robot-1","kind":"SYSTEM"},"purpose":"%s",
+                 "instructionRef":"ZD-1","categories":["SURNAME"],"subjectRef":"patient-1","country":"NL",
+                 "system":"remote-support","occurredAt":"2026-04-01T09:00:00Z"}""";
+        commands.publish(id, command("access-events", "[" + access.formatted("kafka-acc-1", id, "REMOTE_SUPPORT") + ","
+                + access.formatted("kafka-acc-2", id, "MARKETING") + "]"));
+
+        JsonNode events = await().atMost(Duration.ofSeconds(20)).until(
+                () -> api.get("/api/v1/agreements/" + id + "/events?fromSequence=4", SECURITY),
+                response -> response.status() == 200 && response.json().get("events").size() == 2).json().get("events");
+
+        assertThat(events.get(0).get("payload").get("verdict").get("verdict").asText()).isEqualTo("COMPLIANT");
+        assertThat(events.get(1).get("payload").get("verdict").get("violations").get(0).get("article").asText())
+                .isEqualTo("1.3");
+    }
+
+    @Test
     void refusedRecordsGoToTheDlqWithTheirReasonAndLaterRecordsStillArrive() {
         String id = "agr-kafka-refusals";
         String personal = "Jan Geheimhouding";

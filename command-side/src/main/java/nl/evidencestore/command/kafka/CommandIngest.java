@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import nl.evidencestore.command.access.AccessSubmitter;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.submit.CommandSubmitter;
-import nl.evidencestore.command.submit.Receipt;
 import nl.evidencestore.shared.kafka.TopicNames;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,6 +44,7 @@ public final class CommandIngest implements AutoCloseable {
     private final String topic;
     private final CommandRecords records;
     private final CommandSubmitter submitter;
+    private final AccessSubmitter accesses;
     private final DeadLetters deadLetters;
     private final Counter accepted;
     private final Counter repeated;
@@ -56,12 +57,14 @@ public final class CommandIngest implements AutoCloseable {
 
     /** The ingest owns the consumer from here on and closes it; the producer stays its owner's. */
     public CommandIngest(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetterProducer,
-                         TopicNames topics, CommandCatalog catalog, CommandSubmitter submitter, MeterRegistry metrics) {
+                         TopicNames topics, CommandCatalog catalog, CommandSubmitter submitter, AccessSubmitter accesses,
+                         MeterRegistry metrics) {
         this.consumer = consumer;
         this.offsets = new IngestOffsets(consumer);
         this.topic = topics.commands();
         this.records = new CommandRecords(catalog);
         this.submitter = submitter;
+        this.accesses = accesses;
         this.deadLetters = new DeadLetters(deadLetterProducer, topics.commandsDlq());
         this.accepted = outcome(metrics, "accepted", "new commands made durable");
         this.repeated = outcome(metrics, "repeated", "repeats of durable commands, which appended nothing");
@@ -166,9 +169,9 @@ public final class CommandIngest implements AutoCloseable {
      * when the record is refused. Any other failure is thrown, for the poll loop to retry.
      */
     private Optional<Future<RecordMetadata>> handle(ConsumerRecord<byte[], byte[]> record) {
-        Receipt receipt;
+        boolean wasRepeat;
         try {
-            receipt = submitter.submit(records.commandOf(record.value()));
+            wasRepeat = submit(records.parse(record.value()));
         } catch (RuntimeException e) {
             Refusal refusal = Refusal.of(e).orElseThrow(() -> e);
             deadLettered.increment();
@@ -177,8 +180,16 @@ public final class CommandIngest implements AutoCloseable {
                     record.offset(), refusal.errorClass());
             return Optional.of(deadLetters.send(record, refusal));
         }
-        (receipt.repeated() ? repeated : accepted).increment();
+        (wasRepeat ? repeated : accepted).increment();
         return Optional.empty();
+    }
+
+    /** Whether everything the record asked for was recorded before. */
+    private boolean submit(CommandRecords.Parsed parsed) {
+        if (parsed instanceof CommandRecords.Accesses batch) {
+            return accesses.submit(batch.accesses()).allRepeated();
+        }
+        return submitter.submit(((CommandRecords.One) parsed).command()).repeated();
     }
 
     /** Stops after the records in hand and commits what is durable; then the consumer is closed. */

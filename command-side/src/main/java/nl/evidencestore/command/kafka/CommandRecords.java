@@ -2,7 +2,10 @@ package nl.evidencestore.command.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
+import nl.evidencestore.command.access.ReportedAccess;
+import nl.evidencestore.command.access.ReportedAccesses;
 import nl.evidencestore.command.catalog.CommandBinding;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandRoute;
@@ -28,7 +31,34 @@ final class CommandRecords {
     record Envelope(String type, JsonNode body) {
     }
 
+    /** What a record asks for: one catalogued command, or a batch of accesses (api.md, access-events). */
+    sealed interface Parsed permits One, Accesses {
+    }
+
+    record One(IdempotentCommand command) implements Parsed {
+    }
+
+    record Accesses(List<ReportedAccess> accesses) implements Parsed {
+    }
+
+    static final String ACCESS_EVENTS = "access-events";
+
+    Parsed parse(byte[] value) {
+        Envelope envelope = envelopeOf(value);
+        if (ACCESS_EVENTS.equals(envelope.type())) {
+            if (envelope.body() == null || !(envelope.body().isObject() || envelope.body().isArray())) {
+                throw new InvalidInput("body", "must be an access object or an array of them");
+            }
+            return new Accesses(withinBody(() -> ReportedAccesses.parse(Json.write(envelope.body()))));
+        }
+        return new One(commandOf(envelope));
+    }
+
     IdempotentCommand commandOf(byte[] value) {
+        return commandOf(envelopeOf(value));
+    }
+
+    private static Envelope envelopeOf(byte[] value) {
         if (value == null) {
             throw new InvalidInput("$", "a record value is required");
         }
@@ -36,6 +66,10 @@ final class CommandRecords {
         if (envelope.type() == null) {
             throw new InvalidInput("type", "is required");
         }
+        return envelope;
+    }
+
+    private IdempotentCommand commandOf(Envelope envelope) {
         CommandRoute route = catalog.byType(envelope.type())
                 // Kafka has no principals: it takes what internal systems may send, not what only an admin may.
                 .filter(candidate -> candidate.roles().contains(Role.PUBLISHER))
@@ -43,8 +77,13 @@ final class CommandRecords {
         if (!(envelope.body() instanceof ObjectNode body)) {
             throw new InvalidInput("body", "must be a JSON object");
         }
+        return withinBody(() -> CommandBinding.bind(route, Json.write(body), Map.of()));
+    }
+
+    /** Field errors are named from the record's value: {@code body.signedOn}, {@code body[3].categories}. */
+    private static <T> T withinBody(java.util.function.Supplier<T> binding) {
         try {
-            return CommandBinding.bind(route, Json.write(body), Map.of());
+            return binding.get();
         } catch (InvalidInput e) {
             throw new InvalidInput(e.getMessage(), e.errors().stream()
                     .map(error -> new InvalidInput.FieldError(withinBody(error.field()), error.message()))

@@ -94,4 +94,19 @@ class CommandRecordsTest {
         }
         throw new AssertionError("expected an InvalidInput");
     }
+
+    @Test
+    void accessEventsAreABatchWhoseFieldErrorsNameTheItemWithinTheBody() {
+        String access = """
+                {"accessId":"acc-%d","agreementId":"agr-1","actor":{"id":"robot-1","kind":"SYSTEM"},"purpose":"REMOTE_SUPPORT",
+                 "categories":["%s"],"subjectRef":"patient-1","country":"NL","system":"remote-support",
+                 "occurredAt":"2026-04-01T09:00:00Z"}""";
+        CommandRecords.Parsed parsed = records.parse(value("access-events",
+                "[" + access.formatted(1, "SURNAME") + "," + access.formatted(2, "BSN") + "]"));
+        assertThat(((CommandRecords.Accesses) parsed).accesses()).hasSize(2);
+
+        assertThat(fieldOf(() -> records.parse(value("access-events",
+                "[" + access.formatted(1, "SURNAME") + "," + access.formatted(2, "bsn") + "]"))))
+                .startsWith("body[1].categories");
+    }
 }
