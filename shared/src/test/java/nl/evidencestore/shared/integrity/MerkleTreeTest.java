@@ -89,6 +89,33 @@ class MerkleTreeTest {
     }
 
     @Test
+    void readsEachLeafAtMostOnceForARootOrAProof() {
+        // A store serves leaves one by one: quadratic reads would not survive a real log.
+        long[] reads = new long[1];
+        MerkleTree big = new MerkleTree(new LeafHashes() {
+            @Override
+            public long size() {
+                return 1_000;
+            }
+
+            @Override
+            public byte[] leaf(long index) {
+                reads[0]++;
+                return TreeHash.leaf(Long.toString(index).getBytes(StandardCharsets.US_ASCII));
+            }
+        });
+
+        big.root(1_000);
+        assertThat(reads[0]).isEqualTo(1_000);
+        reads[0] = 0;
+        big.inclusionProof(617, 1_000);
+        assertThat(reads[0]).isEqualTo(999);
+        reads[0] = 0;
+        big.consistencyProof(617, 1_000);
+        assertThat(reads[0]).isLessThanOrEqualTo(1_000);
+    }
+
+    @Test
     void splitsAtTheLargestPowerOfTwoSmallerThanTheSize() {
         assertThat(MerkleTree.largestPowerOfTwoBelow(2)).isEqualTo(1);
         assertThat(MerkleTree.largestPowerOfTwoBelow(5)).isEqualTo(4);
