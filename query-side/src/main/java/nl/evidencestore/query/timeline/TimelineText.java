@@ -73,6 +73,8 @@ final class TimelineText {
         BoundedParser() {
             super(TimelineDocuments.TEXT, new StandardAnalyzer());
             setAllowLeadingWildcard(false);
+            // "ticket-42" should find that ticket, not every access that names any ticket.
+            setDefaultOperator(QueryParser.Operator.AND);
         }
 
         @Override
