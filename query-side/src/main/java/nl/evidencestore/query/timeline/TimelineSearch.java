@@ -2,12 +2,11 @@ package nl.evidencestore.query.timeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.evidencestore.query.Events;
+import nl.evidencestore.shared.error.InvalidInput;
 import nl.evidencestore.shared.error.UnknownResource;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
@@ -17,12 +16,6 @@ import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -48,9 +41,6 @@ import org.apache.lucene.util.BytesRef;
 public final class TimelineSearch {
     /** quality.md W4: count exactly up to here, then report a lower bound. */
     static final int EXACT_TOTAL_UP_TO = 10_000;
-    static final List<String> FACET_DIMENSIONS = List.of(TimelineDocuments.ACTOR, TimelineDocuments.CATEGORY,
-            TimelineDocuments.PURPOSE, TimelineDocuments.VERDICT);
-    private static final int MAX_FACET_LABELS = 100;
     /** Newest first; the log position is unique, so the order is total and a cursor exact. */
     private static final Sort NEWEST_FIRST = new Sort(
             new SortField(TimelineDocuments.OCCURRED_AT, SortField.Type.LONG, true),
@@ -58,6 +48,7 @@ public final class TimelineSearch {
     private static final Set<String> STORED = Set.of(TimelineDocuments.EVENT, TimelineDocuments.CONTROLLER_ID);
 
     private final TimelineIndex index;
+    private final TimelineFacets facets = new TimelineFacets();
 
     public TimelineSearch(TimelineIndex index) {
         this.index = index;
@@ -65,7 +56,12 @@ public final class TimelineSearch {
 
     public TimelinePage search(TimelineQuery request) {
         Query query = luceneQuery(request);
-        return index.withSearcher(searcher -> page(searcher, query, request));
+        try {
+            return index.withSearcher(searcher -> page(searcher, query, request));
+        } catch (IndexSearcher.TooManyClauses e) {
+            // A prefix or wildcard can expand past Lucene's clause limit only when it runs.
+            throw new InvalidInput("q", "matches too many terms; narrow the wildcard or prefix");
+        }
     }
 
     private Query luceneQuery(TimelineQuery request) {
@@ -125,7 +121,7 @@ public final class TimelineSearch {
         return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
     }
 
-    private static TimelinePage page(IndexSearcher searcher, Query query, TimelineQuery request) throws IOException {
+    private TimelinePage page(IndexSearcher searcher, Query query, TimelineQuery request) throws IOException {
         FieldDoc after = request.cursor()
                 .map(c -> new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {c.occurredAtMillis(), c.position()}))
                 .orElse(null);
@@ -142,7 +138,7 @@ public final class TimelineSearch {
             nextCursor = new TimelineCursor((Long) last[0], (Long) last[1]).encode();
         }
         boolean exact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-        return new TimelinePage(items, top.totalHits.value, exact, nextCursor, facets(searcher, query));
+        return new TimelinePage(items, top.totalHits.value, exact, nextCursor, facets.count(searcher, query));
     }
 
     private static TimelineItem item(Document doc) {
@@ -150,33 +146,5 @@ public final class TimelineSearch {
         ForwardedEvent event = Json.read(BytesRef.deepCopyOf(json).bytes, ForwardedEvent.class);
         AccessRecorded access = (AccessRecorded) Events.decode(event).orElseThrow();
         return TimelineItem.of(event, access, doc.get(TimelineDocuments.CONTROLLER_ID));
-    }
-
-    /** Counts over every hit of the query (exact; no sampling yet). */
-    private static Map<String, Map<String, Long>> facets(IndexSearcher searcher, Query query) throws IOException {
-        FacetsCollector hits = searcher.search(query, new FacetsCollectorManager());
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        FACET_DIMENSIONS.forEach(dimension -> facets.put(dimension, new LinkedHashMap<>()));
-        long matched = hits.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
-        if (matched == 0) {
-            // Also covers an index without any access yet, which has no facet field at all.
-            return facets;
-        }
-        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(
-                new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), TimelineDocuments.FACETS), hits);
-        for (String dimension : FACET_DIMENSIONS) {
-            FacetResult result;
-            try {
-                result = counts.getTopChildren(MAX_FACET_LABELS, dimension);
-            } catch (IllegalArgumentException e) {
-                continue; // a dimension that no document in the index has yet
-            }
-            if (result != null) {
-                for (LabelAndValue label : result.labelValues) {
-                    facets.get(dimension).put(label.label, label.value.longValue());
-                }
-            }
-        }
-        return facets;
     }
 }

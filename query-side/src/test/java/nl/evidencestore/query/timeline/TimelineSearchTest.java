@@ -152,6 +152,12 @@ class TimelineSearchTest {
 
         assertThat(page.items()).hasSize(1);
         assertThat(page.total()).isEqualTo(4);
+        TimelinePage second = search.search(TimelineQuery.all()
+                .withFilters(List.of(AGREEMENT.value()), List.of(), List.of(), List.of(), List.of(), List.of())
+                .withPage(1, Optional.of(TimelineCursor.decode(page.nextCursor()))));
+        assertThat(ids(second)).containsExactly("a3");
+        assertThat(second.total()).isEqualTo(4);
+        assertThat(second.facets()).isEqualTo(page.facets());
         assertThat(page.facets().get("actor")).containsExactlyInAnyOrderEntriesOf(
                 Map.of("emp-1", 2L, "emp-2", 1L, "sys-1", 1L));
         assertThat(page.facets().get("category")).containsExactlyInAnyOrderEntriesOf(
