@@ -28,16 +28,20 @@ final class TimelineFacets {
     private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
+    /** Every hit of the query, counted exactly, and the facet counts over them. */
+    record Counts(long hits, Map<String, Map<String, Long>> facets) {
+    }
+
     private volatile ReaderState cached;
 
-    Map<String, Map<String, Long>> count(IndexSearcher searcher, Query query) throws IOException {
+    Counts count(IndexSearcher searcher, Query query) throws IOException {
         FacetsCollector hits = searcher.search(query, new FacetsCollectorManager());
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         DIMENSIONS.forEach(dimension -> facets.put(dimension, new LinkedHashMap<>()));
         long matched = hits.getMatchingDocs().stream().mapToLong(docs -> docs.totalHits).sum();
         if (matched == 0) {
             // Also covers an index without any access yet, which has no facet field at all.
-            return facets;
+            return new Counts(0, facets);
         }
         SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state(searcher.getIndexReader()), hits);
         for (String dimension : DIMENSIONS) {
@@ -53,7 +57,7 @@ final class TimelineFacets {
                 }
             }
         }
-        return facets;
+        return new Counts(matched, facets);
     }
 
     private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {

@@ -169,6 +169,25 @@ class TimelineSearchTest {
     }
 
     @Test
+    void countsEveryHitExactlyAlsoPastTenThousand() {
+        int hits = TimelineSearch.EXACT_TOTAL_UP_TO + 50;
+        for (int i = 0; i < hits; i++) {
+            position++;
+            index.add(forwarded("ev-many-" + i, position, position, T0, new AccessRecorded(AGREEMENT, "many-" + i,
+                    new Actor("emp-1", ActorKind.EMPLOYEE, null), Purpose.of("REMOTE_SUPPORT"), "t",
+                    List.of(DataCategory.of("SURNAME")), SUBJECT, Country.of("NL"), "s", T0.plusSeconds(i),
+                    Verdict.of(List.of()), true, false, "eea-2026-01")));
+        }
+        index.refresh();
+
+        TimelinePage page = search.search(TimelineQuery.all().withPage(10, Optional.empty()));
+
+        assertThat(page.total()).isEqualTo(hits);
+        assertThat(page.totalExact()).isTrue();
+        assertThat(page.facets().get("actor")).containsEntry("emp-1", (long) hits);
+    }
+
+    @Test
     void scopesAnAuditorInsideTheQuery() {
         add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "BSN");
         add("b1", OTHER_AGREEMENT, "emp-1", "REMOTE_SUPPORT", 2, "BSN");
