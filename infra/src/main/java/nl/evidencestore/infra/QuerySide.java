@@ -26,6 +26,7 @@ import nl.evidencestore.query.securitymeasure.SecurityMeasureProjection;
 import nl.evidencestore.query.securitymeasure.SecurityMeasureQueries;
 import nl.evidencestore.query.subjectrequest.SubjectRequestProjection;
 import nl.evidencestore.query.subjectrequest.SubjectRequestQueries;
+import nl.evidencestore.query.timeline.TimelineEndpoints;
 import nl.evidencestore.query.timeline.TimelineIndex;
 
 /**
@@ -109,6 +110,7 @@ final class QuerySide implements AutoCloseable {
         AgreementOwners owners = id -> agreements.asOf(id, Instant.now(), null).map(state -> state.controller().id());
         AgreementControllers controllers = AgreementControllers.of(agreements);
         return List.of(
+                new TimelineEndpoints(index, applied).routes(),
                 new EmployeeQueries(registers.employees(), applied).routes(),
                 new SecurityMeasureQueries(registers.measures(), applied).routes(),
                 new DisclosureQueries(registers.disclosures(), owners, applied).routes(),

@@ -1,39 +1,76 @@
 package nl.evidencestore.query.timeline;
 
+import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.shared.event.EvidenceEvent;
+import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.ControllerId;
+import nl.evidencestore.shared.model.DataCategory;
+import nl.evidencestore.shared.model.Violation;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 
 /** One Lucene document per event: the fields every event has, then those of its kind. */
 final class TimelineDocuments {
     static final String EVENT_ID = "eventId";
     static final String TYPE = "type";
     static final String STREAM_ID = "streamId";
+    /** Unique per event: the sort tiebreaker that makes a cursor exact. */
     static final String POSITION = "position";
     static final String RECORDED_AT = "recordedAt";
     /** The whole forwarded event, so projections can be reloaded from the index alone. */
     static final String EVENT = "event";
     static final String CONTROLLER_ID = "controllerId";
 
+    static final String ACCESS_ID = "accessId";
+    static final String AGREEMENT_ID = "agreementId";
+    static final String ACTOR = "actor";
+    static final String ACTOR_KIND = "actorKind";
+    static final String PURPOSE = "purpose";
+    static final String CATEGORY = "category";
+    static final String SENSITIVE = "sensitive";
+    static final String VERDICT = "verdict";
+    static final String ARTICLE = "article";
+    static final String COUNTRY = "country";
+    static final String SYSTEM = "system";
+    static final String INSTRUCTION_REF = "instructionRef";
+    static final String INSTRUCTION_VERIFIED = "instructionVerified";
+    static final String RECORDED_LATE = "recordedLate";
+    static final String OCCURRED_AT = "occurredAt";
+    /** Free text over actor, system, instruction reference, purpose and violation reasons. */
+    static final String TEXT = "text";
+
+    /** The facet dimensions of the timeline search; a category list is multi-valued. */
+    static final FacetsConfig FACETS = facetsConfig();
+
     private TimelineDocuments() {
     }
 
-    static Document of(ForwardedEvent event) {
+    /**
+     * The document of one event. {@code controllers} is the index's agreement → controller map:
+     * a drafted event adds to it, an access reads its agreement's controller from it (the draft
+     * precedes every access of its agreement in the single-partition event log).
+     */
+    static Document of(ForwardedEvent event, Map<AgreementId, ControllerId> controllers) {
         Document doc = envelope(event);
         Optional<EvidenceEvent> typed = Events.decode(event);
-        // One branch per event kind that adds searchable fields; access events will add
-        // actor, categories, purpose, verdict and the rest of the timeline's facets here.
         if (typed.isPresent() && typed.get() instanceof AgreementDrafted drafted) {
+            controllers.put(drafted.agreementId(), drafted.controller().id());
             agreementDrafted(doc, drafted);
+        } else if (typed.isPresent() && typed.get() instanceof AccessRecorded access) {
+            return accessRecorded(doc, access, Optional.ofNullable(controllers.get(access.agreementId())));
         }
         return doc;
     }
@@ -50,11 +87,69 @@ final class TimelineDocuments {
         long recordedAt = event.recordedAt().toEpochMilli();
         doc.add(new LongPoint(RECORDED_AT, recordedAt));
         doc.add(new NumericDocValuesField(RECORDED_AT, recordedAt));
+        // TODO(crypto-shredding, domain.md "Personal data inside the store itself"): for an
+        // access this copy holds the subjectRef in clear until the command side encrypts it per
+        // subject; nothing else in the index holds it, and the search never returns it.
         doc.add(new StoredField(EVENT, Json.write(event)));
         return doc;
     }
 
     private static void agreementDrafted(Document doc, AgreementDrafted drafted) {
-        doc.add(new StringField(CONTROLLER_ID, drafted.controller().id().value(), Field.Store.NO));
+        doc.add(new StringField(CONTROLLER_ID, drafted.controller().id().value(), Field.Store.YES));
+        doc.add(new StringField(AGREEMENT_ID, drafted.agreementId().value(), Field.Store.YES));
+    }
+
+    /** Every field of the access but its subject reference, which is personal data. */
+    private static Document accessRecorded(Document doc, AccessRecorded access, Optional<ControllerId> controller) {
+        keyword(doc, ACCESS_ID, access.accessId());
+        keyword(doc, AGREEMENT_ID, access.agreementId().value());
+        controller.ifPresent(id -> doc.add(new StringField(CONTROLLER_ID, id.value(), Field.Store.YES)));
+        keyword(doc, ACTOR, access.actor().id());
+        doc.add(new SortedSetDocValuesFacetField(ACTOR, access.actor().id()));
+        keyword(doc, ACTOR_KIND, access.actor().kind().name());
+        keyword(doc, PURPOSE, access.purpose().name());
+        doc.add(new SortedSetDocValuesFacetField(PURPOSE, access.purpose().name()));
+        boolean sensitive = false;
+        for (DataCategory category : access.categories().stream().distinct().toList()) {
+            keyword(doc, CATEGORY, category.name());
+            doc.add(new SortedSetDocValuesFacetField(CATEGORY, category.name()));
+            sensitive |= category.sensitive();
+        }
+        keyword(doc, SENSITIVE, Boolean.toString(sensitive));
+        keyword(doc, VERDICT, access.verdict().verdict().name());
+        doc.add(new SortedSetDocValuesFacetField(VERDICT, access.verdict().verdict().name()));
+        StringBuilder text = new StringBuilder(access.actor().id()).append(' ').append(access.system())
+                .append(' ').append(access.purpose().name());
+        for (Violation violation : access.verdict().violations()) {
+            keyword(doc, ARTICLE, violation.article());
+            text.append(' ').append(violation.reason());
+        }
+        keyword(doc, COUNTRY, access.country().code());
+        keyword(doc, SYSTEM, access.system());
+        if (access.instructionRef() != null) {
+            keyword(doc, INSTRUCTION_REF, access.instructionRef());
+            text.append(' ').append(access.instructionRef());
+        }
+        keyword(doc, INSTRUCTION_VERIFIED, Boolean.toString(access.instructionVerified()));
+        keyword(doc, RECORDED_LATE, Boolean.toString(access.recordedLate()));
+        long occurredAt = access.occurredAt().toEpochMilli();
+        doc.add(new LongPoint(OCCURRED_AT, occurredAt));
+        doc.add(new NumericDocValuesField(OCCURRED_AT, occurredAt));
+        doc.add(new TextField(TEXT, text.toString(), Field.Store.NO));
+        try {
+            return FACETS.build(doc);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("sorted-set facets need no taxonomy, so cannot fail on I/O", e);
+        }
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        doc.add(new StringField(field, value, Field.Store.NO));
+    }
+
+    private static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        config.setMultiValued(CATEGORY, true);
+        return config;
     }
 }

@@ -7,11 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import nl.evidencestore.shared.event.EventTypes;
+import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.ControllerId;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -48,6 +54,12 @@ public final class TimelineIndex implements AutoCloseable {
     /** The writer's sequence number of the latest change: the generation refresh() waits for. */
     private final AtomicLong latestGeneration = new AtomicLong();
     private volatile Optional<FeedCheckpoint> committed;
+    /**
+     * Agreement → controller, from the drafted events: an access document carries its
+     * controller so auditors are scoped inside the query. Small (one entry per agreement) and
+     * rebuilt from the index on open, so it needs no projection of its own.
+     */
+    private final Map<AgreementId, ControllerId> controllers = new ConcurrentHashMap<>();
 
     private TimelineIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -60,6 +72,9 @@ public final class TimelineIndex implements AutoCloseable {
         reopener.setName("timeline-index-reopen");
         reopener.setDaemon(true);
         reopener.start();
+        for (ForwardedEvent drafted : storedEventsOfType(Set.of(EventTypes.nameOf(AgreementDrafted.class)))) {
+            TimelineDocuments.of(drafted, controllers);
+        }
     }
 
     /** Opens (or creates) the index in that directory. */
@@ -75,7 +90,7 @@ public final class TimelineIndex implements AutoCloseable {
     public void add(ForwardedEvent event) {
         try {
             long generation = writer.updateDocument(new Term(TimelineDocuments.EVENT_ID, event.eventId()),
-                    TimelineDocuments.of(event));
+                    TimelineDocuments.of(event, controllers));
             latestGeneration.accumulateAndGet(generation, Math::max);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index an event", e);
@@ -112,6 +127,11 @@ public final class TimelineIndex implements AutoCloseable {
     /** The applied position as of the last commit; empty for a new index. */
     public OptionalLong committedPosition() {
         return committed.map(c -> OptionalLong.of(c.appliedPosition())).orElse(OptionalLong.empty());
+    }
+
+    /** The controller an agreement was drafted with, once its draft has been added. */
+    public Optional<ControllerId> controllerOf(AgreementId agreementId) {
+        return Optional.ofNullable(controllers.get(agreementId));
     }
 
     /** Searchable documents: one per event. */

@@ -1,0 +1,306 @@
+package nl.evidencestore.query.timeline;
+
+import static nl.evidencestore.query.Fixtures.AGREEMENT;
+import static nl.evidencestore.query.Fixtures.CONTROLLER;
+import static nl.evidencestore.query.Fixtures.DRAFTED_RECORDED;
+import static nl.evidencestore.query.Fixtures.OTHER_AGREEMENT;
+import static nl.evidencestore.query.Fixtures.OTHER_CONTROLLER;
+import static nl.evidencestore.query.Fixtures.drafted;
+import static nl.evidencestore.query.Fixtures.forwarded;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.evidencestore.shared.error.InvalidInput;
+import nl.evidencestore.shared.error.UnknownResource;
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.model.Actor;
+import nl.evidencestore.shared.model.ActorKind;
+import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.Country;
+import nl.evidencestore.shared.model.DataCategory;
+import nl.evidencestore.shared.model.Purpose;
+import nl.evidencestore.shared.model.Verdict;
+import nl.evidencestore.shared.model.Violation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TimelineSearchTest {
+    private static final Instant T0 = Instant.parse("2026-04-01T08:00:00Z");
+    private static final String SUBJECT = "patient-7f3a9c";
+
+    @TempDir
+    Path dir;
+    private TimelineIndex index;
+    private TimelineSearch search;
+    private long position = 100;
+
+    @BeforeEach
+    void openIndexWithTwoControllers() {
+        index = TimelineIndex.open(dir);
+        search = new TimelineSearch(index);
+        index.add(forwarded("ev-drafted", 1, 1, DRAFTED_RECORDED, drafted(AGREEMENT, CONTROLLER)));
+        index.add(forwarded("ev-other-drafted", 1, 2, DRAFTED_RECORDED, drafted(OTHER_AGREEMENT, OTHER_CONTROLLER)));
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    @Test
+    void combinesFilterValuesWithOrWithinAFieldAndAndAcrossFields() {
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "BSN");
+        add("a2", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 2, "DENTAL_PHOTOS", "SURNAME");
+        add("a3", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 3, "SURNAME");
+        add("a4", AGREEMENT, "emp-2", "REMOTE_SUPPORT", 4, "BSN");
+
+        TimelinePage page = search.search(TimelineQuery.all().withFilters(List.of(), List.of(), List.of("emp-1"),
+                List.of("BSN", "DENTAL_PHOTOS"), List.of(), List.of()));
+
+        assertThat(ids(page)).containsExactly("a2", "a1");
+        assertThat(page.total()).isEqualTo(2);
+        assertThat(page.totalExact()).isTrue();
+    }
+
+    @Test
+    void filtersOnSensitivityVerdictAndController() {
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "BSN");
+        add("a2", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 2, "SURNAME");
+        addViolation("a3", AGREEMENT, 3, new Violation("1.3", "purpose not allowed"));
+        add("b1", OTHER_AGREEMENT, "emp-1", "REMOTE_SUPPORT", 4, "BSN");
+
+        assertThat(ids(search.search(TimelineQuery.all().withSensitive(true)))).containsExactly("b1", "a3", "a1");
+        assertThat(ids(search.search(TimelineQuery.all().withSensitive(false)))).containsExactly("a2");
+        assertThat(ids(search.search(TimelineQuery.all().withFilters(List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of("VIOLATION"))))).containsExactly("a3");
+        assertThat(ids(search.search(TimelineQuery.all().withFilters(List.of(), List.of(OTHER_CONTROLLER.value()),
+                List.of(), List.of(), List.of(), List.of())))).containsExactly("b1");
+    }
+
+    @Test
+    void boundsOccurredAtInclusivelyByFromAndTo() {
+        for (int minute = 0; minute < 5; minute++) {
+            add("a" + minute, AGREEMENT, "emp-1", "REMOTE_SUPPORT", minute, "SURNAME");
+        }
+
+        TimelinePage page = search.search(TimelineQuery.all()
+                .withWindow(Optional.of(T0.plusSeconds(60)), Optional.of(T0.plusSeconds(180))));
+
+        assertThat(ids(page)).containsExactly("a3", "a2", "a1");
+    }
+
+    @Test
+    void listsNewestFirstAndBreaksTiesByLogPosition() {
+        add("first", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 5, "SURNAME");
+        add("second", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 5, "SURNAME");
+        add("older", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "SURNAME");
+
+        assertThat(ids(search.search(TimelineQuery.all()))).containsExactly("second", "first", "older");
+    }
+
+    @Test
+    void cursorPagesVisitEveryHitOnceWhileAccessesKeepArriving() {
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            // Pairs share an instant, so the tiebreaker is exercised at page boundaries too.
+            add("a" + i, AGREEMENT, "emp-1", "REMOTE_SUPPORT", i / 2, "SURNAME");
+            expected.add("a" + i);
+        }
+        List<String> visited = new ArrayList<>();
+        TimelineQuery query = TimelineQuery.all().withPage(7, Optional.empty());
+        TimelinePage page = search.search(query);
+        int pages = 1;
+        visited.addAll(ids(page));
+        while (page.nextCursor() != null) {
+            // Newer accesses must not shift the pages; a late one older than everything is still ahead of the cursor.
+            add("new" + pages, AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1_000 + pages, "SURNAME");
+            add("late" + pages, AGREEMENT, "emp-1", "REMOTE_SUPPORT", -pages, "SURNAME");
+            expected.add("late" + pages);
+            page = search.search(query.withPage(7, Optional.of(TimelineCursor.decode(page.nextCursor()))));
+            visited.addAll(ids(page));
+            pages++;
+        }
+
+        assertThat(visited).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(visited)).isEqualTo(expected);
+    }
+
+    @Test
+    void facetsCountEveryHitOfTheQueryNotOnlyThePage() {
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "BSN", "SURNAME");
+        add("a2", AGREEMENT, "emp-2", "DATABASE_CONVERSION", 2, "SURNAME");
+        add("a3", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 3, "DENTAL_NOTES");
+        addViolation("a4", AGREEMENT, 4, new Violation("1.1", "no instruction reference"));
+        add("b1", OTHER_AGREEMENT, "emp-9", "REMOTE_SUPPORT", 5, "BSN");
+
+        TimelinePage page = search.search(TimelineQuery.all()
+                .withFilters(List.of(AGREEMENT.value()), List.of(), List.of(), List.of(), List.of(), List.of())
+                .withPage(1, Optional.empty()));
+
+        assertThat(page.items()).hasSize(1);
+        assertThat(page.total()).isEqualTo(4);
+        TimelinePage second = search.search(TimelineQuery.all()
+                .withFilters(List.of(AGREEMENT.value()), List.of(), List.of(), List.of(), List.of(), List.of())
+                .withPage(1, Optional.of(TimelineCursor.decode(page.nextCursor()))));
+        assertThat(ids(second)).containsExactly("a3");
+        assertThat(second.total()).isEqualTo(4);
+        assertThat(second.facets()).isEqualTo(page.facets());
+        assertThat(page.facets().get("actor")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("emp-1", 2L, "emp-2", 1L, "sys-1", 1L));
+        assertThat(page.facets().get("category")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("BSN", 2L, "SURNAME", 3L, "DENTAL_NOTES", 1L));
+        assertThat(page.facets().get("purpose")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("REMOTE_SUPPORT", 3L, "DATABASE_CONVERSION", 1L));
+        assertThat(page.facets().get("verdict")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("COMPLIANT", 3L, "VIOLATION", 1L));
+    }
+
+    @Test
+    void countsEveryHitExactlyAlsoPastTenThousand() {
+        int hits = TimelineSearch.EXACT_TOTAL_UP_TO + 50;
+        for (int i = 0; i < hits; i++) {
+            position++;
+            index.add(forwarded("ev-many-" + i, position, position, T0, new AccessRecorded(AGREEMENT, "many-" + i,
+                    new Actor("emp-1", ActorKind.EMPLOYEE, null), Purpose.of("REMOTE_SUPPORT"), "t",
+                    List.of(DataCategory.of("SURNAME")), SUBJECT, Country.of("NL"), "s", T0.plusSeconds(i),
+                    Verdict.of(List.of()), true, false, "eea-2026-01")));
+        }
+        index.refresh();
+
+        TimelinePage page = search.search(TimelineQuery.all().withPage(10, Optional.empty()));
+
+        assertThat(page.total()).isEqualTo(hits);
+        assertThat(page.totalExact()).isTrue();
+        assertThat(page.facets().get("actor")).containsEntry("emp-1", (long) hits);
+    }
+
+    @Test
+    void scopesAnAuditorInsideTheQuery() {
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "BSN");
+        add("b1", OTHER_AGREEMENT, "emp-1", "REMOTE_SUPPORT", 2, "BSN");
+        TimelineQuery auditor = TimelineQuery.all().scopedTo(Set.of(CONTROLLER));
+
+        TimelinePage page = search.search(auditor);
+        assertThat(ids(page)).containsExactly("a1");
+        assertThat(page.facets().get("actor")).containsExactlyEntriesOf(Map.of("emp-1", 1L));
+        assertThat(ids(search.search(auditor.withText("emp")))).containsExactly("a1");
+        assertThat(ids(search.search(auditor.withText("emp-1")))).containsExactly("a1");
+    }
+
+    @Test
+    void answersAnAuditorNamingAnotherControllerOrItsAgreementAsIfItDidNotExist() {
+        TimelineQuery auditor = TimelineQuery.all().scopedTo(Set.of(CONTROLLER));
+
+        assertThatThrownBy(() -> search.search(auditor.withFilters(List.of(), List.of(OTHER_CONTROLLER.value()),
+                List.of(), List.of(), List.of(), List.of()))).isInstanceOf(UnknownResource.class);
+        assertThatThrownBy(() -> search.search(auditor.withFilters(List.of(OTHER_AGREEMENT.value()), List.of(),
+                List.of(), List.of(), List.of(), List.of()))).isInstanceOf(UnknownResource.class);
+        assertThatThrownBy(() -> search.search(auditor.withFilters(List.of("agr-unknown"), List.of(),
+                List.of(), List.of(), List.of(), List.of()))).isInstanceOf(UnknownResource.class);
+        assertThatThrownBy(() -> search.search(auditor.withText("controllerId:" + OTHER_CONTROLLER.value())))
+                .isInstanceOf(InvalidInput.class);
+    }
+
+    @Test
+    void findsFreeTextInActorSystemInstructionPurposeAndViolationReasons() {
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "SURNAME");
+        addViolation("a2", AGREEMENT, 2, new Violation("3.2", "transfer outside the EEA without consent"));
+
+        assertThat(ids(search.search(TimelineQuery.all().withText("visiquick")))).containsExactly("a2", "a1");
+        assertThat(ids(search.search(TimelineQuery.all().withText("\"outside the EEA\"")))).containsExactly("a2");
+        assertThat(ids(search.search(TimelineQuery.all().withText("ticket-a1")))).containsExactly("a1");
+        assertThat(ids(search.search(TimelineQuery.all().withText("ticket-a9")))).isEmpty();
+        assertThat(ids(search.search(TimelineQuery.all().withText("remote_support AND emp")))).containsExactly("a1");
+        assertThat(ids(search.search(TimelineQuery.all().withText("tick*")))).containsExactly("a1");
+    }
+
+    @Test
+    void refusesSyntaxErrorsAndUnboundedQueriesAsInvalidInput() {
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "SURNAME");
+
+        for (String q : List.of("emp AND (", "\"unclosed", "*port", "?mp-1", "/em.*/", "emp~2", "[a TO", "", "x".repeat(1_001))) {
+            assertThatThrownBy(() -> search.search(TimelineQuery.all().withText(q)))
+                    .as(q).isInstanceOf(InvalidInput.class)
+                    .satisfies(e -> assertThat(((InvalidInput) e).errors()).extracting("field").containsExactly("q"));
+        }
+    }
+
+    @Test
+    void neverIndexesOrReturnsTheSubjectReference() {
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "SURNAME");
+
+        TimelinePage page = search.search(TimelineQuery.all());
+        assertThat(new String(Json.write(page), StandardCharsets.UTF_8)).doesNotContain(SUBJECT).contains("a1");
+        assertThat(ids(search.search(TimelineQuery.all().withText(SUBJECT)))).isEmpty();
+        assertThat(ids(search.search(TimelineQuery.all().withText("patient*")))).isEmpty();
+    }
+
+    @Test
+    void returnsTheAccessWithItsControllerCategoriesAndVerdict() {
+        addViolation("a1", AGREEMENT, 1, new Violation("1.1", "no instruction reference"));
+
+        TimelineItem item = search.search(TimelineQuery.all()).items().get(0);
+
+        assertThat(item.accessId()).isEqualTo("a1");
+        assertThat(item.controllerId()).isEqualTo(CONTROLLER.value());
+        assertThat(item.agreementId()).isEqualTo(AGREEMENT.value());
+        assertThat(item.actor()).isEqualTo(new Actor("sys-1", ActorKind.SYSTEM, null));
+        assertThat(item.categories()).containsExactly(new TimelineItem.Category("BSN", true),
+                new TimelineItem.Category("SURNAME", false));
+        assertThat(item.sensitive()).isTrue();
+        assertThat(item.verdict()).isEqualTo("VIOLATION");
+        assertThat(item.violations()).containsExactly(new Violation("1.1", "no instruction reference"));
+        assertThat(item.occurredAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void remembersEachAgreementsControllerAcrossARestart() {
+        index.commit(2, 2);
+        index.close();
+        index = TimelineIndex.open(dir);
+        search = new TimelineSearch(index);
+
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "SURNAME");
+
+        assertThat(index.controllerOf(OTHER_AGREEMENT)).contains(OTHER_CONTROLLER);
+        assertThat(ids(search.search(TimelineQuery.all().scopedTo(Set.of(CONTROLLER))))).containsExactly("a1");
+    }
+
+    private void add(String accessId, AgreementId agreement, String actor, String purpose, int minute,
+                     String... categories) {
+        index(new AccessRecorded(agreement, accessId, new Actor(actor, ActorKind.EMPLOYEE, null), Purpose.of(purpose),
+                "ticket-" + accessId, Arrays.stream(categories).map(DataCategory::of).toList(), SUBJECT,
+                Country.of("NL"), "visiquick-support", T0.plusSeconds(60L * minute), Verdict.of(List.of()), true,
+                false, "eea-2026-01"), minute);
+    }
+
+    private void addViolation(String accessId, AgreementId agreement, int minute, Violation violation) {
+        index(new AccessRecorded(agreement, accessId, new Actor("sys-1", ActorKind.SYSTEM, null),
+                Purpose.of("REMOTE_SUPPORT"), null, List.of(DataCategory.of("BSN"), DataCategory.of("SURNAME")),
+                SUBJECT, Country.of("US"), "visiquick-conversion", T0.plusSeconds(60L * minute),
+                Verdict.of(List.of(violation)), false, true, "eea-2026-01"), minute);
+    }
+
+    private void index(AccessRecorded access, int minute) {
+        position++;
+        index.add(forwarded("ev-" + access.accessId(), position, position, T0.plusSeconds(60L * minute + 1), access));
+        index.refresh();
+    }
+
+    private static List<String> ids(TimelinePage page) {
+        return page.items().stream().map(TimelineItem::accessId).toList();
+    }
+}
