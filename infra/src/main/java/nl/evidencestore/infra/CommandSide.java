@@ -180,8 +180,6 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(EmployeeDirectory.class, c -> employees)
                 .registerComponent(EmployeeRegister.class, c -> employees)
                 .registerComponent(EmployeeRoster.class, c -> employees)
-                .registerComponent(nl.evidencestore.command.audit.KnownAgreements.class,
-                        c -> nl.evidencestore.command.audit.KnownAgreements.in(c.eventStore()))
                 .registerComponent(KnownAgreements.class, c -> KnownAgreements.in(c.eventStore()))
                 .registerComponent(AccessPolicy.class, c -> options.policies().access())
                 .registerComponent(DeletionPeriod.class, c -> options.policies().deletion())

@@ -2,7 +2,6 @@ package nl.evidencestore.infra;
 
 import io.javalin.apibuilder.EndpointGroup;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.evidencestore.query.AgreementOwners;
@@ -107,7 +106,7 @@ final class QuerySide implements AutoCloseable {
 
     /** Every query route but the agreement's own; facts of an agreement are scoped by its controller. */
     List<EndpointGroup> otherQueries() {
-        AgreementOwners owners = id -> agreements.asOf(id, Instant.now(), null).map(state -> state.controller().id());
+        AgreementOwners owners = agreements::controllerOf;
         AgreementControllers controllers = AgreementControllers.of(agreements);
         return List.of(
                 new TimelineEndpoints(index, applied).routes(),

@@ -3,6 +3,7 @@ package nl.evidencestore.command.audit;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import nl.evidencestore.command.agreement.KnownAgreements;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.audit.AuditRequested;
 import nl.evidencestore.shared.event.audit.FindingsShared;

@@ -1,6 +1,7 @@
 package nl.evidencestore.command.audit;
 
 import java.time.LocalDate;
+import nl.evidencestore.command.agreement.KnownAgreements;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.audit.AuditRequested;
 import nl.evidencestore.shared.event.audit.FindingsShared;

@@ -1,6 +1,5 @@
 package nl.evidencestore.query.agreement;
 
-import java.time.Instant;
 import java.util.Optional;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
@@ -14,7 +13,6 @@ public interface AgreementControllers {
     Optional<ControllerId> controllerOf(AgreementId agreementId);
 
     static AgreementControllers of(AgreementStateProjection agreements) {
-        // The draft counts at any valid time, so any instant names the controller.
-        return agreementId -> agreements.asOf(agreementId, Instant.EPOCH, null).map(state -> state.controller().id());
+        return agreements::controllerOf;
     }
 }

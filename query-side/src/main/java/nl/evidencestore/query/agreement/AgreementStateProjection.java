@@ -15,6 +15,7 @@ import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
 import nl.evidencestore.query.timeline.TimelineIndex;
 import nl.evidencestore.shared.event.EventTypes;
+import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.model.AgreementId;
@@ -33,6 +34,8 @@ public final class AgreementStateProjection implements Projection {
     private final Clock clock;
     private final Map<AgreementId, AgreementHistory> histories = new ConcurrentHashMap<>();
     private final Set<String> seenEventIds = ConcurrentHashMap.newKeySet();
+    /** Who each agreement belongs to, from its draft: every auditor check asks, so it is a lookup, not a fold. */
+    private final Map<AgreementId, ControllerId> controllers = new ConcurrentHashMap<>();
 
     public AgreementStateProjection(AppliedPosition applied) {
         this(applied, Clock.systemUTC());
@@ -54,10 +57,18 @@ public final class AgreementStateProjection implements Projection {
             return;
         }
         AgreementEvent agreementEvent = (AgreementEvent) Events.decode(event).orElseThrow();
+        if (agreementEvent instanceof AgreementDrafted drafted) {
+            controllers.put(drafted.agreementId(), drafted.controller().id());
+        }
         RecordedFact fact = new RecordedFact(event.eventId(), event.sequence(), event.recordedAt(), agreementEvent);
         histories.merge(agreementEvent.agreementId(), AgreementHistory.EMPTY.with(fact),
                 (current, ignored) -> current.with(fact));
         seenEventIds.add(event.eventId());
+    }
+
+    /** The controller an agreement belongs to, once its draft has been applied. */
+    public Optional<ControllerId> controllerOf(AgreementId id) {
+        return Optional.ofNullable(controllers.get(id));
     }
 
     /** The agreement at {@code asOf} (valid time) as known at {@code knownAtOrNull} (transaction time). */
