@@ -6,14 +6,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
+import nl.evidencestore.query.Streams;
 import nl.evidencestore.query.agreement.AgreementControllers;
 import nl.evidencestore.query.breach.BreachView.NotificationDeadline;
 import nl.evidencestore.query.obligation.Obligation;
@@ -37,13 +36,9 @@ public final class BreachProjection implements Projection, ObligationSource {
     public static final Set<String> EVENT_TYPES = Arrays.stream(BreachEvent.class.getPermittedSubclasses())
             .map(EventTypes::nameOf).collect(Collectors.toUnmodifiableSet());
 
-    private record Recorded(long sequence, BreachEvent event) {
-    }
-
     private final AppliedPosition applied;
     private final AgreementControllers controllers;
-    private final Map<BreachId, List<Recorded>> streams = new ConcurrentHashMap<>();
-    private final Set<String> seenEventIds = ConcurrentHashMap.newKeySet();
+    private final Streams<BreachId, BreachEvent> streams = new Streams<>();
 
     public BreachProjection(AppliedPosition applied, AgreementControllers controllers) {
         this.applied = applied;
@@ -57,33 +52,23 @@ public final class BreachProjection implements Projection, ObligationSource {
 
     @Override
     public void on(ForwardedEvent event) {
-        if (!EVENT_TYPES.contains(event.type()) || seenEventIds.contains(event.eventId())) {
+        if (!EVENT_TYPES.contains(event.type()) || streams.seen(event.eventId())) {
             return;
         }
         BreachEvent breachEvent = (BreachEvent) Events.decode(event).orElseThrow();
-        Recorded recorded = new Recorded(event.sequence(), breachEvent);
-        streams.merge(breachEvent.breachId(), List.of(recorded), (current, ignored) -> with(current, recorded));
-        seenEventIds.add(event.eventId());
-    }
-
-    /** Kafka keeps a stream's order; sorting anyway makes the fold independent of it. */
-    private static List<Recorded> with(List<Recorded> current, Recorded recorded) {
-        List<Recorded> next = new ArrayList<>(current);
-        next.add(recorded);
-        next.sort(Comparator.comparingLong(Recorded::sequence));
-        return List.copyOf(next);
+        streams.add(event.eventId(), breachEvent.breachId(), event.sequence(), breachEvent);
     }
 
     public Optional<BreachView> breach(BreachId id, Instant now) {
         // Read the position first: the streams read next reflect at least that much.
         long position = applied.current();
-        return Optional.ofNullable(streams.get(id)).flatMap(events -> fold(events, now, position));
+        return streams.stream(id).flatMap(events -> fold(events, now, position));
     }
 
     /** Every breach, the most recently discovered first. */
     public List<BreachView> breaches(Instant now) {
         long position = applied.current();
-        return streams.values().stream()
+        return streams.all().stream()
                 .flatMap(events -> fold(events, now, position).stream())
                 .sorted(Comparator.comparing(BreachView::discoveredAt).reversed()
                         .thenComparing(view -> view.breachId().value()))
@@ -115,9 +100,9 @@ public final class BreachProjection implements Projection, ObligationSource {
                 deadline.agreementId(), deadline.controllerId(), breach.breachId(), null);
     }
 
-    private Optional<BreachView> fold(List<Recorded> events, Instant now, long position) {
+    private Optional<BreachView> fold(List<BreachEvent> events, Instant now, long position) {
         BreachFold fold = new BreachFold();
-        events.forEach(recorded -> fold.apply(recorded.event()));
+        events.forEach(fold::apply);
         return fold.view(now, controllers, position);
     }
 }

@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
+import nl.evidencestore.query.Streams;
 import nl.evidencestore.query.agreement.AgreementControllers;
 import nl.evidencestore.query.obligation.DeadlineState;
 import nl.evidencestore.query.obligation.Obligation;
@@ -36,13 +35,9 @@ public final class SubjectRequestProjection implements Projection, ObligationSou
     public static final Set<String> EVENT_TYPES = Arrays.stream(SubjectRequestEvent.class.getPermittedSubclasses())
             .map(EventTypes::nameOf).collect(Collectors.toUnmodifiableSet());
 
-    private record Recorded(long sequence, SubjectRequestEvent event) {
-    }
-
     private final AppliedPosition applied;
     private final AgreementControllers controllers;
-    private final Map<SubjectRequestId, List<Recorded>> streams = new ConcurrentHashMap<>();
-    private final Set<String> seenEventIds = ConcurrentHashMap.newKeySet();
+    private final Streams<SubjectRequestId, SubjectRequestEvent> streams = new Streams<>();
 
     public SubjectRequestProjection(AppliedPosition applied, AgreementControllers controllers) {
         this.applied = applied;
@@ -56,13 +51,11 @@ public final class SubjectRequestProjection implements Projection, ObligationSou
 
     @Override
     public void on(ForwardedEvent event) {
-        if (!EVENT_TYPES.contains(event.type()) || seenEventIds.contains(event.eventId())) {
+        if (!EVENT_TYPES.contains(event.type()) || streams.seen(event.eventId())) {
             return;
         }
         SubjectRequestEvent decoded = withoutSubject((SubjectRequestEvent) Events.decode(event).orElseThrow());
-        Recorded recorded = new Recorded(event.sequence(), decoded);
-        streams.merge(decoded.requestId(), List.of(recorded), (current, ignored) -> with(current, recorded));
-        seenEventIds.add(event.eventId());
+        streams.add(event.eventId(), decoded.requestId(), event.sequence(), decoded);
     }
 
     private static SubjectRequestEvent withoutSubject(SubjectRequestEvent event) {
@@ -73,24 +66,16 @@ public final class SubjectRequestProjection implements Projection, ObligationSou
         return event;
     }
 
-    /** Kafka keeps a stream's order; sorting anyway makes the fold independent of it. */
-    private static List<Recorded> with(List<Recorded> current, Recorded recorded) {
-        List<Recorded> next = new ArrayList<>(current);
-        next.add(recorded);
-        next.sort(Comparator.comparingLong(Recorded::sequence));
-        return List.copyOf(next);
-    }
-
     public Optional<SubjectRequestView> request(SubjectRequestId id, Instant now) {
         // Read the position first: the streams read next reflect at least that much.
         long position = applied.current();
-        return Optional.ofNullable(streams.get(id)).flatMap(events -> fold(events, now, position));
+        return streams.stream(id).flatMap(events -> fold(events, now, position));
     }
 
     /** Every request, the most recently received first. */
     public List<SubjectRequestView> requests(Instant now) {
         long position = applied.current();
-        return streams.values().stream()
+        return streams.all().stream()
                 .flatMap(events -> fold(events, now, position).stream())
                 .sorted(Comparator.comparing(SubjectRequestView::receivedOn).reversed()
                         .thenComparing(view -> view.requestId().value()))
@@ -116,9 +101,9 @@ public final class SubjectRequestProjection implements Projection, ObligationSou
         return open;
     }
 
-    private Optional<SubjectRequestView> fold(List<Recorded> events, Instant now, long position) {
+    private Optional<SubjectRequestView> fold(List<SubjectRequestEvent> events, Instant now, long position) {
         SubjectRequestFold fold = new SubjectRequestFold();
-        events.forEach(recorded -> fold.apply(recorded.event()));
+        events.forEach(fold::apply);
         return fold.view(now, controllers, position);
     }
 }
