@@ -15,18 +15,36 @@ public final class ReportedAccesses {
     private ReportedAccesses() {
     }
 
-    /** Field errors name the item, e.g. {@code [17].categories[2]}. */
+    /**
+     * Field errors name the item, e.g. {@code [17].categories[2]}. The first significant byte
+     * tells an object from an array, so a batch is parsed once, not once as a tree and again.
+     */
     public static List<ReportedAccess> parse(byte[] json) {
-        JsonNode parsed = Bodies.parse(json, JsonNode.class);
-        if (parsed.isObject()) {
+        byte first = firstSignificantByte(json);
+        if (first == '{') {
             return List.of(Bodies.parse(json, ReportedAccess.class));
         }
-        if (!parsed.isArray()) {
+        if (first != '[') {
+            Bodies.parse(json, JsonNode.class); // malformed JSON gets its usual 400 with the position
             throw new InvalidInput("$", "the body must be an access object or an array of them");
         }
-        if (parsed.isEmpty() || parsed.size() > MAX_BATCH) {
+        List<ReportedAccess> batch = Bodies.parse(json, Bodies.type(BATCH));
+        if (batch == null || batch.isEmpty() || batch.size() > MAX_BATCH) {
             throw new InvalidInput("$", "a batch holds 1 to " + MAX_BATCH + " accesses");
         }
-        return Bodies.parse(json, Bodies.type(BATCH));
+        if (batch.contains(null)) {
+            throw new InvalidInput("$", "a batch holds access objects, not null");
+        }
+        return batch;
+    }
+
+    /** Past leading white space (and a UTF-8 byte order mark); 0 for an empty body. */
+    private static byte firstSignificantByte(byte[] json) {
+        for (byte b : json) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r' && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) {
+                return b;
+            }
+        }
+        return 0;
     }
 }
