@@ -85,19 +85,41 @@ final class QuerySide implements AutoCloseable {
         this.feed = feed;
     }
 
+    /**
+     * Every projection, reloaded from the index's last commit, in the order the feed applies
+     * them; shared by the live query side and {@link ProjectionRebuild}.
+     */
+    record Projections(AppliedPosition applied, AgreementStateProjection agreements, Registers registers,
+                       Deadlines deadlines) {
+        static Projections reloadedFrom(TimelineIndex index) {
+            AppliedPosition applied = new AppliedPosition(index.committedPosition().orElse(0L));
+            AgreementStateProjection agreements = new AgreementStateProjection(applied);
+            agreements.reloadFrom(index);
+            Registers registers = Registers.reloadedFrom(index);
+            Deadlines deadlines = Deadlines.reloadedFrom(index, applied, AgreementControllers.of(agreements));
+            return new Projections(applied, agreements, registers, deadlines);
+        }
+
+        List<Projection> all() {
+            List<Projection> projections = new ArrayList<>(List.of(agreements));
+            projections.addAll(registers.projections());
+            projections.addAll(deadlines.projections());
+            return projections;
+        }
+
+        /** The feed that applies events to the index and these projections, from the index's committed offset. */
+        EventFeed feed(TimelineIndex index, String kafkaBootstrap, String eventsTopic) {
+            return new EventFeed(kafkaBootstrap, eventsTopic, index, all(), applied);
+        }
+    }
+
     static QuerySide start(Path indexDir, String kafkaBootstrap, String eventsTopic) {
         TimelineIndex index = TimelineIndex.open(indexDir);
-        AppliedPosition applied = new AppliedPosition(index.committedPosition().orElse(0L));
-        AgreementStateProjection agreements = new AgreementStateProjection(applied);
-        agreements.reloadFrom(index);
-        Registers registers = Registers.reloadedFrom(index);
-        Deadlines deadlines = Deadlines.reloadedFrom(index, applied, AgreementControllers.of(agreements));
-        List<Projection> projections = new ArrayList<>(List.of(agreements));
-        projections.addAll(registers.projections());
-        projections.addAll(deadlines.projections());
-        EventFeed feed = new EventFeed(kafkaBootstrap, eventsTopic, index, projections, applied);
+        Projections projections = Projections.reloadedFrom(index);
+        EventFeed feed = projections.feed(index, kafkaBootstrap, eventsTopic);
         feed.start();
-        return new QuerySide(index, applied, agreements, registers, deadlines, feed);
+        return new QuerySide(index, projections.applied(), projections.agreements(), projections.registers(),
+                projections.deadlines(), feed);
     }
 
     AgreementQueries agreementQueries() {
