@@ -2,14 +2,12 @@ package nl.evidencestore.query.agreement;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
@@ -27,8 +25,7 @@ import nl.evidencestore.shared.model.ControllerId;
  */
 public final class AgreementStateProjection implements Projection {
     /** The event types this projection folds: every kind of {@link AgreementEvent}. */
-    public static final Set<String> EVENT_TYPES = Arrays.stream(AgreementEvent.class.getPermittedSubclasses())
-            .map(EventTypes::nameOf).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> EVENT_TYPES = EventTypes.namesOf(AgreementEvent.class);
 
     private final AppliedPosition applied;
     private final Clock clock;

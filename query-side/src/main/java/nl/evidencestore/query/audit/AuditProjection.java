@@ -1,13 +1,11 @@
 package nl.evidencestore.query.audit;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
@@ -24,8 +22,7 @@ import nl.evidencestore.shared.model.AgreementId;
  * a redelivery changes nothing. Written by the feed's thread only.
  */
 public final class AuditProjection implements Projection {
-    public static final Set<String> EVENT_TYPES = Arrays.stream(AuditEvent.class.getPermittedSubclasses())
-            .map(EventTypes::nameOf).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> EVENT_TYPES = EventTypes.namesOf(AuditEvent.class);
 
     public record Audit(String auditId, LocalDate requestedOn, String auditor, List<Finding> findings) {
         Audit withFinding(Finding finding) {

@@ -2,13 +2,11 @@ package nl.evidencestore.query.breach;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
@@ -33,8 +31,7 @@ import nl.evidencestore.shared.model.BreachId;
  */
 public final class BreachProjection implements Projection, ObligationSource {
     /** The event types this projection folds: every kind of {@link BreachEvent}. */
-    public static final Set<String> EVENT_TYPES = Arrays.stream(BreachEvent.class.getPermittedSubclasses())
-            .map(EventTypes::nameOf).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> EVENT_TYPES = EventTypes.namesOf(BreachEvent.class);
 
     private final AppliedPosition applied;
     private final AgreementControllers controllers;

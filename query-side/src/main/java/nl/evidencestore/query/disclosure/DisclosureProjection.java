@@ -3,13 +3,11 @@ package nl.evidencestore.query.disclosure;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
 import nl.evidencestore.query.timeline.TimelineIndex;
@@ -25,8 +23,7 @@ import nl.evidencestore.shared.model.Violation;
 
 /** Every agreement's disclosures (Art. 8), by disclosure id. Written by the feed's thread only. */
 public final class DisclosureProjection implements Projection {
-    public static final Set<String> EVENT_TYPES = Arrays.stream(DisclosureEvent.class.getPermittedSubclasses())
-            .map(EventTypes::nameOf).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> EVENT_TYPES = EventTypes.namesOf(DisclosureEvent.class);
 
     /** One disclosure with its verdict; sensitive categories (GDPR Art. 9, the BSN) are marked. */
     public record Disclosure(String disclosureId, String recipient, DisclosureBasis legalBasis,

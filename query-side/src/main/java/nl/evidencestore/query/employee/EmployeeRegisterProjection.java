@@ -1,13 +1,11 @@
 package nl.evidencestore.query.employee;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
@@ -24,8 +22,7 @@ import nl.evidencestore.shared.rules.RegisteredEmployees;
  * folded on demand by the same rules the verdicts use. Written by the feed's thread only.
  */
 public final class EmployeeRegisterProjection implements Projection {
-    public static final Set<String> EVENT_TYPES = Arrays.stream(EmployeeEvent.class.getPermittedSubclasses())
-            .map(EventTypes::nameOf).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> EVENT_TYPES = EventTypes.namesOf(EmployeeEvent.class);
 
     private record Fact(long sequence, EmployeeEvent event) {
     }

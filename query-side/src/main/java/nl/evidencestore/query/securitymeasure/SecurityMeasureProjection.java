@@ -2,13 +2,11 @@ package nl.evidencestore.query.securitymeasure;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
 import nl.evidencestore.query.timeline.TimelineIndex;
@@ -19,8 +17,7 @@ import nl.evidencestore.shared.kafka.ForwardedEvent;
 
 /** The processor's security measures (Art. 5), one per id. Written by the feed's thread only. */
 public final class SecurityMeasureProjection implements Projection {
-    public static final Set<String> EVENT_TYPES = Arrays.stream(SecurityMeasureEvent.class.getPermittedSubclasses())
-            .map(EventTypes::nameOf).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> EVENT_TYPES = EventTypes.namesOf(SecurityMeasureEvent.class);
 
     /** One measure as recorded, and when the store recorded it. */
     public record Measure(String measureId, String description, LocalDate since, String evidenceReference,

@@ -2,12 +2,10 @@ package nl.evidencestore.query.subjectrequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
@@ -32,8 +30,7 @@ import nl.evidencestore.shared.model.SubjectRequestId;
  */
 public final class SubjectRequestProjection implements Projection, ObligationSource {
     /** The event types this projection folds: every kind of {@link SubjectRequestEvent}. */
-    public static final Set<String> EVENT_TYPES = Arrays.stream(SubjectRequestEvent.class.getPermittedSubclasses())
-            .map(EventTypes::nameOf).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> EVENT_TYPES = EventTypes.namesOf(SubjectRequestEvent.class);
 
     private final AppliedPosition applied;
     private final AgreementControllers controllers;

@@ -1,9 +1,12 @@
 package nl.evidencestore.shared.event;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import nl.evidencestore.shared.event.access.AccessEvent;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.audit.AuditEvent;
@@ -61,6 +64,12 @@ public final class EventTypes {
 
     public static Optional<Class<? extends EvidenceEvent>> classOf(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The names of every event type of one sealed root: what a projection of that stream folds. */
+    public static Set<String> namesOf(Class<? extends EvidenceEvent> root) {
+        return Arrays.stream(root.getPermittedSubclasses()).map(EventTypes::nameOf)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public static List<String> names() {
