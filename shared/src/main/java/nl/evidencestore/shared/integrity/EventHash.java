@@ -1,5 +1,7 @@
 package nl.evidencestore.shared.integrity;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -31,11 +33,30 @@ public final class EventHash {
         fields.put("type", envelope.type());
         fields.put("streamId", envelope.streamId());
         fields.put("sequence", envelope.sequence());
-        fields.put("occurredAt", TIME.format(envelope.occurredAt()));
-        fields.put("recordedAt", TIME.format(envelope.recordedAt()));
+        fields.put("occurredAt", format(envelope.occurredAt()));
+        fields.put("recordedAt", format(envelope.recordedAt()));
         fields.put("prevHash", envelope.prevHash());
         fields.put("payloadSha256", envelope.payloadSha256());
         return Json.canonical(fields);
+    }
+
+    /** An instant as every hashed form prints it: UTC, always six fraction digits. */
+    public static String format(Instant instant) {
+        return TIME.format(instant);
+    }
+
+    /** Reads {@link #format}'s form back; anything else is refused, so one instant has one text. */
+    public static Instant parse(String text) {
+        Instant instant;
+        try {
+            instant = Instant.from(TIME.parse(text));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("not an instant of the form 2026-03-01T09:30:00.000000Z: " + text);
+        }
+        if (!format(instant).equals(text)) {
+            throw new IllegalArgumentException("not an instant of the form 2026-03-01T09:30:00.000000Z: " + text);
+        }
+        return instant;
     }
 
     /** The payloadSha256 of a payload stored as exactly these bytes. */

@@ -1,0 +1,171 @@
+package nl.evidencestore.shared.evidence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import nl.evidencestore.shared.event.EventTypes;
+import nl.evidencestore.shared.event.EvidenceEvent;
+import nl.evidencestore.shared.integrity.EventEnvelope;
+import nl.evidencestore.shared.json.Json;
+
+/**
+ * One line of a bundle's {@code events.jsonl}: an event's envelope, its hash and its stored
+ * payload bytes, or no payload at all for a stub (docs/evidence-format.md §3).
+ *
+ * <p>{@code payload} is exactly the stored canonical bytes; a line embeds them as a JSON
+ * object, and because they are JCS already, canonicalising the parsed object gives them back.
+ */
+public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
+    // Events written by an older version may lack a field a newer record has, and the reverse.
+    private static final ObjectMapper EVENTS = Json.mapper().copy()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public EventLine {
+        if (envelope == null || hash == null) {
+            throw new IllegalArgumentException("a line needs its envelope and hash");
+        }
+        payload = payload == null ? null : payload.clone();
+    }
+
+    public static EventLine stub(EventEnvelope envelope, String hash) {
+        return new EventLine(envelope, hash, null);
+    }
+
+    public boolean isStub() {
+        return payload == null;
+    }
+
+    @Override
+    public byte[] payload() {
+        return payload == null ? null : payload.clone();
+    }
+
+    /** The line as written to {@code events.jsonl}: JCS bytes and a newline. */
+    public byte[] toJsonl() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        EventEnvelope e = envelope;
+        fields.put("v", e.v());
+        fields.put("eventId", e.eventId());
+        fields.put("type", e.type());
+        fields.put("streamId", e.streamId());
+        fields.put("sequence", e.sequence());
+        fields.put("occurredAt", Instants.format(e.occurredAt()));
+        fields.put("recordedAt", Instants.format(e.recordedAt()));
+        fields.put("prevHash", e.prevHash());
+        fields.put("payloadSha256", e.payloadSha256());
+        fields.put("hash", hash);
+        if (payload != null) {
+            fields.put("payload", tree(payload));
+        }
+        byte[] canonical = Json.canonical(fields);
+        byte[] line = Arrays.copyOf(canonical, canonical.length + 1);
+        line[canonical.length] = '\n';
+        return line;
+    }
+
+    /**
+     * Reads a line back. Malformed input is an {@link IllegalArgumentException} naming what is
+     * wrong; whether the line is canonical, and whether its hashes hold, is the verifier's
+     * business, not the parser's.
+     */
+    public static EventLine parse(byte[] line) {
+        JsonNode node;
+        try {
+            node = EVENTS.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        EventEnvelope envelope = new EventEnvelope(
+                integer(object, "v"), text(object, "eventId"), text(object, "type"), text(object, "streamId"),
+                longInteger(object, "sequence"), Instants.parse(text(object, "occurredAt")),
+                Instants.parse(text(object, "recordedAt")), text(object, "prevHash"), text(object, "payloadSha256"));
+        JsonNode payload = object.get("payload");
+        return new EventLine(envelope, text(object, "hash"), payload == null ? null : Json.canonical(payload));
+    }
+
+    /** The payload as its event record, when the type is one this version knows. */
+    public Optional<EvidenceEvent> event() {
+        if (payload == null) {
+            return Optional.empty();
+        }
+        return EventTypes.classOf(envelope.type()).map(type -> {
+            try {
+                return EVENTS.readValue(payload, type);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the payload of " + envelope.eventId() + " is not a " + envelope.type(), e);
+            }
+        });
+    }
+
+    private static JsonNode tree(byte[] json) {
+        try {
+            return EVENTS.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(ObjectNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("field " + field + " is missing or not a string");
+        }
+        return value.textValue();
+    }
+
+    private static long longInteger(ObjectNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException("field " + field + " is missing or not an integer");
+        }
+        return value.longValue();
+    }
+
+    private static int integer(ObjectNode object, String field) {
+        return Math.toIntExact(longInteger(object, field));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EventLine line && envelope.equals(line.envelope) && hash.equals(line.hash)
+                && Arrays.equals(payload, line.payload);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * envelope.hashCode() + hash.hashCode()) + Arrays.hashCode(payload);
+    }
+
+    @Override
+    public String toString() {
+        return "EventLine[" + envelope.streamId() + "#" + envelope.sequence() + (isStub() ? " stub" : "") + "]";
+    }
+
+    /** The one instant format of hashes and lines (EventHash prints it the same way). */
+    public static final class Instants {
+        private Instants() {
+        }
+
+        public static String format(Instant instant) {
+            return nl.evidencestore.shared.integrity.EventHash.format(instant);
+        }
+
+        public static Instant parse(String text) {
+            return nl.evidencestore.shared.integrity.EventHash.parse(text);
+        }
+    }
+}
