@@ -28,6 +28,7 @@ import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
 import nl.evidencestore.command.securitymeasure.SecurityMeasure;
 import nl.evidencestore.command.store.AggregateCache;
+import nl.evidencestore.command.store.ChainedAppend;
 import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.Deadlines;
 import nl.evidencestore.command.store.EventStoreSchema;
@@ -149,6 +150,7 @@ final class CommandSide implements AutoCloseable {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(transactions).transactionManager(transactions)
                 .eventSerializer(serializer).snapshotSerializer(serializer)
+                .appendEvents(new ChainedAppend())
                 // A batch of 10,000 accesses in flight beside others must not be mistaken for holes.
                 .maxGapOffset(1_000_000)
                 .build();
