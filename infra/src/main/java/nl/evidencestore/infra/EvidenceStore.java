@@ -13,6 +13,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import nl.evidencestore.command.log.Checkpoints;
+import nl.evidencestore.shared.integrity.Checkpoint;
+import nl.evidencestore.shared.integrity.SigningKey;
 import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.agreement.DeletionPeriod;
 import nl.evidencestore.infra.embedded.EmbeddedKafka;
@@ -64,7 +67,9 @@ public final class EvidenceStore implements AutoCloseable {
                             .withDeadlinePoll(settings.deadlinePoll())
                             .withPolicies(new CommandSide.Policies(new AccessPolicy(settings.recordedLateAfter()),
                                     new DeletionPeriod(settings.deletionPeriodDays()), settings.breachLimits(),
-                                    settings.subjectRequestLimits()))));
+                                    settings.subjectRequestLimits()))
+                            .withLog(new CommandSide.LogOptions(Checkpoint.DEFAULT_ORIGIN,
+                                    SigningKey.loadOrCreate(settings.signingKey()), Checkpoints.Cadence.DEFAULT))));
             QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events()));
             Metrics.watchProjections(metrics, queries.applied()::current, queries::timelineDocuments);
 
@@ -79,6 +84,7 @@ public final class EvidenceStore implements AutoCloseable {
                 config.routes.apiBuilder(commands.endpoints().routes());
                 config.routes.apiBuilder(commands.accessEndpoints().routes());
                 config.routes.apiBuilder(commands.storedEventEndpoints().routes());
+                config.routes.apiBuilder(commands.checkpointEndpoints().routes());
                 config.routes.apiBuilder(queries.agreementQueries().routes());
                 queries.otherQueries().forEach(config.routes::apiBuilder);
             }).start(settings.httpHost(), settings.httpPort());
