@@ -246,26 +246,32 @@ function showFacets(facets) {
   for (const [field, label] of Object.entries(FACET_FIELDS)) {
     const counts = Object.entries(facets[field] || {});
     if (counts.length === 0) continue;
+    const active = filterValues(field);
     const list = el('ul', { class: 'facet-list' });
     for (const [value, count] of counts) {
+      const pressed = active.includes(value);
       const button = el('button', { type: 'button', class: 'facet', 'data-field': field, 'data-value': value,
-        'aria-label': `Filter by ${label.toLowerCase()} ${value}: ${count}` },
+        'aria-pressed': String(pressed), 'aria-label': `Filter by ${label.toLowerCase()} ${value}: ${count}` },
       el('span', { text: value }), el('span', { class: 'count', text: String(count) }));
-      button.addEventListener('click', () => addFilter(field, value));
+      button.addEventListener('click', () => toggleFilter(field, value));
       list.append(el('li', {}, button));
     }
     groups.append(el('h4', { text: label }), list);
   }
 }
 
-/** A facet adds its value to the field's filter: OR within the field, AND with the others. */
-function addFilter(field, value) {
+function filterValues(field) {
+  return field === 'verdict' ? [$('f-verdict').value].filter(Boolean) : listOf($(`f-${field}`).value);
+}
+
+/** A facet adds its value to the field's filter (OR within the field, AND with the others); pressed again, it removes it. */
+function toggleFilter(field, value) {
+  const values = filterValues(field);
+  const next = values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
   if (field === 'verdict') {
-    $('f-verdict').value = value;
+    $('f-verdict').value = next.length === 1 ? next[0] : '';
   } else {
-    const input = $(`f-${field}`);
-    const values = listOf(input.value);
-    if (!values.includes(value)) input.value = [...values, value].join(', ');
+    $(`f-${field}`).value = next.join(', ');
   }
   runSearch(false);
 }

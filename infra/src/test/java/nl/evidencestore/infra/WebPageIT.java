@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -147,12 +148,16 @@ class WebPageIT {
         assertThat(rows()).doesNotHaveDuplicates().last().isEqualTo("web-old-0");
         assertThat(visible("more-button")).isFalse();
 
-        browser.findElement(By.cssSelector("button.facet[data-field='category'][data-value='BSN']")).click();
+        By bsnFacet = By.cssSelector("button.facet[data-field='category'][data-value='BSN']");
+        browser.findElement(bsnFacet).click();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(rows()).containsExactly("web-2"));
         assertThat(byId("f-category").getAttribute("value")).isEqualTo("BSN");
+        assertThat(browser.findElement(bsnFacet).getAttribute("aria-pressed")).isEqualTo("true");
 
-        browser.findElement(By.cssSelector("button[data-access='web-2']")).click();
+        // By keyboard: the access id is a button, and its detail takes the focus.
+        browser.findElement(By.cssSelector("button[data-access='web-2']")).sendKeys(Keys.ENTER);
         awaitText(By.id("detail"), "Access web-2");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("detail-heading");
         assertThat(byId("detail-violations").getText())
                 .contains("Art. 1.3 — No processing for any purpose other than those agreed");
 
