@@ -24,6 +24,8 @@ import nl.evidencestore.infra.kafka.KafkaTopics;
 import nl.evidencestore.infra.ops.Metrics;
 import nl.evidencestore.infra.ops.OperationsEndpoints;
 import nl.evidencestore.infra.ops.Readiness;
+import nl.evidencestore.infra.web.PrincipalEndpoints;
+import nl.evidencestore.infra.web.WebPage;
 import nl.evidencestore.shared.http.HttpEdge;
 import nl.evidencestore.shared.http.TokensFile;
 import org.slf4j.Logger;
@@ -87,6 +89,8 @@ public final class EvidenceStore implements AutoCloseable {
                 config.routes.apiBuilder(commands.checkpointEndpoints().routes());
                 config.routes.apiBuilder(queries.agreementQueries().routes());
                 queries.otherQueries().forEach(config.routes::apiBuilder);
+                config.routes.apiBuilder(new PrincipalEndpoints().routes());
+                config.routes.apiBuilder(new WebPage().routes());
             }).start(settings.httpHost(), settings.httpPort());
             started.push(http::stop);
             log.info("evidence store serving HTTP on {}:{}, Kafka at {}", settings.httpHost(), http.port(), kafka);
