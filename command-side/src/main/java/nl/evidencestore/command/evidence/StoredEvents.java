@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.evidence.EventLine;
@@ -70,6 +72,71 @@ public final class StoredEvents {
             return events;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read stored events", e);
+        }
+    }
+
+    /**
+     * A stream's events from sequence 0 to {@code toSequence}, read through a server-side cursor
+     * on a connection of its own: a million events pass through a small heap. Close it.
+     */
+    public Cursor cursor(String streamId, long toSequence) {
+        try {
+            Connection connection = connections.getConnection();
+            connection.setAutoCommit(false);
+            PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM DomainEventEntry"
+                    + " WHERE aggregateIdentifier = ? AND sequenceNumber <= ? ORDER BY sequenceNumber");
+            select.setFetchSize(1000);
+            select.setString(1, streamId);
+            select.setLong(2, toSequence);
+            return new Cursor(connection, select.executeQuery());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read stored events", e);
+        }
+    }
+
+    /** Stored events one at a time, in sequence order. */
+    public static final class Cursor implements Iterator<EventLine>, AutoCloseable {
+        private final Connection connection;
+        private final ResultSet rows;
+        private Boolean ahead;
+
+        private Cursor(Connection connection, ResultSet rows) {
+            this.connection = connection;
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                if (ahead == null) {
+                    ahead = rows.next();
+                }
+                return ahead;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read stored events", e);
+            }
+        }
+
+        @Override
+        public EventLine next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ahead = null;
+            try {
+                return line(rows);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read stored events", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try (connection) {
+                connection.rollback();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot close a cursor over stored events", e);
+            }
         }
     }
 

@@ -81,9 +81,18 @@ public final class StreamHeads {
         }
     }
 
-    Map<String, StreamHead> asMap() {
-        synchronized (this) {
-            return new HashMap<>(current);
+    /** The leaf index of a stream's event of that sequence number, or -1 while it is not logged. */
+    public long indexOf(String streamId, long sequence) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT idx FROM evidence_log_leaf WHERE stream_id = ? AND sequence = ?")) {
+            select.setString(1, streamId);
+            select.setLong(2, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the log", e);
         }
     }
 }

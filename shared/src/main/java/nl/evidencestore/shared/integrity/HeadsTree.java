@@ -29,6 +29,11 @@ public final class HeadsTree {
         return new HeadsTree(List.copyOf(sorted));
     }
 
+    /** The streams this tree has a head for, in the tree's order. */
+    public List<String> streamIds() {
+        return heads.stream().map(StreamHead::streamId).toList();
+    }
+
     public long size() {
         return heads.size();
     }
