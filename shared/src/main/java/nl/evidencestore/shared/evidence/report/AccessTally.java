@@ -13,7 +13,7 @@ import nl.evidencestore.shared.model.Violation;
 
 /**
  * What the period's accesses and disclosures add up to: counts and, per article, a count and a
- * few examples. Only aggregates, so that a million accesses fit in a small heap.
+ * few examples (with the breach notifications and request forwardings that broke Art. 6.1 or 7.1). Only aggregates, so that a million accesses fit in a small heap.
  */
 final class AccessTally {
     static final int EXAMPLES = 3;
@@ -56,9 +56,18 @@ final class AccessTally {
         }
     }
 
+    /** Violations a breach or subject-request fact carries (Art. 6.1, 7.1), counted by the same rule. */
+    void violations(List<Violation> violations, String recordId) {
+        count(violations, recordId);
+    }
+
     private void count(Verdict verdict, String recordId) {
+        count(verdict.violations(), recordId);
+    }
+
+    private void count(List<Violation> violations, String recordId) {
         // One record that breaks an article twice still counts once for it.
-        verdict.violations().stream().map(Violation::article).distinct().forEach(article -> {
+        violations.stream().map(Violation::article).distinct().forEach(article -> {
             Tally tally = articles.computeIfAbsent(article, a -> new Tally());
             tally.count++;
             if (tally.examples.size() < EXAMPLES) {

@@ -15,10 +15,11 @@ final class ActivitySections {
         html.section("violations", "Violations by article");
         List<ArticleCount> articles = figures.violationsByArticle();
         if (articles.isEmpty()) {
-            html.p("No access or disclosure recorded in the period violated the agreement.");
+            html.p("Nothing recorded in the period violated the agreement.");
         } else {
-            html.p("Each access and disclosure recorded in the period, counted once for every article it broke;"
-                    + " the examples are the first ones recorded (accessId or disclosureId, as in timeline.csv).");
+            html.p("Each access, disclosure, breach notification and request forwarding recorded in the period, counted once"
+                    + " for every article it broke;"
+                    + " the examples are the first ones recorded (an accessId as in timeline.csv, a disclosure, breach or request id).");
             html.table("Violations recorded in the period", List.of("Article", "Heading", "Rule broken", "Count",
                     "Examples"), articles.stream().<List<?>>map(ActivitySections::articleRow).toList());
         }

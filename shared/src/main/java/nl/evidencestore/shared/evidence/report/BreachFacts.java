@@ -12,6 +12,7 @@ import nl.evidencestore.shared.event.breach.BreachNotified;
 import nl.evidencestore.shared.event.breach.BreachReported;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.NotificationRecipient;
+import nl.evidencestore.shared.model.Violation;
 
 /**
  * One breach as far as the bundle carries it (Art. 6): what was reported, each notification
@@ -44,6 +45,20 @@ final class BreachFacts {
             return agreement.equals(e.agreementId());
         }
         return true;
+    }
+
+    /** The Art. 6.1 violations the event carries: a late notification, or a deadline that passed. */
+    static List<Violation> violations(BreachEvent event) {
+        if (event instanceof BreachNotified e && e.violations() != null) {
+            return e.violations();
+        }
+        if (event instanceof BreachNotificationOverdue e && e.violation() != null) {
+            return List.of(e.violation());
+        }
+        if (event instanceof BreachAuthorityNotificationOverdue e && e.violation() != null) {
+            return List.of(e.violation());
+        }
+        return List.of();
     }
 
     void apply(BreachEvent event) {

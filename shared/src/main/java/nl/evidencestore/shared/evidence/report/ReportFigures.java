@@ -21,6 +21,7 @@ import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.model.EmployeeId;
+import nl.evidencestore.shared.model.Violation;
 import nl.evidencestore.shared.terms.AgreementTerms;
 import nl.evidencestore.shared.terms.TermsAt;
 
@@ -98,8 +99,16 @@ public final class ReportFigures {
             lifecycle(e, envelope);
         } else if (event instanceof BreachEvent e && BreachFacts.concerns(e, scope.agreementId())) {
             breaches.computeIfAbsent(e.breachId().value(), BreachFacts::new).apply(e);
+            tallyIf(inPeriod, BreachFacts.violations(e), e.breachId().value());
         } else if (event instanceof SubjectRequestEvent e && ours(e.agreementId().value())) {
             requests.computeIfAbsent(e.requestId().value(), RequestFacts::new).apply(e);
+            tallyIf(inPeriod, RequestFacts.violations(e), e.requestId().value());
+        }
+    }
+
+    private void tallyIf(boolean inPeriod, List<Violation> violations, String recordId) {
+        if (inPeriod) {
+            tally.violations(violations, recordId);
         }
     }
 

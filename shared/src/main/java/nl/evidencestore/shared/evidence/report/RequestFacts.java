@@ -1,5 +1,6 @@
 package nl.evidencestore.shared.evidence.report;
 
+import java.util.List;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestEvent;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestExtended;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestForwarded;
@@ -7,6 +8,7 @@ import nl.evidencestore.shared.event.subjectrequest.SubjectRequestForwardingOver
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestOverdue;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestReceived;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestResolved;
+import nl.evidencestore.shared.model.Violation;
 
 /**
  * One data subject's request as far as the bundle carries it (Art. 7.1, GDPR Art. 12(3)). The
@@ -23,6 +25,17 @@ final class RequestFacts {
 
     RequestFacts(String requestId) {
         this.requestId = requestId;
+    }
+
+    /** The Art. 7.1 violations the event carries: forwarded late, or not at all by the deadline. */
+    static List<Violation> violations(SubjectRequestEvent event) {
+        if (event instanceof SubjectRequestForwarded e && e.violations() != null) {
+            return e.violations();
+        }
+        if (event instanceof SubjectRequestForwardingOverdue e && e.violation() != null) {
+            return List.of(e.violation());
+        }
+        return List.of();
     }
 
     void apply(SubjectRequestEvent event) {
