@@ -61,7 +61,7 @@ final class AgreementSection {
 
     private static void signatures(Html html, ReportFigures figures) {
         List<List<?>> rows = figures.signatures().stream()
-                .<List<?>>map(s -> List.of(s.party().name(), Formats.text(s.signatory()), Formats.text(s.place()),
+                .<List<?>>map(s -> List.of(Formats.words(s.party().name()), Formats.text(s.signatory()), Formats.text(s.place()),
                         Formats.date(s.signedOn()), Formats.text(s.documentSha256())))
                 .toList();
         if (rows.isEmpty()) {
@@ -81,7 +81,7 @@ final class AgreementSection {
     private static void purposesAndCategories(Html html, TermsAt at) {
         List<List<?>> purposes = at.purposeAllowances().stream()
                 .sorted(Comparator.comparing(p -> p.purpose().name()))
-                .<List<?>>map(p -> List.of(p.purpose().name(), p.basis().name(), Formats.date(p.since()),
+                .<List<?>>map(p -> List.of(p.purpose().name(), Formats.words(p.basis().name()), Formats.date(p.since()),
                         Formats.text(p.consentReference() != null ? p.consentReference() : p.amendmentId())))
                 .toList();
         html.table("Purposes allowed (Art. 1.2, 1.3)", List.of("Purpose", "Basis", "Since", "Consent or amendment"), purposes);
@@ -99,7 +99,8 @@ final class AgreementSection {
             SubProcessor s = at.subProcessors().get(e.getKey());
             ConsentStatus c = e.getValue();
             return List.of(e.getKey(), s == null ? Formats.NONE : s.name(), s == null ? Formats.NONE : s.country(),
-                    s == null ? Formats.NONE : s.services(), c.state().name(), c.basis() == null ? Formats.NONE : c.basis().name(),
+                    s == null ? Formats.NONE : s.services(), Formats.words(c.state().name()),
+                    c.basis() == null ? Formats.NONE : Formats.words(c.basis().name()),
                     Formats.text(c.consentReference() != null ? c.consentReference() : c.amendmentId()),
                     Formats.date(c.grantedOn()), Formats.date(c.revokedOn()));
         }).toList();
@@ -140,6 +141,6 @@ final class AgreementSection {
                         "Standing", "Description"),
                 amendments.stream().<List<?>>map(a -> List.of(a.proposal().amendmentId(), a.proposal().proposedBy().name(),
                         Formats.date(a.proposal().noticeGivenOn()), Formats.date(a.proposal().effectiveOn()),
-                        a.status().name(), Formats.text(a.proposal().description()))).toList());
+                        Formats.words(a.status().name()), Formats.text(a.proposal().description()))).toList());
     }
 }
