@@ -65,7 +65,8 @@ class BundleVerifierTest {
         byte[] zip = TestBundles.standard().firstAudit().zip();
         Map<String, String> expected = Map.of(BundleWriter.EVENTS, Checks.FILES, BundleWriter.PROOF, Checks.FILES,
                 BundleWriter.PUBLIC_KEY, Checks.MANIFEST_SIGNATURE, BundleWriter.MANIFEST, Checks.MANIFEST_SIGNATURE,
-                BundleWriter.SIGNATURE, Checks.MANIFEST_SIGNATURE);
+                BundleWriter.SIGNATURE, Checks.MANIFEST_SIGNATURE, BundleWriter.TIMELINE, Checks.FILES,
+                BundleWriter.REPORT, Checks.FILES);
         for (String name : TestBundles.entries(zip).keySet()) {
             Map<String, byte[]> entries = TestBundles.entries(zip);
             byte[] content = entries.get(name);
@@ -84,7 +85,8 @@ class BundleVerifierTest {
             entries.put(BundleWriter.EVENTS, TestBundles.join(lines));
         });
         Verification verification = verify(zip);
-        assertThat(failed(verification)).containsExactly(Checks.PAYLOAD_HASHES);
+        // The report shows the processor's name: rendered from the changed payload, it differs too.
+        assertThat(failed(verification)).containsExactly(Checks.PAYLOAD_HASHES, Checks.REPORT);
         assertThat(verification.check(Checks.PAYLOAD_HASHES).orElseThrow().failures())
                 .containsExactly("events.jsonl line 1, event evt-1: SHA-256 of the payload differs from payloadSha256");
     }
@@ -120,7 +122,8 @@ class BundleVerifierTest {
             entries.put(BundleWriter.EVENTS, TestBundles.join(lines));
         });
         Verification verification = verify(zip);
-        assertThat(failed(verification)).containsExactly(Checks.BOUNDARIES);
+        // The hidden access's row and figures are missing from what events.jsonl now gives.
+        assertThat(failed(verification)).containsExactly(Checks.BOUNDARIES, Checks.TIMELINE, Checks.REPORT);
         assertThat(verification.check(Checks.BOUNDARIES).orElseThrow().failures().get(0))
                 .contains("line 8").contains("recorded inside the period, yet a stub");
     }
@@ -155,6 +158,25 @@ class BundleVerifierTest {
         });
         Verification verification = verify(zip);
         assertThat(failed(verification)).contains(Checks.INCLUSION).doesNotContain(Checks.CHECKPOINT);
+    }
+
+    @Test
+    void failsTheTimelineWhenARowIsEditedAndTheManifestResigned() throws IOException {
+        byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries ->
+                entries.put(BundleWriter.TIMELINE, new String(entries.get(BundleWriter.TIMELINE), StandardCharsets.UTF_8)
+                        .replaceFirst(",VIOLATION,2.3,", ",COMPLIANT,,").getBytes(StandardCharsets.UTF_8)));
+        Verification verification = verify(zip);
+        assertThat(failed(verification)).containsExactly(Checks.TIMELINE);
+        assertThat(verification.check(Checks.TIMELINE).orElseThrow().failures().get(0))
+                .startsWith("events.jsonl line 8, event ").contains("timeline.csv row 3 differs");
+    }
+
+    @Test
+    void failsTheReportWhenAFigureIsEditedAndTheManifestResigned() throws IOException {
+        byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries ->
+                entries.put(BundleWriter.REPORT, new String(entries.get(BundleWriter.REPORT), StandardCharsets.UTF_8)
+                        .replaceFirst("2\\.3", "1.3").getBytes(StandardCharsets.UTF_8)));
+        assertThat(failed(verify(zip))).containsExactly(Checks.REPORT);
     }
 
     @Test

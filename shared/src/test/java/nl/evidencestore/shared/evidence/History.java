@@ -1,6 +1,9 @@
 package nl.evidencestore.shared.evidence;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +16,9 @@ import java.util.function.Predicate;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.evidence.report.ReportFigures;
+import nl.evidencestore.shared.evidence.report.ReportHtml;
+import nl.evidencestore.shared.evidence.report.TimelineCsv;
 import nl.evidencestore.shared.integrity.Checkpoint;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.integrity.EventHash;
@@ -124,9 +130,32 @@ public final class History {
         try (BundleWriter writer = new BundleWriter(out, scope, key)) {
             writer.writeEvents(lines);
             writer.writeProof(proof(scope, at, previous, lines));
+            writer.writeFile(BundleWriter.TIMELINE, csv -> {
+                csv.write(TimelineCsv.header());
+                for (EventLine line : lines) {
+                    TimelineCsv.row(line, scope, subjectCell(line)).ifPresent(row -> write(csv, row));
+                }
+            });
+            ReportFigures figures = new ReportFigures(scope);
+            lines.forEach(figures::accept);
+            writer.writeFile(BundleWriter.REPORT, ReportHtml.render(figures, scope, at.signed().checkpoint().treeSize(),
+                    at.signed().checkpoint().rootHash()));
             writer.finish();
         }
         return out.toByteArray();
+    }
+
+    /** What the store would decrypt: quotes, a comma and a leading "=" test the CSV's escaping. */
+    static String subjectCell(EventLine line) {
+        return "=Jansen, \"P.\" " + line.envelope().eventId();
+    }
+
+    private static void write(OutputStream out, byte[] row) {
+        try {
+            out.write(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public List<EventLine> chain(String streamId) {

@@ -24,7 +24,8 @@ import nl.evidencestore.shared.integrity.VerificationKey;
 public final class BundleVerifier {
     private static final List<String> ORDER = List.of(Checks.FILES, Checks.MANIFEST_SIGNATURE, Checks.AUTHENTICITY,
             Checks.CANONICAL, Checks.PAYLOAD_HASHES, Checks.EVENT_HASHES, Checks.CHAIN, Checks.BOUNDARIES, Checks.EXPORT,
-            Checks.CHECKPOINT, Checks.INCLUSION, Checks.HEADS, Checks.APPEND_ONLY, Checks.NO_FORK, Checks.VERDICTS);
+            Checks.CHECKPOINT, Checks.INCLUSION, Checks.HEADS, Checks.APPEND_ONLY, Checks.NO_FORK, Checks.VERDICTS,
+            Checks.TIMELINE, Checks.REPORT);
     private final Optional<VerificationKey> trusted;
     private final Optional<byte[]> previousCheckpoint;
     private final Map<String, Check> checks = new LinkedHashMap<>();
@@ -79,7 +80,7 @@ public final class BundleVerifier {
             measured.put(BundleWriter.EVENTS, readEvents(archive, scope, manifest, ends));
         } else {
             failAll(List.of(Checks.CANONICAL, Checks.PAYLOAD_HASHES, Checks.EVENT_HASHES, Checks.CHAIN, Checks.BOUNDARIES,
-                    Checks.EXPORT, Checks.VERDICTS), "events.jsonl is missing");
+                    Checks.EXPORT, Checks.VERDICTS, Checks.TIMELINE, Checks.REPORT), "events.jsonl is missing");
         }
         add(FilesCheck.run(archive, manifest, measured));
         if (proof == null || bundleKey == null) {
@@ -110,7 +111,8 @@ public final class BundleVerifier {
         ExportCheck export = new ExportCheck(scope);
         VerdictCheck verdicts = new VerdictCheck(agreementId, employees);
         MeasuredInput.Measure measure;
-        try (MeasuredInput in = new MeasuredInput(archive.open(BundleWriter.EVENTS))) {
+        try (MeasuredInput in = new MeasuredInput(archive.open(BundleWriter.EVENTS));
+             DerivedFiles derived = new DerivedFiles(archive, scope)) {
             LinePipeline.run(in, facts -> {
                 integrity.accept(facts);
                 chain.accept(facts);
@@ -118,8 +120,11 @@ public final class BundleVerifier {
                 export.accept(facts);
                 verdicts.accept(facts);
                 ends.accept(facts);
+                derived.accept(facts);
             });
             measure = in.finish();
+            add(derived.timelineResult());
+            add(derived.reportResult(archive, manifest));
         }
         integrity.results().forEach(this::add);
         add(chain.result());
