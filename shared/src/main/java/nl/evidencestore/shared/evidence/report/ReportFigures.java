@@ -35,20 +35,17 @@ import nl.evidencestore.shared.terms.TermsAt;
  * requests) are keyed by their id, so the order of independent streams does not matter.
  */
 public final class ReportFigures {
-    static final int LATE_EXAMPLES = 10;
-
     private final BundleScope scope;
     private final AgreementTerms terms = new AgreementTerms();
     private final List<AgreementSigned> signatures = new ArrayList<>();
     private final AccessTally tally = new AccessTally();
-    private final List<EventEnvelope> lateExamples = new ArrayList<>();
+    private final LateArrivals lateArrivals;
     private final List<Export> exports = new ArrayList<>();
     private final Map<String, BreachFacts> breaches = new TreeMap<>();
     private final Map<String, RequestFacts> requests = new TreeMap<>();
     private final Set<String> streams = new HashSet<>();
     private long lines;
     private long stubs;
-    private long lateArrivals;
     private long lifecycleFactsAfterPeriod;
     private long unknownTypes;
 
@@ -58,18 +55,14 @@ public final class ReportFigures {
 
     public ReportFigures(BundleScope scope) {
         this.scope = scope;
+        this.lateArrivals = new LateArrivals(scope);
     }
 
     public void accept(EventLine line) {
         EventEnvelope envelope = line.envelope();
         lines++;
         streams.add(envelope.streamId());
-        if (isLateArrival(envelope)) {
-            lateArrivals++;
-            if (lateExamples.size() < LATE_EXAMPLES) {
-                lateExamples.add(envelope);
-            }
-        }
+        lateArrivals.consider(envelope);
         if (line.isStub()) {
             stubs++;
             return;
@@ -77,12 +70,6 @@ public final class ReportFigures {
         Optional<EvidenceEvent> event = line.event();
         event.ifPresent(fact -> fact(fact, envelope));
         unknownTypes += event.isEmpty() ? 1 : 0;
-    }
-
-    /** An access recorded after the period that occurred inside it: the period's own story, told late. */
-    private boolean isLateArrival(EventEnvelope envelope) {
-        return "AccessRecorded".equals(envelope.type()) && ours(envelope.streamId())
-                && envelope.recordedAt().isAfter(scope.to()) && scope.covers(envelope.occurredAt());
     }
 
     private void fact(EvidenceEvent event, EventEnvelope envelope) {
@@ -140,8 +127,9 @@ public final class ReportFigures {
         return tally.articles();
     }
 
+    /** Accesses that occurred in the period but were recorded after it (stubs in the bundle). */
     public long lateArrivals() {
-        return lateArrivals;
+        return lateArrivals.count();
     }
 
     public long lines() {
@@ -175,7 +163,7 @@ public final class ReportFigures {
     }
 
     List<EventEnvelope> lateExamples() {
-        return List.copyOf(lateExamples);
+        return lateArrivals.examples();
     }
 
     List<VerdictReassessed> reassessments() {

@@ -13,12 +13,15 @@ import nl.evidencestore.shared.evidence.BundleScope;
  */
 public final class ReportHtml {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-    private static final List<String[]> CONTENTS = List.of(
-            new String[] {"summary", "Summary"}, new String[] {"agreement", "The agreement as it stood"},
-            new String[] {"violations", "Violations by article"}, new String[] {"breaches", "Breaches and notifications"},
-            new String[] {"subject-requests", "Requests of data subjects"},
-            new String[] {"deletion", "Data locations and deletion"}, new String[] {"exports", "Exports of evidence"},
-            new String[] {"late-arrivals", "Late arrivals"}, new String[] {"verify", "How to verify this bundle"});
+    /** The table of contents: each section's id and heading, in the order {@link #render} writes them. */
+    private record Entry(String id, String title) {
+    }
+
+    private static final List<Entry> CONTENTS = List.of(new Entry("summary", "Summary"),
+            new Entry("agreement", "The agreement as it stood"), new Entry("violations", "Violations by article"),
+            new Entry("breaches", "Breaches and notifications"), new Entry("subject-requests", "Requests of data subjects"),
+            new Entry("deletion", "Data locations and deletion"), new Entry("exports", "Exports of evidence"),
+            new Entry("late-arrivals", "Late arrivals"), new Entry("verify", "How to verify this bundle"));
 
     private ReportHtml() {
     }
@@ -58,7 +61,7 @@ public final class ReportHtml {
                 + "<header>\n<p class=\"kind\">GDPR Art. 28 processing agreement (<span lang=\"nl\">verwerkersovereenkomst</span>)"
                 + " \u2014 evidence bundle report</p>\n<h1>" + Html.escape(title) + "</h1>\n</header>\n");
         html.raw("<nav aria-label=\"Contents\">\n<h2 id=\"contents-h\">Contents</h2>\n<ol>\n");
-        CONTENTS.forEach(c -> html.raw("<li><a href=\"#" + c[0] + "\">" + Html.escape(c[1]) + "</a></li>\n"));
+        CONTENTS.forEach(c -> html.raw("<li><a href=\"#" + c.id() + "\">" + Html.escape(c.title()) + "</a></li>\n"));
         html.raw("</ol>\n</nav>\n<main>\n");
     }
 }
