@@ -27,7 +27,11 @@ import nl.evidencestore.command.kafka.ConsumerSettings;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
 import nl.evidencestore.command.securitymeasure.SecurityMeasure;
+import nl.evidencestore.command.bundle.BundleEndpoints;
+import nl.evidencestore.command.bundle.BundleExports;
 import nl.evidencestore.command.log.CheckpointEndpoints;
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import java.nio.file.Path;
 import nl.evidencestore.command.log.Checkpoints;
 import nl.evidencestore.command.log.LogTables;
 import nl.evidencestore.command.store.AggregateCache;
@@ -254,6 +258,15 @@ final class CommandSide implements AutoCloseable {
 
     StoredEventEndpoints storedEventEndpoints() {
         return new StoredEventEndpoints(new StoredEvents(transactions));
+    }
+
+    /** Bundles stored under {@code directory}; the timeline's subject column shows what the events hold. */
+    BundleEndpoints bundleEndpoints(Path directory, Clock clock) {
+        EvidenceLog log = running.log();
+        BundleExports exports = new BundleExports(submitter, new StoredEvents(transactions),
+                new BundleExports.Log(log.checkpoints(), log.tree(), log.heads(), log.key()), directory,
+                transactions.dataSource(), clock, AccessRecorded::subjectRef);
+        return new BundleEndpoints(exports);
     }
 
     CheckpointEndpoints checkpointEndpoints() {

@@ -87,6 +87,8 @@ public final class EvidenceStore implements AutoCloseable {
                 config.routes.apiBuilder(commands.accessEndpoints().routes());
                 config.routes.apiBuilder(commands.storedEventEndpoints().routes());
                 config.routes.apiBuilder(commands.checkpointEndpoints().routes());
+                config.routes.apiBuilder(commands.bundleEndpoints(settings.dataDir().resolve("bundles"),
+                        java.time.Clock.systemUTC()).routes());
                 config.routes.apiBuilder(queries.agreementQueries().routes());
                 queries.otherQueries().forEach(config.routes::apiBuilder);
                 config.routes.apiBuilder(new PrincipalEndpoints().routes());
