@@ -14,7 +14,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.openqa.selenium.WindowType;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -163,10 +167,12 @@ class WebPageIT {
 
         browser.findElement(By.cssSelector("#export-agreement option[value='" + AGREEMENT + "']")).click();
         byId("export-button").click();
-        // TIGHTEN when bundles land: expect the download
         await().atMost(PATIENCE).until(() -> !browser.findElements(By.id("bundle-download")).isEmpty()
                 || !browser.findElements(By.id("export-error")).isEmpty());
-        assertThat(byId("export-result").getText()).matches("(?s).*(Download the bundle|Not exported: \\S+).*");
+        assertThat(byId("export-result").getText()).contains("Download the bundle");
+        byte[] bundle = api.getBytes("/api/v1/evidence-bundles/" + byId("bundle-id").getText(), AUDITOR);
+        assertThat(bundle).startsWith((byte) 'P', (byte) 'K');
+        showReportOf(bundle);
 
         assertThat(browser.executeScript("return [sessionStorage.length, localStorage.length]"))
                 .isEqualTo(List.of(1L, 0L));
@@ -200,6 +206,25 @@ class WebPageIT {
 
     private static WebElement byId(String id) {
         return browser.findElement(By.id(id));
+    }
+
+    /** The bundle's report.html as a person opens it: in a tab of its own, kept as a screenshot. */
+    private static void showReportOf(byte[] bundle) throws IOException {
+        Path report = Files.createDirectories(Path.of("target", "screenshots")).resolve("report.html");
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("report.html")) {
+                    Files.write(report, zip.readAllBytes());
+                }
+            }
+        }
+        String page = browser.getWindowHandle();
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(report.toAbsolutePath().toUri().toString());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+        screenshot("report.png");
+        browser.close();
+        browser.switchTo().window(page);
     }
 
     private static void screenshot(String name) throws IOException {
