@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EvidenceStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EvidenceStore.class);
-    private static final String DATABASE = "evidence";
+    static final String DATABASE = "evidence";
 
     private final Deque<AutoCloseable> started;
     private final Javalin http;

@@ -27,7 +27,8 @@ import org.axonframework.common.jdbc.ConnectionProvider;
  * stored bytes, so what is shown is what was hashed.
  */
 public final class StoredEvents {
-    static final String COLUMNS = "eventIdentifier, payloadType, aggregateIdentifier, sequenceNumber, occurredAt, "
+    /** The columns {@link #line} reads, in its order. */
+    public static final String COLUMNS = "eventIdentifier, payloadType, aggregateIdentifier, sequenceNumber, occurredAt, "
             + "timeStamp, prevHash, hash, payload";
 
     /** One stored event with its place in the chain; {@code payload} is the stored JSON, not re-serialised. */
