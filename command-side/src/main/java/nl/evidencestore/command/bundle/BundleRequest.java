@@ -1,6 +1,7 @@
 package nl.evidencestore.command.bundle;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import nl.evidencestore.shared.integrity.SignedCheckpoint;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.Token;
@@ -15,6 +16,9 @@ public record BundleRequest(AgreementId agreementId, Instant from, Instant to,
         Token.required(agreementId, "agreementId");
         Token.required(from, "from");
         Token.required(to, "to");
+        // The store keeps microseconds: the period a bundle states is the period its export event records.
+        from = from.truncatedTo(ChronoUnit.MICROS);
+        to = to.truncatedTo(ChronoUnit.MICROS);
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("to lies before from");
         }

@@ -136,7 +136,17 @@ public final class AccessLoad {
         return post(path, new String(body, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private String post(String path, String body) throws IOException, InterruptedException {
+    /** GETs as the load's ADMIN; anything but 200 is an exception. */
+    public String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** POSTs JSON as the load's ADMIN; anything but 200 or 201 is an exception. */
+    public String post(String path, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201 && response.statusCode() != 200) {
@@ -146,7 +156,7 @@ public final class AccessLoad {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(600))
                 .header("Authorization", "Bearer " + token);
     }
 }

@@ -47,15 +47,7 @@ final class Load implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("evidence-load");
         String token = TokensFile.newToken();
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("tokens.json"), Json.write(Map.of("principals", List.of(Map.of("name", "load",
-                "tokenSha256", TokensFile.sha256Hex(token), "roles", List.of("ADMIN"), "controllers", List.of())))));
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put("EVIDENCE_DATA_DIR", dir.toString());
-        environment.put("EVIDENCE_HTTP_PORT", "0");
-        environment.put("EVIDENCE_KAFKA_PORT", "0");
-        environment.put("EVIDENCE_TOKENS_FILE", dir.resolve("tokens.json").toString());
-        try (EvidenceStore store = EvidenceStore.start(Settings.from(environment))) {
+        try (EvidenceStore store = BenchStore.start(dir, token)) {
             byte[] payload = samplePayload();
             EmbeddedPostgres postgres = store.embeddedPostgres()
                     .orElseThrow(() -> new IllegalStateException("the raw baseline needs the embedded PostgreSQL"));

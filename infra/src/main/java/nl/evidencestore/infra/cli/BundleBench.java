@@ -1,0 +1,124 @@
+package nl.evidencestore.infra.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.zip.ZipFile;
+import nl.evidencestore.infra.EvidenceStore;
+import nl.evidencestore.infra.bench.AccessLoad;
+import nl.evidencestore.shared.evidence.verify.BundleVerifier;
+import nl.evidencestore.shared.evidence.verify.Verification;
+import nl.evidencestore.shared.http.TokensFile;
+import nl.evidencestore.shared.integrity.SigningKey;
+import nl.evidencestore.shared.integrity.VerificationKey;
+import nl.evidencestore.shared.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * quality.md W5 and W6: one agreement with N accesses, its bundle exported over HTTP and then
+ * verified offline, beside the JDK's raw SHA-256 rate over the same event lines, in one run.
+ * Run it under {@code -Xmx256m} to hold the export to its memory bound: the whole store shares it.
+ */
+@Command(name = "bundle-bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks W5 and W6: export and verify a bundle of one agreement with N events.")
+final class BundleBench implements Callable<Integer> {
+    @Option(names = "--events", defaultValue = "1000000", description = "accesses of the agreement (default ${DEFAULT-VALUE})")
+    int events;
+
+    @Option(names = "--data-dir", description = "where the store keeps its data (default: a new temporary directory)")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("evidence-bundle-bench");
+        String token = TokensFile.newToken();
+        try (EvidenceStore store = BenchStore.start(dir, token)) {
+            AccessLoad load = new AccessLoad("http://127.0.0.1:" + store.httpPort(), token);
+            List<String> agreement = load.agreements(1);
+            AccessLoad.Result loaded = load.post(agreement, events, 1000, 2);
+            System.out.printf("loaded %,d accesses into one agreement in %.1f s%n", loaded.accepted(),
+                    loaded.elapsed().toMillis() / 1000.0);
+
+            long logging = System.nanoTime();
+            while (Json.mapper().readTree(load.get("/api/v1/checkpoints/latest")).get("treeSize").asLong() < events) {
+                Thread.onSpinWait();
+            }
+            System.out.printf("the signed log covered them %.1f s after the last acceptance%n",
+                    (System.nanoTime() - logging) / 1e9);
+            resetHeapPeaks();
+            long started = System.nanoTime();
+            String answer = load.post("/api/v1/evidence-bundles", new String(Json.write(Map.of(
+                    "agreementId", agreement.get(0), "from", "2000-01-01T00:00:00Z", "to", Instant.now().toString())),
+                    StandardCharsets.UTF_8));
+            double exportSeconds = (System.nanoTime() - started) / 1e9;
+            long heapPeak = heapPeak();
+            String bundleId = Json.mapper().readTree(answer).get("bundleId").asText();
+            long lines = Json.mapper().readTree(answer).get("events").asLong();
+            Path zip = dir.resolve("bundles").resolve(bundleId + ".zip");
+            System.out.printf("W5 export:  %,.0f events/s (%,d lines, %.1f s incl. the covering checkpoint; %,d MB zip);"
+                    + " heap peaks (summed over pools) %,d MB of max %,d MB (target >= 100,000/s within 256 MB)%n", lines / exportSeconds,
+                    lines, exportSeconds, Files.size(zip) >> 20, heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+
+            VerificationKey key = SigningKey.fromPem(Files.readString(dir.resolve("signing-key.pem"),
+                    StandardCharsets.US_ASCII)).verificationKey();
+            started = System.nanoTime();
+            Verification verified = BundleVerifier.verify(zip, Optional.of(key), Optional.empty());
+            double verifySeconds = (System.nanoTime() - started) / 1e9;
+            if (verified.failed()) {
+                System.out.print(verified.print());
+            }
+            double raw = rawSha256LinesPerSecond(zip);
+            System.out.printf("W6 verify:  %,.0f events/s (%.1f s, %s)%n", lines / verifySeconds, verifySeconds,
+                    verified.failed() ? "FAILED" : "every check passed");
+            System.out.printf("raw SHA-256 over the same event lines: %,.0f lines/s on one core%n", raw);
+            System.out.printf("ratio verify / raw SHA-256: %.2f (target >= 0.25)%n", lines / verifySeconds / raw);
+            return verified.failed() ? 1 : 0;
+        }
+    }
+
+    /** Hashing time only: the lines are read from the ZIP outside the measured time. */
+    private static double rawSha256LinesPerSecond(Path zip) throws IOException, NoSuchAlgorithmException {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        long hashingNanos = 0;
+        long lines = 0;
+        try (ZipFile file = new ZipFile(zip.toFile());
+             InputStream events = file.getInputStream(file.getEntry("events.jsonl"));
+             BufferedReader reader = new BufferedReader(new InputStreamReader(events, StandardCharsets.UTF_8), 1 << 16)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                long started = System.nanoTime();
+                sha256.digest(bytes);
+                hashingNanos += System.nanoTime() - started;
+                lines++;
+            }
+        }
+        return lines / (hashingNanos / 1e9);
+    }
+
+    private static void resetHeapPeaks() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long heapPeak() {
+        return heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    }
+}
