@@ -151,20 +151,32 @@ public final class BundleExports {
         List<String> employeeStreams = heads.streamIds().stream()
                 .filter(stream -> stream.startsWith(EmployeeId.STREAM_KIND)).toList();
         Path partial = directory.resolve(scope.bundleId() + ".zip.partial");
+        Path rows = directory.resolve(scope.bundleId() + ".csv.partial");
         ReportFigures figures = new ReportFigures(scope);
         long[] lines = {0};
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
              BundleWriter bundle = new BundleWriter(out, scope, log.key())) {
-            try (StoredEvents.Cursor chain = events.cursor(agreement, headSequence)) {
-                bundle.writeEvents(() -> counted(concat(stubbed(chain, scope), employeeLines(employeeStreams, heads)),
-                        figures, lines));
+            // One pass over the chain: each line is written, counted into the report and, for an
+            // access of the period, made a timeline row kept aside until events.jsonl is done.
+            try (StoredEvents.Cursor chain = events.cursor(agreement, headSequence);
+                 OutputStream csv = new BufferedOutputStream(Files.newOutputStream(rows), 1 << 16)) {
+                csv.write(TimelineCsv.header());
+                bundle.writeEvents(() -> map(concat(stubbed(chain, scope), employeeLines(employeeStreams, heads)),
+                        line -> {
+                            figures.accept(line);
+                            timelineRow(line, scope).ifPresent(row -> write(csv, row));
+                            lines[0]++;
+                            return line;
+                        }));
             }
             bundle.writeProof(proof(scope, checkpoint, heads, agreement, headSequence, employeeStreams, previous));
-            bundle.writeFile(BundleWriter.TIMELINE, csv -> timeline(csv, scope, headSequence));
+            bundle.writeFile(BundleWriter.TIMELINE, csv -> Files.copy(rows, csv));
             bundle.writeFile(BundleWriter.REPORT, ReportHtml.render(figures, scope, signed.treeSize(), signed.rootHash()));
             bundle.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write bundle " + scope.bundleId(), e);
+        } finally {
+            deleteQuietly(rows);
         }
         move(partial, directory.resolve(scope.bundleId() + ".zip"));
         return lines[0];
@@ -213,19 +225,29 @@ public final class BundleExports {
                 ProofFile.hex(log.tree().consistencyProof(oldSize, size)), oldHead);
     }
 
-    private void timeline(OutputStream csv, BundleScope scope, long headSequence) throws IOException {
-        csv.write(TimelineCsv.header());
-        try (StoredEvents.Cursor chain = events.cursor(scope.agreementId().value(), headSequence)) {
-            while (chain.hasNext()) {
-                EventLine line = chain.next();
-                if (ACCESS.equals(line.envelope().type()) && scope.covers(line.envelope().recordedAt())) {
-                    AccessRecorded access = (AccessRecorded) line.event().orElseThrow();
-                    Optional<byte[]> row = TimelineCsv.row(line, scope, subjectCell.apply(access));
-                    if (row.isPresent()) {
-                        csv.write(row.get());
-                    }
-                }
-            }
+    /** The timeline.csv row of an access recorded inside the period, with its subject as the store shows it. */
+    private Optional<byte[]> timelineRow(EventLine line, BundleScope scope) {
+        if (!ACCESS.equals(line.envelope().type()) || !scope.covers(line.envelope().recordedAt())
+                || !line.envelope().streamId().equals(scope.agreementId().value())) {
+            return Optional.empty();
+        }
+        AccessRecorded access = (AccessRecorded) line.event().orElseThrow();
+        return TimelineCsv.row(line, scope, subjectCell.apply(access));
+    }
+
+    private static void write(OutputStream out, byte[] bytes) {
+        try {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover partial file is harmless: the next export of that id cannot happen (ids are random).
         }
     }
 
@@ -235,14 +257,6 @@ public final class BundleExports {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store bundle " + file, e);
         }
-    }
-
-    private static Iterator<EventLine> counted(Iterator<EventLine> lines, ReportFigures figures, long[] count) {
-        return map(lines, line -> {
-            figures.accept(line);
-            count[0]++;
-            return line;
-        });
     }
 
     private static Iterator<EventLine> map(Iterator<EventLine> lines, Function<EventLine, EventLine> each) {
