@@ -41,6 +41,36 @@ class EventLineTest {
     }
 
     @Test
+    void a_line_written_directly_is_the_jcs_form_of_its_fields_whatever_the_characters() {
+        for (String awkward : List.of("plain-id", "quote\"back\\slash", "tab\tnew\nline\u0001\u001f", "é€😀\u2028",
+                "<script>&")) {
+            byte[] payload = Json.canonical(java.util.Map.of("note", awkward, "n", 12345678901L, "list", List.of(1, "x")));
+            EventEnvelope envelope = new EventEnvelope(1, awkward, "PurposeAdded", awkward + "/stream", 9_007_199_254_740_991L,
+                    AT, AT, "d".repeat(64), EventHash.payloadSha256(payload));
+            for (EventLine line : List.of(new EventLine(envelope, "e".repeat(64), payload), EventLine.stub(envelope, "e".repeat(64)))) {
+                java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                fields.put("v", 1);
+                fields.put("eventId", awkward);
+                fields.put("type", "PurposeAdded");
+                fields.put("streamId", awkward + "/stream");
+                fields.put("sequence", 9_007_199_254_740_991L);
+                fields.put("occurredAt", EventHash.format(AT));
+                fields.put("recordedAt", EventHash.format(AT));
+                fields.put("prevHash", "d".repeat(64));
+                fields.put("payloadSha256", EventHash.payloadSha256(payload));
+                fields.put("hash", "e".repeat(64));
+                if (!line.isStub()) {
+                    fields.put("payload", Json.read(payload, Object.class));
+                }
+                byte[] expected = Json.canonical(fields);
+
+                assertThat(new String(line.toJsonl(), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(expected, StandardCharsets.UTF_8) + "\n");
+            }
+        }
+    }
+
+    @Test
     void a_stub_has_no_payload_and_no_event() {
         EventLine stub = EventLine.stub(envelope("0".repeat(64).replace('0', 'a')), "b".repeat(64));
 
