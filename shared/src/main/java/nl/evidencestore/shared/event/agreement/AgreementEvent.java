@@ -8,7 +8,7 @@ public sealed interface AgreementEvent extends EvidenceEvent
         permits AgreementDrafted, AgreementSigned, AgreementTookEffect, PurposeAdded, InstructionRegistered,
         SubProcessorProposed, SubProcessorConsentGranted, SubProcessorConsentRevoked, TransferConsentGranted,
         AmendmentProposed, AmendmentObjected, AgreementTerminated, DataLocationRegistered, DeletionConfirmed,
-        RetentionHoldPlaced, DeletionObligationOpened, DeletionObligationFulfilled, DeletionOverdue {
+        RetentionHoldPlaced, DeletionObligationOpened, DeletionObligationFulfilled, DeletionOverdue, SubjectErased {
     AgreementId agreementId();
 
     @Override
