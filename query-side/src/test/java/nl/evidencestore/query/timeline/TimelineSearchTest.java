@@ -1,5 +1,6 @@
 package nl.evidencestore.query.timeline;
 
+import nl.evidencestore.shared.subject.SealedSubject;
 import static nl.evidencestore.query.Fixtures.AGREEMENT;
 import static nl.evidencestore.query.Fixtures.CONTROLLER;
 import static nl.evidencestore.query.Fixtures.DRAFTED_RECORDED;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TimelineSearchTest {
     private static final Instant T0 = Instant.parse("2026-04-01T08:00:00Z");
-    private static final String SUBJECT = "patient-7f3a9c";
+    /** As the command side seals it: the views must carry neither the key's ciphertext nor anything else of it. */
+    private static final SealedSubject SUBJECT = new SealedSubject("3f0c6d0e-key", "bm9uY2UxMjM0NTY3Y2lwaGVydGV4dHRhZw==");
 
     @TempDir
     Path dir;
@@ -243,8 +245,8 @@ class TimelineSearchTest {
         add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "SURNAME");
 
         TimelinePage page = search.search(TimelineQuery.all());
-        assertThat(new String(Json.write(page), StandardCharsets.UTF_8)).doesNotContain(SUBJECT).contains("a1");
-        assertThat(ids(search.search(TimelineQuery.all().withText(SUBJECT)))).isEmpty();
+        assertThat(new String(Json.write(page), StandardCharsets.UTF_8)).doesNotContain(SUBJECT.ciphertext()).contains("a1");
+        assertThat(ids(search.search(TimelineQuery.all().withText(SUBJECT.ciphertext())))).isEmpty();
         assertThat(ids(search.search(TimelineQuery.all().withText("patient*")))).isEmpty();
     }
 
