@@ -104,6 +104,11 @@ class SubjectErasureIT {
         assertThat(keys().open(erasedSeal)).isEqualTo(new SubjectRefs.Erased(erasedSeal.keyId()));
         assertThat(keys().open(keptSeal).plaintext()).contains(KEPT);
 
+        JsonNode timeline = api.get("/api/v1/timeline?agreementId=" + AGREEMENT + "&minPosition=" + position, ADMIN).json();
+        assertThat(timeline.get("items")).extracting(item -> item.get("accessId").asText() + " "
+                + item.get("subjectErased").asBoolean())
+                .containsExactlyInAnyOrder("acc-erase-1 true", "acc-erase-2 true", "acc-erase-kept false");
+        assertThat(api.get("/api/v1/subject-requests/sr-erasure-1", ADMIN).json().get("subjectErased").asBoolean()).isTrue();
         List<String> views = List.of(
                 api.get("/api/v1/timeline?agreementId=" + AGREEMENT + "&minPosition=" + position, ADMIN).body(),
                 api.get("/api/v1/subject-requests?agreementId=" + AGREEMENT + "&minPosition=" + position, ADMIN).body(),

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -152,6 +153,27 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
             try (ResultSet row = erased.executeQuery()) {
                 return row.next() ? new Erased(sealed.keyId()) : new UnknownKey(sealed.keyId());
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the key store", e);
+        }
+    }
+
+    @Override
+    public Set<String> erased(Collection<String> keyIds) {
+        Set<String> erased = new HashSet<>();
+        if (keyIds.isEmpty()) {
+            return erased;
+        }
+        try (Connection connection = connections.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT key_id FROM subject_key_erasures WHERE key_id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("text", keyIds.stream().distinct().toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    erased.add(row.getString(1));
+                }
+            }
+            return erased;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the key store", e);
         }

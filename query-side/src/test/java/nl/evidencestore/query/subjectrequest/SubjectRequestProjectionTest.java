@@ -1,6 +1,5 @@
 package nl.evidencestore.query.subjectrequest;
 
-import nl.evidencestore.shared.subject.SealedSubject;
 import static nl.evidencestore.query.Fixtures.forwarded;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +29,7 @@ import nl.evidencestore.shared.model.Party;
 import nl.evidencestore.shared.model.SubjectRequestId;
 import nl.evidencestore.shared.model.SubjectRequestType;
 import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.subject.SealedSubject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,6 +136,13 @@ class SubjectRequestProjectionTest {
 
         assertThat(new String(Json.write(projection.requests(FORWARDING_DUE)))).doesNotContain(SUBJECT.ciphertext());
         assertThat(new String(Json.write(projection.openObligations(FORWARDING_DUE)))).doesNotContain(SUBJECT.ciphertext());
+    }
+
+    @Test
+    void keepsOnlyTheKeyIdOfTheSubject() {
+        stream(received()).forEach(projection::on);
+
+        assertThat(projection.subjectKeyOf(REQUEST)).contains(SUBJECT.keyId());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package nl.evidencestore.query.timeline;
 
-import nl.evidencestore.shared.subject.SealedSubject;
 import static nl.evidencestore.query.Fixtures.AGREEMENT;
 import static nl.evidencestore.query.Fixtures.CONTROLLER;
 import static nl.evidencestore.query.Fixtures.DRAFTED_RECORDED;
@@ -33,6 +32,8 @@ import nl.evidencestore.shared.model.DataCategory;
 import nl.evidencestore.shared.model.Purpose;
 import nl.evidencestore.shared.model.Verdict;
 import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.subject.SealedSubject;
+import nl.evidencestore.query.ErasedKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,12 +48,13 @@ class TimelineSearchTest {
     Path dir;
     private TimelineIndex index;
     private TimelineSearch search;
+    private final ErasedKeys erasedKeys = new ErasedKeys();
     private long position = 100;
 
     @BeforeEach
     void openIndexWithTwoControllers() {
         index = TimelineIndex.open(dir);
-        search = new TimelineSearch(index);
+        search = new TimelineSearch(index, erasedKeys);
         index.add(forwarded("ev-drafted", 1, 1, DRAFTED_RECORDED, drafted(AGREEMENT, CONTROLLER)));
         index.add(forwarded("ev-other-drafted", 1, 2, DRAFTED_RECORDED, drafted(OTHER_AGREEMENT, OTHER_CONTROLLER)));
     }
@@ -251,6 +253,23 @@ class TimelineSearchTest {
     }
 
     @Test
+    void marksTheAccessesOfAnErasedSubjectAtReadTime() {
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "SURNAME");
+        SealedSubject other = new SealedSubject("7d2e-other-key", "b3RoZXJjaXBoZXJ0ZXh0");
+        index(new AccessRecorded(AGREEMENT, "a2", new Actor("emp-1", ActorKind.EMPLOYEE, null),
+                Purpose.of("REMOTE_SUPPORT"), "ticket-a2", List.of(DataCategory.of("SURNAME")), other, Country.of("NL"),
+                "visiquick-support", T0.plusSeconds(120), Verdict.of(List.of()), true, false, "eea-2026-01"), 2);
+        assertThat(search.search(TimelineQuery.all()).items()).noneMatch(TimelineItem::subjectErased);
+
+        erasedKeys.erase(SUBJECT.keyId());
+
+        assertThat(search.search(TimelineQuery.all()).items())
+                .extracting(TimelineItem::accessId, TimelineItem::subjectErased)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a2", false),
+                        org.assertj.core.groups.Tuple.tuple("a1", true));
+    }
+
+    @Test
     void returnsTheAccessWithItsControllerCategoriesAndVerdict() {
         addViolation("a1", AGREEMENT, 1, new Violation("1.1", "no instruction reference"));
 
@@ -273,7 +292,7 @@ class TimelineSearchTest {
         index.commit(2, 2);
         index.close();
         index = TimelineIndex.open(dir);
-        search = new TimelineSearch(index);
+        search = new TimelineSearch(index, erasedKeys);
 
         add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "SURNAME");
 

@@ -1,14 +1,20 @@
 package nl.evidencestore.shared.subject;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Reads sealed subject references for the views that show them (the bundle's timeline and
- * report): the plaintext while the subject's key exists, "erased" once it was destroyed.
- * Nothing that reads through it may keep the plaintext it gets.
+ * Reads sealed subject references for what shows them (the bundle's timeline and report): the
+ * plaintext while the subject's key exists, "erased" once it was destroyed. Nothing that reads
+ * through it may keep the plaintext it gets. The query views never show the reference; they
+ * only say whether it was erased.
  */
 public interface SubjectRefs {
     Opened open(SealedSubject sealed);
+
+    /** Which of these key ids were erased: one look-up for a whole page of a view. */
+    Set<String> erased(Collection<String> keyIds);
 
     /** What a sealed reference says today. */
     sealed interface Opened {
