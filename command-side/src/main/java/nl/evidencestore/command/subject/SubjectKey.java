@@ -22,6 +22,14 @@ record SubjectKey(String keyId, ControllerId controller, byte[] key) {
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    /** One per thread, initialised for each use: a batch seals thousands of references. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     /** Random, never derived from the reference: a destroyed key cannot be made again. */
     static SubjectKey fresh(ControllerId controller) {
@@ -52,7 +60,7 @@ record SubjectKey(String keyId, ControllerId controller, byte[] key) {
 
     private byte[] crypt(int mode, byte[] nonce, byte[] input, int offset) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD((keyId + "\n" + controller.value()).getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input, offset, input.length - offset);
