@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -143,6 +146,48 @@ class SubjectKeysIT {
         assertThat(forTheSameBatchAgain).as("remembered after the commit").isZero();
         assertThat(sealed.stream().map(SealedSubject::keyId).distinct()).hasSize(1000);
         assertThat(keys().open(sealed.get(999)).plaintext()).contains("patient-keys-batch-999");
+    }
+
+    @Test
+    void twoTransactionsThatMakeAKeyForTheSameNewSubjectCollideAsTheRaceTheSubmittersRetry() throws Exception {
+        CountDownLatch sealed = new CountDownLatch(1);
+        CountDownLatch otherCommitted = new CountDownLatch(1);
+        CompletableFuture<Throwable> loser = CompletableFuture.supplyAsync(() -> {
+            DefaultUnitOfWork<?> unitOfWork = unitOfWork();
+            seal(keys(), NOORD, "patient-keys-race");
+            sealed.countDown();
+            awaitLatch(otherCommitted);
+            try {
+                unitOfWork.commit();
+                return null;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        awaitLatch(sealed);
+        SealedSubject winner = committed(keys(), seals -> seal(seals, NOORD, "patient-keys-race"));
+        otherCommitted.countDown();
+
+        assertThat(causes(loser.get(30, TimeUnit.SECONDS))).anyMatch(cause ->
+                cause instanceof SQLException sql && "23505".equals(sql.getSQLState()));
+        assertThat(committed(keys(), seals -> seal(seals, NOORD, "patient-keys-race")).keyId()).isEqualTo(winner.keyId());
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            causes.add(cause);
+        }
+        return causes;
     }
 
     @Test
