@@ -65,8 +65,8 @@ public final class EvidenceStore implements AutoCloseable {
                             .withPolicies(new CommandSide.Policies(new AccessPolicy(settings.recordedLateAfter()),
                                     new DeletionPeriod(settings.deletionPeriodDays()), settings.breachLimits(),
                                     settings.subjectRequestLimits()))));
-            QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events(),
-                    commands.subjectKeys()));
+            QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka,
+                    settings.topics().events(), commands.subjectKeys()));
             Metrics.watchProjections(metrics, queries.applied()::current, queries::timelineDocuments);
 
             Readiness readiness = remember(started, new Readiness(eventStore, kafka,

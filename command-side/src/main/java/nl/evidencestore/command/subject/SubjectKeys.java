@@ -60,7 +60,8 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
         try (Connection connection = connections.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO subject_key_secret (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING");
-             PreparedStatement select = connection.prepareStatement("SELECT secret FROM subject_key_secret WHERE id = 1")) {
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT secret FROM subject_key_secret WHERE id = 1")) {
             insert.setBytes(1, fresh);
             insert.executeUpdate();
             try (ResultSet row = select.executeQuery()) {
@@ -215,7 +216,10 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
         }
     }
 
-    /** One batch for all new keys; a concurrent batch that made a key for the same subject first makes this one retry. */
+    /**
+     * One batch for all new keys. A concurrent transaction that made a key for the same subject
+     * first makes this insert fail as a unique violation: the race the submitters retry.
+     */
     private void insert(Map<String, SubjectKey> made) {
         if (made.isEmpty()) {
             return;

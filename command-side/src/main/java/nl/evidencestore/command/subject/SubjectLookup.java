@@ -31,7 +31,7 @@ final class SubjectLookup {
 
     String of(ControllerId controller, String subjectRef) {
         // The controller id is a token without NUL: the separator keeps ("a", "b:c") and ("a:b", "c") apart.
-        byte[] digest = macs.get().doFinal((controller.value() + "\u0000" + subjectRef).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest);
+        byte[] input = (controller.value() + "\u0000" + subjectRef).getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().formatHex(macs.get().doFinal(input));
     }
 }
