@@ -27,11 +27,20 @@ import nl.evidencestore.command.kafka.ConsumerSettings;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
 import nl.evidencestore.command.securitymeasure.SecurityMeasure;
+import nl.evidencestore.command.bundle.BundleEndpoints;
+import nl.evidencestore.command.bundle.BundleExports;
+import nl.evidencestore.command.log.CheckpointEndpoints;
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import java.nio.file.Path;
+import nl.evidencestore.command.log.Checkpoints;
+import nl.evidencestore.command.log.LogTables;
 import nl.evidencestore.command.store.AggregateCache;
+import nl.evidencestore.command.store.ChainedAppend;
 import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.Deadlines;
 import nl.evidencestore.command.store.EventStoreSchema;
 import nl.evidencestore.command.store.JdbcTransactions;
+import nl.evidencestore.command.subject.SubjectCells;
 import nl.evidencestore.command.subject.SubjectKeys;
 import nl.evidencestore.command.subject.SubjectSeals;
 import nl.evidencestore.command.store.StoredPayloads;
@@ -55,6 +64,8 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.json.JacksonSerializer;
+import nl.evidencestore.shared.integrity.Checkpoint;
+import nl.evidencestore.shared.integrity.SigningKey;
 
 /**
  * The command side as Axon runs it: JDBC event store, tokens and deadlines on PostgreSQL, the
@@ -73,7 +84,7 @@ final class CommandSide implements AutoCloseable {
 
     /** What the side runs, closed in reverse order of starting. */
     private record Running(Configuration axon, Producer<String, byte[]> producer, EventForwarder forwarder,
-                           Producer<byte[], byte[]> deadLetterProducer, CommandIngest ingest) {
+                           Producer<byte[], byte[]> deadLetterProducer, CommandIngest ingest, EvidenceLog log) {
     }
 
     private final Running running;
@@ -103,30 +114,43 @@ final class CommandSide implements AutoCloseable {
      * test-only aggregate.
      */
     record Options(Duration gapGrace, Policies policies, Duration deadlinePoll, Clock clock,
-                   Consumer<Configurer> testConfiguration) {
+                   Consumer<Configurer> testConfiguration, LogOptions log) {
         static final Options DEFAULTS = new Options(Duration.ofSeconds(2), Policies.STANDARD, Deadlines.DEFAULT_POLL,
                 Clock.systemUTC(), configurer -> {
-                });
+                }, LogOptions.EPHEMERAL);
 
         Options withGapGrace(Duration value) {
-            return new Options(value, policies, deadlinePoll, clock, testConfiguration);
+            return new Options(value, policies, deadlinePoll, clock, testConfiguration, log);
         }
 
         Options withPolicies(Policies value) {
-            return new Options(gapGrace, value, deadlinePoll, clock, testConfiguration);
+            return new Options(gapGrace, value, deadlinePoll, clock, testConfiguration, log);
         }
 
         Options withDeadlinePoll(Duration value) {
-            return new Options(gapGrace, policies, value, clock, testConfiguration);
+            return new Options(gapGrace, policies, value, clock, testConfiguration, log);
         }
 
         Options withClock(Clock value) {
-            return new Options(gapGrace, policies, deadlinePoll, value, testConfiguration);
+            return new Options(gapGrace, policies, deadlinePoll, value, testConfiguration, log);
         }
 
         Options withTestConfiguration(Consumer<Configurer> value) {
-            return new Options(gapGrace, policies, deadlinePoll, clock, value);
+            return new Options(gapGrace, policies, deadlinePoll, clock, value, log);
         }
+
+        Options withLog(LogOptions value) {
+            return new Options(gapGrace, policies, deadlinePoll, clock, testConfiguration, value);
+        }
+    }
+
+    /**
+     * The log's name in its checkpoints, the key that signs them and how often. Without a key
+     * file (tests) a key made at start-up signs: its checkpoints verify only while it runs.
+     */
+    record LogOptions(String origin, SigningKey key, Checkpoints.Cadence cadence) {
+        static final LogOptions EPHEMERAL = new LogOptions(Checkpoint.DEFAULT_ORIGIN, SigningKey.generate(),
+                Checkpoints.Cadence.DEFAULT);
     }
 
     /**
@@ -156,11 +180,13 @@ final class CommandSide implements AutoCloseable {
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(transactions).transactionManager(transactions)
                 .eventSerializer(serializer).snapshotSerializer(serializer)
+                .appendEvents(new ChainedAppend())
                 // A batch of 10,000 accesses in flight beside others must not be mistaken for holes.
                 .maxGapOffset(1_000_000)
                 .build();
         JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(transactions).serializer(serializer).build();
         EventStoreSchema.create(dataSource, engine, tokens);
+        LogTables.create(dataSource);
         EmployeeDirectory employees = new EmployeeDirectory(transactions);
         SubjectKeys subjectKeys = SubjectKeys.load(transactions, SUBJECT_KEYS_IN_MEMORY);
 
@@ -194,6 +220,9 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(DeletionPeriod.class, c -> options.policies().deletion())
                 .registerComponent(NotificationLimits.class, c -> options.policies().breachNotification())
                 .registerComponent(SubjectRequestLimits.class, c -> options.policies().subjectRequests());
+        EvidenceLog evidenceLog = EvidenceLog.open(dataSource, transactions, options.log(), options.clock(), producer,
+                topics.checkpoints());
+        evidenceLog.register(configurer, tokens);
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
@@ -210,6 +239,7 @@ final class CommandSide implements AutoCloseable {
         axon.deadlineManager();
         axon.eventBus().registerDispatchInterceptor(new AppendedEvents());
         axon.start();
+        evidenceLog.start();
 
         CommandLedger ledger = new CommandLedger(transactions);
         CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), ledger, transactions);
@@ -224,7 +254,7 @@ final class CommandSide implements AutoCloseable {
                 new KafkaConsumer<>(ConsumerSettings.forCommandIngest(kafkaBootstrap, topics.commandIngestGroup())),
                 deadLetterProducer, topics, catalog, submitter, accesses, metrics);
         ingest.start();
-        return new CommandSide(new Running(axon, producer, forwarder, deadLetterProducer, ingest), transactions,
+        return new CommandSide(new Running(axon, producer, forwarder, deadLetterProducer, ingest, evidenceLog), transactions,
                 catalog, submitter, accesses, employees, subjectKeys);
     }
 
@@ -238,6 +268,24 @@ final class CommandSide implements AutoCloseable {
 
     StoredEventEndpoints storedEventEndpoints() {
         return new StoredEventEndpoints(new StoredEvents(transactions));
+    }
+
+    /** Bundles stored under {@code directory}; the timeline's subject column is decrypted, or says erased. */
+    BundleEndpoints bundleEndpoints(Path directory, Clock clock) {
+        EvidenceLog log = running.log();
+        BundleExports exports = new BundleExports(submitter, new StoredEvents(transactions),
+                new BundleExports.Log(log.checkpoints(), log.tree(), log.heads(), log.key()), directory,
+                transactions.dataSource(), clock, SubjectCells.of(subjectKeys));
+        return new BundleEndpoints(exports);
+    }
+
+    CheckpointEndpoints checkpointEndpoints() {
+        EvidenceLog log = running.log();
+        return new CheckpointEndpoints(log.checkpoints(), log.tree(), log.key().verificationKey());
+    }
+
+    EvidenceLog log() {
+        return running.log();
     }
 
     CommandCatalog catalog() {
@@ -272,6 +320,7 @@ final class CommandSide implements AutoCloseable {
         running.ingest().close();
         running.deadLetterProducer().close(Duration.ofSeconds(5));
         running.axon().shutdown();
+        running.log().close();
         running.forwarder().close();
         running.producer().close(Duration.ofSeconds(5));
     }

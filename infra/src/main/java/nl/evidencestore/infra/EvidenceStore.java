@@ -13,6 +13,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import nl.evidencestore.command.log.Checkpoints;
+import nl.evidencestore.shared.integrity.Checkpoint;
+import nl.evidencestore.shared.integrity.SigningKey;
 import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.agreement.DeletionPeriod;
 import nl.evidencestore.infra.embedded.EmbeddedKafka;
@@ -21,6 +24,8 @@ import nl.evidencestore.infra.kafka.KafkaTopics;
 import nl.evidencestore.infra.ops.Metrics;
 import nl.evidencestore.infra.ops.OperationsEndpoints;
 import nl.evidencestore.infra.ops.Readiness;
+import nl.evidencestore.infra.web.PrincipalEndpoints;
+import nl.evidencestore.infra.web.WebPage;
 import nl.evidencestore.shared.http.HttpEdge;
 import nl.evidencestore.shared.http.TokensFile;
 import org.slf4j.Logger;
@@ -64,7 +69,9 @@ public final class EvidenceStore implements AutoCloseable {
                             .withDeadlinePoll(settings.deadlinePoll())
                             .withPolicies(new CommandSide.Policies(new AccessPolicy(settings.recordedLateAfter()),
                                     new DeletionPeriod(settings.deletionPeriodDays()), settings.breachLimits(),
-                                    settings.subjectRequestLimits()))));
+                                    settings.subjectRequestLimits()))
+                            .withLog(new CommandSide.LogOptions(Checkpoint.DEFAULT_ORIGIN,
+                                    SigningKey.loadOrCreate(settings.signingKey()), Checkpoints.Cadence.DEFAULT))));
             QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka,
                     settings.topics().events(), commands.subjectKeys()));
             Metrics.watchProjections(metrics, queries.applied()::current, queries::timelineDocuments);
@@ -80,8 +87,13 @@ public final class EvidenceStore implements AutoCloseable {
                 config.routes.apiBuilder(commands.endpoints().routes());
                 config.routes.apiBuilder(commands.accessEndpoints().routes());
                 config.routes.apiBuilder(commands.storedEventEndpoints().routes());
+                config.routes.apiBuilder(commands.checkpointEndpoints().routes());
+                config.routes.apiBuilder(commands.bundleEndpoints(settings.dataDir().resolve("bundles"),
+                        java.time.Clock.systemUTC()).routes());
                 config.routes.apiBuilder(queries.agreementQueries().routes());
                 queries.otherQueries().forEach(config.routes::apiBuilder);
+                config.routes.apiBuilder(new PrincipalEndpoints().routes());
+                config.routes.apiBuilder(new WebPage().routes());
             }).start(settings.httpHost(), settings.httpPort());
             started.push(http::stop);
             log.info("evidence store serving HTTP on {}:{}, Kafka at {}", settings.httpHost(), http.port(), kafka);

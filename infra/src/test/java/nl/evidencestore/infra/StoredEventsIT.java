@@ -9,8 +9,12 @@ import static nl.evidencestore.infra.support.Requests.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import nl.evidencestore.infra.support.Api;
 import nl.evidencestore.infra.support.StoreUnderTest;
+import nl.evidencestore.shared.integrity.EventEnvelope;
+import nl.evidencestore.shared.integrity.EventHash;
+import nl.evidencestore.shared.json.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,25 @@ class StoredEventsIT {
                 .containsExactly("AgreementSigned", "AgreementTookEffect");
         assertThat(rest.get("events").get(1).get("payload").get("effectiveOn").asText()).isEqualTo("2026-03-05");
         assertThat(rest.has("nextSequence")).isFalse();
+    }
+
+    @Test
+    void everyEventIsChainedToTheOneBeforeByAHashOverItsEnvelopeAndStoredBytes() {
+        JsonNode events = api.get("/api/v1/agreements/agr-stored/events", SECURITY).json().get("events");
+        String previous = EventHash.GENESIS;
+        for (JsonNode event : events) {
+            byte[] payload = Json.canonical(event.get("payload"));
+            EventEnvelope envelope = new EventEnvelope(1, event.get("eventId").asText(), event.get("type").asText(),
+                    "agr-stored", event.get("sequence").asLong(), Instant.parse(event.get("occurredAt").asText()),
+                    Instant.parse(event.get("recordedAt").asText()), event.get("prevHash").asText(),
+                    EventHash.payloadSha256(payload));
+
+            assertThat(envelope.prevHash()).as("prevHash of %s", envelope.sequence()).isEqualTo(previous);
+            assertThat(event.get("payloadSha256").asText()).isEqualTo(envelope.payloadSha256());
+            assertThat(event.get("hash").asText()).isEqualTo(EventHash.of(envelope));
+            previous = event.get("hash").asText();
+        }
+        assertThat(events).hasSize(4);
     }
 
     @Test

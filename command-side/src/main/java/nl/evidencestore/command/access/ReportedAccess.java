@@ -1,6 +1,7 @@
 package nl.evidencestore.command.access;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.AgreementId;
@@ -38,6 +39,8 @@ public record ReportedAccess(String accessId, AgreementId agreementId, Actor act
         Token.required(country, "country");
         Token.text(system, "system", 200);
         Token.required(occurredAt, "occurredAt");
+        // The store keeps microseconds (PostgreSQL, the hash envelope): finer digits would not survive.
+        occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Without the subject reference: personal data never reaches a log line. */

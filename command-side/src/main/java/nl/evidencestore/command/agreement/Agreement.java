@@ -28,6 +28,7 @@ import nl.evidencestore.shared.event.agreement.DeletionConfirmed;
 import nl.evidencestore.shared.event.agreement.DeletionObligationFulfilled;
 import nl.evidencestore.shared.event.agreement.DeletionObligationOpened;
 import nl.evidencestore.shared.event.agreement.DeletionOverdue;
+import nl.evidencestore.shared.event.agreement.EvidenceExported;
 import nl.evidencestore.shared.event.agreement.InstructionRegistered;
 import nl.evidencestore.shared.event.agreement.PurposeAdded;
 import nl.evidencestore.shared.event.agreement.RetentionHoldPlaced;
@@ -391,6 +392,14 @@ public class Agreement {
         if (terms.terminatedOn().filter(end -> !on.isBefore(end)).isPresent()) {
             throw new RuleViolation("11.2", field + " is on or after the day the agreement ended; nothing takes effect under it then");
         }
+    }
+
+    // Art. 9 — an export of evidence is itself on the record
+
+    @CommandHandler
+    void handle(ExportEvidence command) {
+        apply(new EvidenceExported(agreementId, command.bundleId(), command.from(), command.to(),
+                command.exportedBy(), command.previousCheckpointRoot()));
     }
 
     /** When this command's events are recorded: Axon stamps them with this clock (a fixture's simulated time in tests). */

@@ -9,16 +9,40 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import nl.evidencestore.shared.event.EventTypes;
+import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.integrity.EventEnvelope;
+import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.json.Json;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
-/** Reads one stream's events as stored, in sequence order: the evidence is the event store. */
+/**
+ * Reads one stream's events as stored, in sequence order: the evidence is the event store.
+ * Every field of an event's hash envelope is read from its row, and its payload is the exact
+ * stored bytes, so what is shown is what was hashed.
+ */
 public final class StoredEvents {
-    /** One stored event; {@code payload} is the stored JSON, not re-serialised. */
-    public record Stored(long sequence, String eventId, String type, Instant recordedAt, JsonNode payload) {
+    static final String COLUMNS = "eventIdentifier, payloadType, aggregateIdentifier, sequenceNumber, occurredAt, "
+            + "timeStamp, prevHash, hash, payload";
+
+    /** One stored event with its place in the chain; {@code payload} is the stored JSON, not re-serialised. */
+    public record Stored(long sequence, String eventId, String type, Instant occurredAt, Instant recordedAt,
+                         String prevHash, String payloadSha256, String hash, JsonNode payload) {
+        static Stored of(EventLine line) {
+            EventEnvelope envelope = line.envelope();
+            try {
+                return new Stored(envelope.sequence(), envelope.eventId(), envelope.type(), envelope.occurredAt(),
+                        envelope.recordedAt(), envelope.prevHash(), envelope.payloadSha256(), line.hash(),
+                        Json.mapper().readTree(line.payload()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private final ConnectionProvider connections;
@@ -28,31 +52,108 @@ public final class StoredEvents {
     }
 
     public List<Stored> read(String streamId, long fromSequence, int limit) {
+        return lines(streamId, fromSequence, limit).stream().map(Stored::of).toList();
+    }
+
+    /** The events as bundle lines: envelope and hash from the row, the payload as stored. */
+    public List<EventLine> lines(String streamId, long fromSequence, int limit) {
         try (Connection connection = connections.getConnection();
-             PreparedStatement select = connection.prepareStatement("""
-                     SELECT sequenceNumber, eventIdentifier, payloadType, timeStamp, payload FROM DomainEventEntry
-                     WHERE aggregateIdentifier = ? AND sequenceNumber >= ? ORDER BY sequenceNumber LIMIT ?""")) {
+             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM DomainEventEntry"
+                     + " WHERE aggregateIdentifier = ? AND sequenceNumber >= ? ORDER BY sequenceNumber LIMIT ?")) {
             select.setString(1, streamId);
             select.setLong(2, fromSequence);
             select.setInt(3, limit);
-            List<Stored> events = new ArrayList<>();
+            List<EventLine> events = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    events.add(new Stored(row.getLong(1), row.getString(2), typeName(row.getString(3)),
-                            Instant.parse(row.getString(4)), Json.mapper().readTree(row.getBytes(5))));
+                    events.add(line(row));
                 }
             }
             return events;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read stored events", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A stream's events from sequence 0 to {@code toSequence}, read through a server-side cursor
+     * on a connection of its own: a million events pass through a small heap. Close it.
+     */
+    public Cursor cursor(String streamId, long toSequence) {
+        try {
+            Connection connection = connections.getConnection();
+            connection.setAutoCommit(false);
+            PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM DomainEventEntry"
+                    + " WHERE aggregateIdentifier = ? AND sequenceNumber <= ? ORDER BY sequenceNumber");
+            select.setFetchSize(1000);
+            select.setString(1, streamId);
+            select.setLong(2, toSequence);
+            return new Cursor(connection, select.executeQuery());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read stored events", e);
+        }
+    }
+
+    /** Stored events one at a time, in sequence order. */
+    public static final class Cursor implements Iterator<EventLine>, AutoCloseable {
+        private final Connection connection;
+        private final ResultSet rows;
+        private Boolean ahead;
+
+        private Cursor(Connection connection, ResultSet rows) {
+            this.connection = connection;
+            this.rows = rows;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                if (ahead == null) {
+                    ahead = rows.next();
+                }
+                return ahead;
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read stored events", e);
+            }
+        }
+
+        @Override
+        public EventLine next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ahead = null;
+            try {
+                return line(rows);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read stored events", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try (connection) {
+                connection.rollback();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot close a cursor over stored events", e);
+            }
         }
     }
 
     /** The first event of a stream: for an agreement, its draft, which names the controller. */
     public Optional<Stored> first(String streamId) {
         return read(streamId, 0, 1).stream().filter(event -> event.sequence() == 0).findFirst();
+    }
+
+    /** Reads a row selected with {@link #COLUMNS}, in that order. */
+    public static EventLine line(ResultSet row) throws SQLException {
+        byte[] payload = row.getBytes(9);
+        Instant recordedAt = DateTimeUtils.parseInstant(row.getString(6));
+        String occurredAt = row.getString(5);
+        EventEnvelope envelope = new EventEnvelope(EventEnvelope.VERSION, row.getString(1), typeName(row.getString(2)),
+                row.getString(3), row.getLong(4), occurredAt == null ? recordedAt : EventHash.parse(occurredAt),
+                recordedAt, row.getString(7), EventHash.payloadSha256(payload));
+        return new EventLine(envelope, row.getString(8), payload);
     }
 
     private static String typeName(String javaType) {

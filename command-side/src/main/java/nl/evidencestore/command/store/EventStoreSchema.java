@@ -11,6 +11,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory
 
 /** Creates the command side's tables when absent; every statement is idempotent. */
 public final class EventStoreSchema {
+    /** Each event's place in its stream's hash chain ({@link ChainedAppend}), beside Axon's own columns. */
+    static final String CHAIN_COLUMNS = "ALTER TABLE DomainEventEntry"
+            + " ADD COLUMN IF NOT EXISTS occurredAt VARCHAR(32),"
+            + " ADD COLUMN IF NOT EXISTS prevHash CHAR(64),"
+            + " ADD COLUMN IF NOT EXISTS hash CHAR(64)";
+
     private EventStoreSchema() {
     }
 
@@ -18,6 +24,7 @@ public final class EventStoreSchema {
         engine.createSchema(PostgresEventTableFactory.INSTANCE);
         tokens.createSchema(PostgresTokenTableFactory.INSTANCE);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(CHAIN_COLUMNS);
             statement.execute(CommandLedgerTable.DDL);
             for (String ddl : EmployeeRegisterTable.DDL) {
                 statement.execute(ddl);

@@ -13,10 +13,17 @@ import java.util.Map;
  */
 final class RecentKeys {
     private final Map<String, SubjectKey> byLookup;
+    /** The keys that opened references lately (a bundle's timeline opens the same subjects again and again). */
+    private final Map<String, SubjectKey> byKeyId;
     private long generation;
 
     RecentKeys(int capacity) {
-        this.byLookup = new LinkedHashMap<>(1024, 0.75f, true) {
+        this.byLookup = bounded(capacity);
+        this.byKeyId = bounded(capacity);
+    }
+
+    private static Map<String, SubjectKey> bounded(int capacity) {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, SubjectKey> eldest) {
                 return size() > capacity;
@@ -39,8 +46,21 @@ final class RecentKeys {
         }
     }
 
+    synchronized SubjectKey byKeyId(String keyId) {
+        return byKeyId.get(keyId);
+    }
+
+    /** Keeps a key read to open a reference, unless an erasure happened since it was read. */
+    synchronized void rememberOpened(SubjectKey key, long readInGeneration) {
+        if (readInGeneration == generation) {
+            byKeyId.put(key.keyId(), key);
+        }
+    }
+
+    /** An erasure: the subject's lookup goes, and the opening keys all go (erasures are rare). */
     synchronized void forget(String lookup) {
         byLookup.remove(lookup);
+        byKeyId.clear();
         generation++;
     }
 }

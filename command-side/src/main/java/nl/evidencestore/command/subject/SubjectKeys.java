@@ -138,6 +138,11 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
 
     @Override
     public Opened open(SealedSubject sealed) {
+        SubjectKey known = recent.byKeyId(sealed.keyId());
+        if (known != null) {
+            return new Readable(known.open(sealed));
+        }
+        long generation = recent.generation();
         try (Connection connection = connections.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT controller_id, key FROM subject_keys WHERE key_id = ?");
@@ -147,6 +152,10 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
             try (ResultSet row = select.executeQuery()) {
                 if (row.next()) {
                     SubjectKey key = new SubjectKey(sealed.keyId(), ControllerId.of(row.getString(1)), row.getBytes(2));
+                    // Inside a transaction the row might be its own, not yet committed: remembered only outside.
+                    if (connection.getAutoCommit()) {
+                        recent.rememberOpened(key, generation);
+                    }
                     return new Readable(key.open(sealed));
                 }
             }

@@ -44,7 +44,7 @@ public final class KafkaTopics {
      * The event log and the two command topics. The event topic has one partition because the
      * consistency design needs one total order of events, and keeps every record forever. The
      * command topics carry plaintext subject references, so their retention is the erasure lag of
-     * Kafka ingest (api.md).
+     * Kafka ingest (api.md). Checkpoints are kept forever on one partition, in the order signed.
      */
     public static List<TopicSpec> storeTopics(TopicNames names, int commandPartitions, int dlqPartitions, Duration commandRetention) {
         Map<String, String> forever = Map.of(
@@ -58,7 +58,8 @@ public final class KafkaTopics {
         return List.of(
                 new TopicSpec(names.events(), 1, forever),
                 new TopicSpec(names.commands(), commandPartitions, bounded),
-                new TopicSpec(names.commandsDlq(), dlqPartitions, bounded));
+                new TopicSpec(names.commandsDlq(), dlqPartitions, bounded),
+                new TopicSpec(names.checkpoints(), 1, forever));
     }
 
     /**

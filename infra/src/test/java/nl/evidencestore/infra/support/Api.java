@@ -61,7 +61,11 @@ public final class Api {
 
     /** The body of a GET exactly as the server sent it, for comparisons byte for byte. */
     public byte[] getBytes(String path) {
-        return exchange(request(path, null).GET(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        return getBytes(path, null);
+    }
+
+    public byte[] getBytes(String path, String token) {
+        return exchange(request(path, token).GET(), HttpResponse.BodyHandlers.ofByteArray()).body();
     }
 
     private HttpRequest.Builder request(String path, String token) {

@@ -16,11 +16,11 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Writes a secret-bearing file whole or not at all: a temporary file beside it, flushed to disk,
  * then renamed. Readable by the owner only where the file system knows POSIX permissions.
  */
-final class OwnerOnlyFile {
+public final class OwnerOnlyFile {
     private OwnerOnlyFile() {
     }
 
-    static void write(Path file, byte[] content) {
+    public static void write(Path file, byte[] content) {
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());

@@ -91,6 +91,12 @@ public final class MerkleTree {
         if (n == 1) {
             return leaf(start);
         }
+        if (Long.bitCount(n) == 1) {
+            byte[] stored = leaves.completeSubtree(start, n);
+            if (stored != null) {
+                return stored;
+            }
+        }
         long k = largestPowerOfTwoBelow(n);
         return TreeHash.node(subtreeRoot(start, start + k), subtreeRoot(start + k, end));
     }

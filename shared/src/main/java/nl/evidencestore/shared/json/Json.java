@@ -70,6 +70,15 @@ public final class Json {
         }
     }
 
+    /** The RFC 8785 (JCS) form of JSON that is already bytes. */
+    public static byte[] canonicalBytes(byte[] json) {
+        try {
+            return new JsonCanonicalizer(json).getEncodedUTF8();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

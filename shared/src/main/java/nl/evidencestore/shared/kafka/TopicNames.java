@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * each reading its own commands in a group of its own; without one they are the names api.md
  * gives.
  */
-public record TopicNames(String events, String commands, String commandsDlq, String commandIngestGroup) {
+public record TopicNames(String events, String commands, String commandsDlq, String checkpoints,
+                         String commandIngestGroup) {
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{0,100}");
     public static final TopicNames DEFAULT = withPrefix("");
 
@@ -17,6 +18,7 @@ public record TopicNames(String events, String commands, String commandsDlq, Str
             throw new IllegalArgumentException("a topic prefix is at most 100 letters, digits, '.', '_' or '-'");
         }
         return new TopicNames(prefix + Topics.EVENTS, prefix + Topics.COMMANDS, prefix + Topics.COMMANDS_DLQ,
+                prefix + Topics.CHECKPOINTS,
                 prefix + Topics.COMMAND_INGEST_GROUP);
     }
 }

@@ -8,6 +8,8 @@ public final class Topics {
     public static final String COMMANDS = "evidence.commands";
     /** Command records that were refused for good, unchanged, with the headers below saying why. */
     public static final String COMMANDS_DLQ = "evidence.commands.dlq";
+    /** The log's signed checkpoints, JSON as GET /api/v1/checkpoints/latest serves them, keyed by tree size. */
+    public static final String CHECKPOINTS = "evidence.checkpoints";
     /** The consumer group that reads {@link #COMMANDS}; its committed offsets are what was made durable. */
     public static final String COMMAND_INGEST_GROUP = "evidence-command-ingest";
 

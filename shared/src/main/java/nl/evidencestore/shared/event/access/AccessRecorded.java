@@ -2,6 +2,7 @@ package nl.evidencestore.shared.event.access;
 
 import java.time.Instant;
 import java.util.List;
+import nl.evidencestore.shared.event.Occurrence;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.Country;
@@ -20,5 +21,5 @@ public record AccessRecorded(AgreementId agreementId, String accessId, Actor act
                              String instructionRef, List<DataCategory> categories, SealedSubject subject,
                              Country country, String system, Instant occurredAt, Verdict verdict,
                              boolean instructionVerified, boolean recordedLate, String referenceData)
-        implements AccessEvent {
+        implements AccessEvent, Occurrence {
 }

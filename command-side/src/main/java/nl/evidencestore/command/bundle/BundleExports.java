@@ -1,0 +1,275 @@
+package nl.evidencestore.command.bundle;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import nl.evidencestore.command.agreement.ExportEvidence;
+import nl.evidencestore.command.evidence.StoredEvents;
+import nl.evidencestore.command.log.Checkpoints;
+import nl.evidencestore.command.log.LogTree;
+import nl.evidencestore.command.log.StreamHeads;
+import nl.evidencestore.command.submit.CommandSubmitter;
+import nl.evidencestore.shared.error.InvalidInput;
+import nl.evidencestore.shared.error.UnknownResource;
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.evidence.BundleScope;
+import nl.evidencestore.shared.evidence.BundleWriter;
+import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.evidence.ProofFile;
+import nl.evidencestore.shared.evidence.report.ReportFigures;
+import nl.evidencestore.shared.evidence.report.ReportHtml;
+import nl.evidencestore.shared.evidence.report.TimelineCsv;
+import nl.evidencestore.shared.http.Principal;
+import nl.evidencestore.shared.integrity.Checkpoint;
+import nl.evidencestore.shared.integrity.HeadsTree;
+import nl.evidencestore.shared.integrity.ProofRejected;
+import nl.evidencestore.shared.integrity.SignedCheckpoint;
+import nl.evidencestore.shared.integrity.SigningKey;
+import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.ControllerId;
+import nl.evidencestore.shared.model.EmployeeId;
+
+/**
+ * Builds an evidence bundle (docs/evidence-format.md §3): records the export on the agreement,
+ * waits for a signed checkpoint that covers it, then streams the agreement's chain, every
+ * employee stream and their proofs into a ZIP that is stored once, so that every download
+ * returns the same bytes.
+ */
+public final class BundleExports {
+    private static final Duration LOGGED_WITHIN = Duration.ofSeconds(30);
+    private static final String ACCESS = "AccessRecorded";
+
+    /** What {@code POST /api/v1/evidence-bundles} answers. */
+    public record Exported(String bundleId, String rootHash, long events) {
+    }
+
+    /** Where the exporter reads the log. */
+    public record Log(Checkpoints checkpoints, LogTree tree, StreamHeads heads, SigningKey key) {
+    }
+
+    private final CommandSubmitter submitter;
+    private final StoredEvents events;
+    private final Log log;
+    private final Path directory;
+    private final BundleRegistry registry;
+    private final Clock clock;
+    private final Function<AccessRecorded, String> subjectCell;
+
+    public BundleExports(CommandSubmitter submitter, StoredEvents events, Log log, Path directory,
+                         javax.sql.DataSource dataSource, Clock clock, Function<AccessRecorded, String> subjectCell) {
+        this.submitter = submitter;
+        this.events = events;
+        this.log = log;
+        this.directory = directory;
+        this.registry = new BundleRegistry(dataSource);
+        this.clock = clock;
+        this.subjectCell = subjectCell;
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the bundle directory " + directory, e);
+        }
+    }
+
+    public Exported export(Principal who, BundleRequest request) throws InterruptedException {
+        ControllerId controller = controllerOf(request.agreementId(), who);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (request.to().isAfter(now)) {
+            throw new InvalidInput("to", "lies in the future; a bundle proves what has been recorded");
+        }
+        Optional<SignedCheckpoint> previous = previous(request.previousCheckpoint());
+        BundleScope scope = new BundleScope(UUID.randomUUID().toString(), request.agreementId(), controller,
+                request.from(), request.to(), now, who.name());
+        String exportEvent = submitter.submit(new ExportEvidence(request.agreementId(), scope.bundleId(),
+                request.from(), request.to(), who.name(), previous.map(p -> p.checkpoint().rootHash()).orElse(null)))
+                .eventIds().get(0);
+        SignedCheckpoint checkpoint = log.checkpoints().covering(exportEvent, LOGGED_WITHIN).orElseThrow(
+                () -> new IllegalStateException("the export event was not logged within " + LOGGED_WITHIN));
+        long lines = write(scope, checkpoint, previous);
+        registry.add(scope.bundleId(), request.agreementId().value(), controller, who.name(),
+                checkpoint.checkpoint().rootHash(), lines);
+        return new Exported(scope.bundleId(), checkpoint.checkpoint().rootHash(), lines);
+    }
+
+    /** The stored ZIP of a bundle the caller may see. */
+    public Path file(Principal who, String bundleId) {
+        ControllerId controller = registry.controllerOf(bundleId)
+                .orElseThrow(() -> new UnknownResource("no evidence bundle with this id"));
+        if (!who.maySee(controller)) {
+            throw new UnknownResource("no evidence bundle with this id");
+        }
+        return directory.resolve(bundleId + ".zip");
+    }
+
+    private ControllerId controllerOf(AgreementId agreementId, Principal who) {
+        ControllerId controller = events.first(agreementId.value())
+                .filter(first -> "AgreementDrafted".equals(first.type()))
+                .map(draft -> ControllerId.of(draft.payload().get("controller").get("id").asText()))
+                .orElseThrow(() -> new UnknownResource("no agreement with this id"));
+        if (!who.maySee(controller)) {
+            throw new UnknownResource("no agreement with this id");
+        }
+        return controller;
+    }
+
+    private Optional<SignedCheckpoint> previous(SignedCheckpoint.Form form) {
+        if (form == null) {
+            return Optional.empty();
+        }
+        try {
+            SignedCheckpoint previous = SignedCheckpoint.parse(form, log.key().verificationKey());
+            long size = previous.checkpoint().treeSize();
+            if (size == 0 || size > log.tree().size()) {
+                throw new InvalidInput("previousCheckpoint", "is of a tree size this log has not reached, or empty");
+            }
+            return Optional.of(previous);
+        } catch (ProofRejected e) {
+            throw new InvalidInput("previousCheckpoint", "is not a checkpoint signed by this store: " + e.getMessage());
+        }
+    }
+
+    private long write(BundleScope scope, SignedCheckpoint checkpoint, Optional<SignedCheckpoint> previous) {
+        Checkpoint signed = checkpoint.checkpoint();
+        HeadsTree heads = log.checkpoints().headsOf(signed);
+        String agreement = scope.agreementId().value();
+        long headSequence = heads.inclusion(agreement).head().sequence();
+        List<String> employeeStreams = heads.streamIds().stream()
+                .filter(stream -> stream.startsWith(EmployeeId.STREAM_KIND)).toList();
+        Path partial = directory.resolve(scope.bundleId() + ".zip.partial");
+        ReportFigures figures = new ReportFigures(scope);
+        long[] lines = {0};
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
+             BundleWriter bundle = new BundleWriter(out, scope, log.key())) {
+            try (StoredEvents.Cursor chain = events.cursor(agreement, headSequence)) {
+                bundle.writeEvents(() -> counted(concat(stubbed(chain, scope), employeeLines(employeeStreams, heads)),
+                        figures, lines));
+            }
+            bundle.writeProof(proof(scope, checkpoint, heads, agreement, headSequence, employeeStreams, previous));
+            bundle.writeFile(BundleWriter.TIMELINE, csv -> timeline(csv, scope, headSequence));
+            bundle.writeFile(BundleWriter.REPORT, ReportHtml.render(figures, scope, signed.treeSize(), signed.rootHash()));
+            bundle.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write bundle " + scope.bundleId(), e);
+        }
+        move(partial, directory.resolve(scope.bundleId() + ".zip"));
+        return lines[0];
+    }
+
+    /** Accesses recorded outside the period travel as stubs: they prove the chain, not their content. */
+    private static Iterator<EventLine> stubbed(Iterator<EventLine> chain, BundleScope scope) {
+        return map(chain, line -> ACCESS.equals(line.envelope().type()) && !scope.covers(line.envelope().recordedAt())
+                ? EventLine.stub(line.envelope(), line.hash()) : line);
+    }
+
+    private Iterator<EventLine> employeeLines(List<String> streams, HeadsTree heads) {
+        List<EventLine> lines = new ArrayList<>();
+        for (String stream : streams) {
+            long head = heads.inclusion(stream).head().sequence();
+            lines.addAll(events.lines(stream, 0, Math.toIntExact(head + 1)));
+        }
+        return lines.iterator();
+    }
+
+    private ProofFile proof(BundleScope scope, SignedCheckpoint checkpoint, HeadsTree heads, String agreement,
+                            long headSequence, List<String> employeeStreams, Optional<SignedCheckpoint> previous) {
+        long size = checkpoint.checkpoint().treeSize();
+        HeadsTree.Inclusion head = heads.inclusion(agreement);
+        long leaf = log.heads().indexOf(agreement, headSequence);
+        String headEventId = events.lines(agreement, headSequence, 1).get(0).envelope().eventId();
+        ProofFile.Inclusion inclusion = new ProofFile.Inclusion(headEventId, head.head().hash(), leaf, size,
+                ProofFile.hex(log.tree().inclusionProof(leaf, size)));
+        List<ProofFile.Head> streamHeads = new ArrayList<>();
+        streamHeads.add(ProofFile.Head.of(head));
+        employeeStreams.forEach(stream -> streamHeads.add(ProofFile.Head.of(heads.inclusion(stream))));
+        return new ProofFile(checkpoint.toJson(), inclusion, streamHeads,
+                previous.map(p -> previousProof(p, agreement, size)).orElse(null));
+    }
+
+    /** Where the agreement stood in the auditor's checkpoint, and how today's log extends that one. */
+    private ProofFile.Previous previousProof(SignedCheckpoint previous, String agreement, long size) {
+        long oldSize = previous.checkpoint().treeSize();
+        HeadsTree oldHeads = HeadsTree.of(log.heads().at(oldSize));
+        if (!HexFormat.of().formatHex(oldHeads.root()).equals(previous.checkpoint().headsRoot())) {
+            throw new IllegalStateException("the log's heads at tree size " + oldSize + " differ from the signed checkpoint");
+        }
+        ProofFile.Head oldHead = oldHeads.streamIds().contains(agreement)
+                ? ProofFile.Head.of(oldHeads.inclusion(agreement)) : null;
+        return new ProofFile.Previous(previous.toJson(),
+                ProofFile.hex(log.tree().consistencyProof(oldSize, size)), oldHead);
+    }
+
+    private void timeline(OutputStream csv, BundleScope scope, long headSequence) throws IOException {
+        csv.write(TimelineCsv.header());
+        try (StoredEvents.Cursor chain = events.cursor(scope.agreementId().value(), headSequence)) {
+            while (chain.hasNext()) {
+                EventLine line = chain.next();
+                if (ACCESS.equals(line.envelope().type()) && scope.covers(line.envelope().recordedAt())) {
+                    AccessRecorded access = (AccessRecorded) line.event().orElseThrow();
+                    Optional<byte[]> row = TimelineCsv.row(line, scope, subjectCell.apply(access));
+                    if (row.isPresent()) {
+                        csv.write(row.get());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void move(Path partial, Path file) {
+        try {
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store bundle " + file, e);
+        }
+    }
+
+    private static Iterator<EventLine> counted(Iterator<EventLine> lines, ReportFigures figures, long[] count) {
+        return map(lines, line -> {
+            figures.accept(line);
+            count[0]++;
+            return line;
+        });
+    }
+
+    private static Iterator<EventLine> map(Iterator<EventLine> lines, Function<EventLine, EventLine> each) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return lines.hasNext();
+            }
+
+            @Override
+            public EventLine next() {
+                return each.apply(lines.next());
+            }
+        };
+    }
+
+    private static Iterator<EventLine> concat(Iterator<EventLine> first, Iterator<EventLine> second) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || second.hasNext();
+            }
+
+            @Override
+            public EventLine next() {
+                return first.hasNext() ? first.next() : second.next();
+            }
+        };
+    }
+}

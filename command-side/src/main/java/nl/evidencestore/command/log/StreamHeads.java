@@ -1,0 +1,98 @@
+package nl.evidencestore.command.log;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import nl.evidencestore.shared.integrity.StreamHead;
+
+/**
+ * Every stream's last logged event. The current heads live in memory for the next
+ * checkpoint; the heads at any older tree size are read back from the leaves, which is how a
+ * bundle proves where an agreement stood in a checkpoint an auditor kept.
+ */
+public final class StreamHeads {
+    private final DataSource dataSource;
+    private final Map<String, StreamHead> current = new HashMap<>();
+
+    private StreamHeads(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static StreamHeads load(DataSource dataSource) {
+        StreamHeads heads = new StreamHeads(dataSource);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT stream_id, sequence, hash FROM evidence_log_head");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                heads.put(new StreamHead(row.getString(1), row.getLong(2), row.getString(3)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the streams' heads", e);
+        }
+        return heads;
+    }
+
+    synchronized void put(StreamHead head) {
+        current.put(head.streamId(), head);
+    }
+
+    synchronized List<StreamHead> snapshot() {
+        return List.copyOf(current.values());
+    }
+
+    /** The heads when the log held {@code treeSize} leaves: one index probe per stream. */
+    public List<StreamHead> at(long treeSize) {
+        List<StreamHead> heads = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT h.stream_id, l.sequence, l.hash FROM evidence_log_head h
+                     CROSS JOIN LATERAL (SELECT sequence, hash FROM evidence_log_leaf
+                                         WHERE stream_id = h.stream_id AND idx < ? ORDER BY idx DESC LIMIT 1) l""")) {
+            select.setLong(1, treeSize);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    heads.add(new StreamHead(row.getString(1), row.getLong(2), row.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the streams' heads", e);
+        }
+        return heads;
+    }
+
+    /** Where a logged event lies in the log, or -1 while it is not logged yet. */
+    public long indexOf(String eventId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT idx FROM evidence_log_leaf WHERE event_id = ?")) {
+            select.setString(1, eventId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the log", e);
+        }
+    }
+
+    /** The leaf index of a stream's event of that sequence number, or -1 while it is not logged. */
+    public long indexOf(String streamId, long sequence) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT idx FROM evidence_log_leaf WHERE stream_id = ? AND sequence = ?")) {
+            select.setString(1, streamId);
+            select.setLong(2, sequence);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : -1;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the log", e);
+        }
+    }
+}

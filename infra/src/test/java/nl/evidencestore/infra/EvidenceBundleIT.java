@@ -1,0 +1,216 @@
+package nl.evidencestore.infra;
+
+import static nl.evidencestore.infra.support.Principals.ADMIN;
+import static nl.evidencestore.infra.support.Principals.AUDITED_CONTROLLER;
+import static nl.evidencestore.infra.support.Principals.AUDITOR;
+import static nl.evidencestore.infra.support.Principals.PUBLISHER;
+import static nl.evidencestore.infra.support.Principals.SECURITY;
+import static nl.evidencestore.infra.support.Requests.draft;
+import static nl.evidencestore.infra.support.Requests.signature;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import nl.evidencestore.infra.support.Api;
+import nl.evidencestore.infra.support.StoreUnderTest;
+import nl.evidencestore.shared.evidence.verify.BundleVerifier;
+import nl.evidencestore.shared.evidence.verify.Check;
+import nl.evidencestore.shared.evidence.verify.Checks;
+import nl.evidencestore.shared.evidence.verify.Verification;
+import nl.evidencestore.shared.integrity.VerificationKey;
+import nl.evidencestore.shared.json.Json;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An auditor exports a bundle of their practice's agreement over HTTP and verifies it offline
+ * with nothing but the bundle, the store's public key and a checkpoint kept from before.
+ */
+class EvidenceBundleIT {
+    private static final Api api = StoreUnderTest.api();
+    private static final String AGREEMENT = "agr-bundle";
+    private static Instant from;
+    private static Instant to;
+    private static VerificationKey key;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void aPracticeWithAccessesBeforeInAndAfterThePeriod() {
+        api.post("/api/v1/agreements", PUBLISHER, draft(AGREEMENT, AUDITED_CONTROLLER));
+        api.post("/api/v1/agreements/" + AGREEMENT + "/signatures", PUBLISHER, signature("CONTROLLER", "2026-03-01", null));
+        api.post("/api/v1/agreements/" + AGREEMENT + "/signatures", PUBLISHER, signature("PROCESSOR", "2026-03-02", null));
+        accesses("before", 3);
+        accesses("inside", 4);
+        accesses("after", 2);
+        JsonNode events = api.get("/api/v1/agreements/" + AGREEMENT + "/events", SECURITY).json().get("events");
+        for (JsonNode event : events) {
+            String accessId = event.get("payload").path("accessId").asText("");
+            if (accessId.startsWith("inside-")) {
+                Instant recorded = Instant.parse(event.get("recordedAt").asText());
+                from = from == null ? recorded : from;
+                to = recorded;
+            }
+        }
+        key = VerificationKey.fromPem(api.get("/api/v1/public-key", AUDITOR).body());
+    }
+
+    @Test
+    void anAuditorsBundleVerifiesOfflineWithTheStoresKey() throws IOException {
+        JsonNode exported = export(null);
+        byte[] zip = api.getBytes("/api/v1/evidence-bundles/" + exported.get("bundleId").asText(), AUDITOR);
+
+        Verification verified = verify(zip, Optional.of(key), Optional.empty());
+
+        assertThat(verified.failed()).as(verified.print()).isFalse();
+        assertThat(verified.status(Checks.AUTHENTICITY)).isEqualTo(Check.Status.PASS);
+        assertThat(verified.status(Checks.VERDICTS)).isEqualTo(Check.Status.PASS);
+        assertThat(verified.status(Checks.EXPORT)).isEqualTo(Check.Status.PASS);
+        assertThat(verified.status(Checks.NO_FORK)).isEqualTo(Check.Status.NOT_CHECKED);
+        assertThat(exported.get("rootHash").asText()).isEqualTo(proof(zip).get("checkpoint").get("rootHash").asText());
+        String csv = new String(entries(zip).get("timeline.csv"), StandardCharsets.UTF_8);
+        assertThat(csv.lines().skip(1)).hasSize(4).allMatch(row -> row.contains("inside-"));
+        assertThat(api.getBytes("/api/v1/evidence-bundles/" + exported.get("bundleId").asText(), AUDITOR))
+                .as("every download returns the same bytes").isEqualTo(zip);
+    }
+
+    @Test
+    void withoutTheKeyAuthenticityIsNotEstablishedAndNeverPasses() throws IOException {
+        byte[] zip = download(export(null));
+
+        Verification verified = verify(zip, Optional.empty(), Optional.empty());
+
+        assertThat(verified.failed()).as(verified.print()).isFalse();
+        assertThat(verified.status(Checks.AUTHENTICITY)).isEqualTo(Check.Status.NOT_ESTABLISHED);
+        assertThat(verified.summary()).contains("NOT ESTABLISHED").doesNotContain("VERIFIED");
+    }
+
+    @Test
+    void aLaterBundleVerifiesAgainstTheCheckpointOfAnEarlierOne() throws IOException {
+        JsonNode earlierCheckpoint = proof(download(export(null))).get("checkpoint");
+        accesses("later", 2);
+
+        byte[] later = download(export(earlierCheckpoint));
+        Verification verified = verify(later, Optional.of(key), Optional.of(Json.write(earlierCheckpoint)));
+
+        assertThat(verified.failed()).as(verified.print()).isFalse();
+        assertThat(verified.status(Checks.APPEND_ONLY)).isEqualTo(Check.Status.PASS);
+        assertThat(verified.status(Checks.NO_FORK)).isEqualTo(Check.Status.PASS);
+    }
+
+    @Test
+    void oneChangedByteInAnyFileOfARealBundleFailsNamingWhatFailed() throws IOException {
+        byte[] zip = download(export(null));
+        for (String file : entries(zip).keySet()) {
+            byte[] tampered = rewrite(zip, file, bytes -> {
+                byte[] copy = bytes.clone();
+                copy[copy.length / 2] ^= 1;
+                return copy;
+            });
+
+            Verification verified = verify(tampered, Optional.of(key), Optional.empty());
+
+            assertThat(verified.failed()).as("a byte changed in %s", file).isTrue();
+            String failedNames = verified.checks().stream().filter(Check::failed).map(Check::print).toList().toString();
+            assertThat(failedNames).as("a byte changed in %s", file)
+                    .contains(file.equals("manifest.sig") ? "manifest" : file);
+        }
+    }
+
+    @Test
+    void onlyAuditorsOfThatPracticeAndAdminsExport() {
+        String body = bundleRequest(null);
+        assertThat(api.post("/api/v1/evidence-bundles", SECURITY, body).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/evidence-bundles", PUBLISHER, body).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/evidence-bundles", ADMIN, body).status()).isEqualTo(201);
+        api.post("/api/v1/agreements", PUBLISHER, draft("agr-bundle-other", "practice-other"));
+        assertThat(api.post("/api/v1/evidence-bundles", AUDITOR,
+                bundleRequest(null).replace(AGREEMENT, "agr-bundle-other")).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/evidence-bundles/no-such-bundle", AUDITOR).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aPeriodEndingInTheFutureOrAForeignCheckpointIsRefusedWithA400() {
+        String future = """
+                {"agreementId":"%s","from":"2026-01-01T00:00:00Z","to":"2999-01-01T00:00:00Z"}""".formatted(AGREEMENT);
+        assertThat(api.post("/api/v1/evidence-bundles", AUDITOR, future).status()).isEqualTo(400);
+        JsonNode checkpoint = api.get("/api/v1/checkpoints/latest", AUDITOR).json();
+        String forged = bundleRequest(checkpoint).replace(checkpoint.get("rootHash").asText(), "0".repeat(64));
+        assertThat(api.post("/api/v1/evidence-bundles", AUDITOR, forged).status()).isEqualTo(400);
+    }
+
+    private static JsonNode export(JsonNode previousCheckpoint) {
+        Api.Response response = api.post("/api/v1/evidence-bundles", AUDITOR, bundleRequest(previousCheckpoint));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static String bundleRequest(JsonNode previousCheckpoint) {
+        String previous = previousCheckpoint == null ? "" : ",\"previousCheckpoint\":" + previousCheckpoint;
+        return """
+                {"agreementId":"%s","from":"%s","to":"%s"%s}""".formatted(AGREEMENT, from, to, previous);
+    }
+
+    private static byte[] download(JsonNode exported) {
+        return api.getBytes("/api/v1/evidence-bundles/" + exported.get("bundleId").asText(), AUDITOR);
+    }
+
+    private Verification verify(byte[] zip, Optional<VerificationKey> trusted, Optional<byte[]> previous)
+            throws IOException {
+        Path file = Files.createTempFile(directory, "bundle", ".zip");
+        Files.write(file, zip);
+        return BundleVerifier.verify(file, trusted, previous);
+    }
+
+    private static void accesses(String prefix, int count) {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            batch.append(i == 0 ? "" : ",").append("""
+                    {"accessId":"%s-%d","agreementId":"%s","actor":{"id":"robot-7","kind":"SYSTEM"},
+                     "purpose":"REMOTE_SUPPORT","categories":["SURNAME"],"subjectRef":"patient-%d","country":"NL",
+                     "system":"remote-support","occurredAt":"2026-04-01T09:00:00Z"}""".formatted(prefix, i, AGREEMENT, i));
+        }
+        assertThat(api.post("/api/v1/access-events", PUBLISHER, batch.append("]").toString()).status()).isEqualTo(201);
+    }
+
+    private static JsonNode proof(byte[] zip) throws IOException {
+        return Json.mapper().readTree(entries(zip).get("proof.json"));
+    }
+
+    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    private static byte[] rewrite(byte[] zip, String file, UnaryOperator<byte[]> change) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream rewritten = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> entry : entries(zip).entrySet()) {
+                rewritten.putNextEntry(new ZipEntry(entry.getKey()));
+                rewritten.write(entry.getKey().equals(file) ? change.apply(entry.getValue()) : entry.getValue());
+                rewritten.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}

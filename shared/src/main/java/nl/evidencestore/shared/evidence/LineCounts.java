@@ -1,0 +1,49 @@
+package nl.evidencestore.shared.evidence;
+
+import java.util.HashSet;
+import java.util.Set;
+import nl.evidencestore.shared.integrity.EventEnvelope;
+
+/**
+ * Counts the lines of {@code events.jsonl} as the manifest states them, so that the writer and
+ * the verifier count alike. A late arrival is a stub of the agreement recorded after the
+ * period whose access occurred inside it.
+ */
+public final class LineCounts {
+    private final BundleScope scope;
+    private final Set<String> streams = new HashSet<>();
+    private long events;
+    private long inPeriod;
+    private long stubs;
+    private long lateArrivals;
+
+    public LineCounts(BundleScope scope) {
+        this.scope = scope;
+    }
+
+    public void accept(EventLine line) {
+        EventEnvelope e = line.envelope();
+        events++;
+        streams.add(e.streamId());
+        boolean agreement = e.streamId().equals(scope.agreementId().value());
+        if (agreement && scope.covers(e.recordedAt())) {
+            inPeriod++;
+        }
+        if (line.isStub()) {
+            stubs++;
+            if (isLateArrival(line)) {
+                lateArrivals++;
+            }
+        }
+    }
+
+    public boolean isLateArrival(EventLine line) {
+        EventEnvelope e = line.envelope();
+        return line.isStub() && e.streamId().equals(scope.agreementId().value()) && e.recordedAt().isAfter(scope.to())
+                && scope.covers(e.occurredAt());
+    }
+
+    public Manifest.Counts counts() {
+        return new Manifest.Counts(events, inPeriod, stubs, lateArrivals, streams.size());
+    }
+}

@@ -1,0 +1,63 @@
+package nl.evidencestore.shared.evidence.report;
+
+import java.util.List;
+import nl.evidencestore.shared.terms.DeletionAt;
+import nl.evidencestore.shared.terms.DeletionAt.LocationAt;
+
+/** Where the controller's data is held and its deletion (Art. 11.2), and every export of evidence (Art. 9). */
+final class RecordsSections {
+    private RecordsSections() {
+    }
+
+    static void deletions(Html html, ReportFigures figures) {
+        html.section("deletion", "Data locations and deletion");
+        DeletionAt deletion = figures.terms().deletionAt(figures.scope().to());
+        if (deletion.locations().isEmpty()) {
+            html.p("No data location was registered by the end of the period (Art. 11.2).").endSection();
+            return;
+        }
+        html.table("Locations holding the controller's data at the end of the period (Art. 11.2)",
+                List.of("Location", "Description", "State", "Deleted", "Retention hold", "Deletion due at"),
+                deletion.locations().stream().<List<?>>map(RecordsSections::locationRow).toList());
+        DeletionAt.ObligationAt obligation = deletion.obligation();
+        if (obligation == null) {
+            html.p("The agreement had not ended, so no deletion obligation was open.");
+        } else {
+            html.facts("Deletion obligation", Formats.words(obligation.status().name()),
+                    "Due at", Formats.instant(obligation.dueAt()),
+                    "Fulfilled on", Formats.date(obligation.fulfilledOn()),
+                    "Locations still open", Formats.names(obligation.openLocationIds()),
+                    "Overdue raised by the store", Formats.names(obligation.overdue().stream()
+                            .map(o -> Formats.instant(o.dueAt()) + ": " + String.join(", ", o.openLocationIds())).toList()));
+        }
+        html.endSection();
+    }
+
+    private static List<?> locationRow(LocationAt l) {
+        String deleted = l.deletion() == null ? Formats.NONE : Formats.date(l.deletion().deletedOn()) + ", "
+                + Formats.text(l.deletion().method()) + ", certificate SHA-256 " + Formats.text(l.deletion().certificateSha256());
+        String hold = l.hold() == null ? Formats.NONE
+                : "until " + Formats.date(l.hold().until()) + ": " + Formats.text(l.hold().legalBasis());
+        return List.of(l.location().locationId(), Formats.text(l.location().description()), Formats.words(l.state().name()),
+                deleted, hold, Formats.instant(l.dueAt()));
+    }
+
+    static void exports(Html html, ReportFigures figures) {
+        html.section("exports", "Exports of evidence");
+        List<ReportFigures.Export> exports = figures.exports();
+        if (exports.isEmpty()) {
+            html.p("None recorded in this bundle.").endSection();
+            return;
+        }
+        html.p("Every export of a bundle is recorded in the agreement's own chain (Art. 9), this one included.");
+        html.table("Exports (Art. 9)", List.of("Bundle", "Period from", "Period to", "Exported by", "Recorded at",
+                "Previous checkpoint root"), exports.stream().<List<?>>map(x -> {
+                    var e = x.exported();
+                    String bundle = figures.scope().bundleId().equals(e.bundleId()) ? e.bundleId() + " (this bundle)"
+                            : Formats.text(e.bundleId());
+                    return List.of(bundle, Formats.instant(e.from()), Formats.instant(e.to()), Formats.text(e.exportedBy()),
+                            Formats.instant(x.recordedAt()), Formats.text(e.previousCheckpointRoot()));
+                }).toList());
+        html.endSection();
+    }
+}

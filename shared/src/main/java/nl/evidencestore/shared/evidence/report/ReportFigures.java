@@ -1,0 +1,194 @@
+package nl.evidencestore.shared.evidence.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import nl.evidencestore.shared.event.EvidenceEvent;
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.event.access.VerdictReassessed;
+import nl.evidencestore.shared.event.agreement.AgreementEvent;
+import nl.evidencestore.shared.event.agreement.AgreementSigned;
+import nl.evidencestore.shared.event.agreement.EvidenceExported;
+import nl.evidencestore.shared.event.breach.BreachEvent;
+import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
+import nl.evidencestore.shared.event.subjectrequest.SubjectRequestEvent;
+import nl.evidencestore.shared.evidence.BundleScope;
+import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.integrity.EventEnvelope;
+import nl.evidencestore.shared.model.EmployeeId;
+import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.terms.AgreementTerms;
+import nl.evidencestore.shared.terms.TermsAt;
+
+/**
+ * What {@code report.html} shows, accumulated line by line from {@code events.jsonl} in one
+ * pass: aggregates of the accesses and the small lifecycle facts, never the accesses themselves.
+ *
+ * <p>The agreement's terms are folded from the lifecycle events recorded by the end of the
+ * period, so the report shows the agreement as the store knew it then; facts recorded later
+ * (a back-dated consent, say) are counted apart. Facts from other streams (breaches, subject
+ * requests) are keyed by their id, so the order of independent streams does not matter.
+ */
+public final class ReportFigures {
+    private final BundleScope scope;
+    private final AgreementTerms terms = new AgreementTerms();
+    private final List<AgreementSigned> signatures = new ArrayList<>();
+    private final AccessTally tally = new AccessTally();
+    private final LateArrivals lateArrivals;
+    private final List<Export> exports = new ArrayList<>();
+    private final Map<String, BreachFacts> breaches = new TreeMap<>();
+    private final Map<String, RequestFacts> requests = new TreeMap<>();
+    private final Set<String> streams = new HashSet<>();
+    private long lines;
+    private long stubs;
+    private long lifecycleFactsAfterPeriod;
+    private long unknownTypes;
+
+    /** An export of evidence (Art. 9) and when the store recorded it. */
+    public record Export(Instant recordedAt, EvidenceExported exported) {
+    }
+
+    public ReportFigures(BundleScope scope) {
+        this.scope = scope;
+        this.lateArrivals = new LateArrivals(scope);
+    }
+
+    public void accept(EventLine line) {
+        EventEnvelope envelope = line.envelope();
+        lines++;
+        streams.add(envelope.streamId());
+        lateArrivals.consider(envelope);
+        if (line.isStub()) {
+            stubs++;
+            return;
+        }
+        Optional<EvidenceEvent> event = line.event();
+        event.ifPresent(fact -> fact(fact, envelope));
+        unknownTypes += event.isEmpty() ? 1 : 0;
+    }
+
+    private void fact(EvidenceEvent event, EventEnvelope envelope) {
+        boolean inPeriod = scope.covers(envelope.recordedAt());
+        if (event instanceof AccessRecorded e && ours(e.agreementId().value()) && inPeriod) {
+            tally.access(e);
+        } else if (event instanceof VerdictReassessed e && ours(e.agreementId().value()) && inPeriod) {
+            tally.reassessment(e);
+        } else if (event instanceof DisclosureRecorded e && ours(e.agreementId().value()) && inPeriod) {
+            tally.disclosure(e);
+        } else if (event instanceof EvidenceExported e && ours(e.agreementId().value())) {
+            exports.add(new Export(envelope.recordedAt(), e));
+        } else if (event instanceof AgreementEvent e && ours(e.agreementId().value())) {
+            lifecycle(e, envelope);
+        } else if (event instanceof BreachEvent e && BreachFacts.concerns(e, scope.agreementId())) {
+            breaches.computeIfAbsent(e.breachId().value(), BreachFacts::new).apply(e);
+            tallyIf(inPeriod, BreachFacts.violations(e), e.breachId().value());
+        } else if (event instanceof SubjectRequestEvent e && ours(e.agreementId().value())) {
+            requests.computeIfAbsent(e.requestId().value(), RequestFacts::new).apply(e);
+            tallyIf(inPeriod, RequestFacts.violations(e), e.requestId().value());
+        }
+    }
+
+    private void tallyIf(boolean inPeriod, List<Violation> violations, String recordId) {
+        if (inPeriod) {
+            tally.violations(violations, recordId);
+        }
+    }
+
+    private void lifecycle(AgreementEvent event, EventEnvelope envelope) {
+        if (envelope.recordedAt().isAfter(scope.to())) {
+            lifecycleFactsAfterPeriod++;
+            return;
+        }
+        terms.apply(event);
+        if (event instanceof AgreementSigned signed) {
+            signatures.add(signed);
+        }
+    }
+
+    private boolean ours(String agreementId) {
+        return scope.agreementId().value().equals(agreementId);
+    }
+
+    public BundleScope scope() {
+        return scope;
+    }
+
+    public AccessCounts accesses() {
+        return tally.counts();
+    }
+
+    /** In the agreement's own order: Art. 1.1 first, Annex 1 last. */
+    public List<ArticleCount> violationsByArticle() {
+        return tally.articles();
+    }
+
+    /** Accesses that occurred in the period but were recorded after it (stubs in the bundle). */
+    public long lateArrivals() {
+        return lateArrivals.count();
+    }
+
+    public long lines() {
+        return lines;
+    }
+
+    public long stubs() {
+        return stubs;
+    }
+
+    public long streams() {
+        return streams.size();
+    }
+
+    public long employeeStreams() {
+        return streams.stream().filter(s -> s.startsWith(EmployeeId.STREAM_KIND)).count();
+    }
+
+    /** Lifecycle facts recorded after the period: in the bundle, but not part of the terms shown. */
+    public long lifecycleFactsAfterPeriod() {
+        return lifecycleFactsAfterPeriod;
+    }
+
+    /** Lines whose type this version does not know: carried and hash-checked, but not read. */
+    public long unknownTypes() {
+        return unknownTypes;
+    }
+
+    public List<Export> exports() {
+        return List.copyOf(exports);
+    }
+
+    List<EventEnvelope> lateExamples() {
+        return lateArrivals.examples();
+    }
+
+    List<VerdictReassessed> reassessments() {
+        return tally.reassessments();
+    }
+
+    /** The agreement as it stood at the end of the period; empty when it was not yet drafted then. */
+    public Optional<TermsAt> termsAtEnd() {
+        return terms.isDrafted() ? Optional.of(terms.at(scope.to())) : Optional.empty();
+    }
+
+    /** The lifecycle folded up to the period's end; ask it about {@code scope.to()}. */
+    AgreementTerms terms() {
+        return terms;
+    }
+
+    List<AgreementSigned> signatures() {
+        return List.copyOf(signatures);
+    }
+
+    List<BreachFacts> breaches() {
+        return List.copyOf(breaches.values());
+    }
+
+    List<RequestFacts> requests() {
+        return List.copyOf(requests.values());
+    }
+}

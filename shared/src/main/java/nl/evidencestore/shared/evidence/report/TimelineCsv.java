@@ -1,0 +1,71 @@
+package nl.evidencestore.shared.evidence.report;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.evidence.BundleScope;
+import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.model.Violation;
+
+/**
+ * A bundle's {@code timeline.csv} (docs/evidence-format.md §3): one UTF-8 RFC 4180 row per
+ * access recorded inside the period. The store writes it and the verifier regenerates it from
+ * {@code events.jsonl}, so a row depends on nothing but the line, the scope and the subject cell.
+ */
+public final class TimelineCsv {
+    /** The subject cell of an access whose subject was erased (crypto-shredding). */
+    public static final String ERASED = "[erased]";
+    static final List<String> COLUMNS = List.of("occurredAt", "recordedAt", "accessId", "actorId", "actorKind",
+            "subProcessorId", "purpose", "instructionRef", "categories", "country", "system", "verdict", "articles",
+            "recordedLate", "subject");
+    private static final byte[] HEADER = CsvCells.record(COLUMNS).getBytes(StandardCharsets.UTF_8);
+
+    private TimelineCsv() {
+    }
+
+    public static byte[] header() {
+        return HEADER.clone();
+    }
+
+    /**
+     * The row for an access of the scope's agreement given in full and recorded inside the
+     * period; empty for any other line (stubs, lifecycle events, employee streams).
+     * {@code subjectCell} is the decrypted subject reference, or {@link #ERASED}.
+     */
+    public static Optional<byte[]> row(EventLine line, BundleScope scope, String subjectCell) {
+        if (line.isStub() || !"AccessRecorded".equals(line.envelope().type())
+                || !scope.covers(line.envelope().recordedAt())) {
+            return Optional.empty();
+        }
+        return line.event()
+                .filter(AccessRecorded.class::isInstance)
+                .map(AccessRecorded.class::cast)
+                .filter(access -> access.agreementId().equals(scope.agreementId()))
+                .map(access -> CsvCells.record(cells(line, access, subjectCell)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> cells(EventLine line, AccessRecorded access, String subjectCell) {
+        return List.of(
+                EventLine.Instants.format(access.occurredAt()),
+                EventLine.Instants.format(line.envelope().recordedAt()),
+                access.accessId(),
+                access.actor().id(),
+                access.actor().kind().name(),
+                orEmpty(access.actor().subProcessorId()),
+                access.purpose().name(),
+                orEmpty(access.instructionRef()),
+                access.categories().stream().map(Object::toString).collect(Collectors.joining(";")),
+                access.country() == null ? "" : access.country().code(),
+                orEmpty(access.system()),
+                access.verdict().verdict().name(),
+                access.verdict().violations().stream().map(Violation::article).collect(Collectors.joining(";")),
+                Boolean.toString(access.recordedLate()),
+                orEmpty(subjectCell));
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

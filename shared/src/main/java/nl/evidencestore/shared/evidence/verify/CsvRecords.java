@@ -1,0 +1,61 @@
+package nl.evidencestore.shared.evidence.verify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads RFC 4180 records one at a time, each as its exact bytes with its CRLF: a CR LF inside
+ * double quotes belongs to a cell, not the end of the record.
+ */
+final class CsvRecords {
+    private final InputStream in;
+
+    CsvRecords(InputStream in) {
+        this.in = in;
+    }
+
+    /** The next record's bytes, or null at the end of the file. */
+    byte[] next() throws IOException {
+        ByteArrayOutputStream record = new ByteArrayOutputStream(256);
+        boolean quoted = false;
+        int previous = -1;
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            record.write(b);
+            if (b == '"') {
+                quoted = !quoted;
+            } else if (b == '\n' && previous == '\r' && !quoted) {
+                return record.toByteArray();
+            }
+            if (record.size() > LineReader.MAX_LINE) {
+                throw new IOException("a record of timeline.csv is longer than " + LineReader.MAX_LINE + " bytes");
+            }
+            previous = b;
+        }
+        return record.size() == 0 ? null : record.toByteArray();
+    }
+
+    /** The value of a record's last cell, unquoted: the subject, which only the store can decrypt. */
+    static String lastCell(byte[] record) {
+        String text = new String(record, StandardCharsets.UTF_8);
+        if (text.endsWith("\r\n")) {
+            text = text.substring(0, text.length() - 2);
+        }
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                start = i + 1;
+            }
+        }
+        String cell = text.substring(start);
+        if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
+            return cell.substring(1, cell.length() - 1).replace("\"\"", "\"");
+        }
+        return cell;
+    }
+}

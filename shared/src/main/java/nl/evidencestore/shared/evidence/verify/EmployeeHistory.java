@@ -1,0 +1,76 @@
+package nl.evidencestore.shared.evidence.verify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import nl.evidencestore.shared.event.employee.EmployeeEvent;
+import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.model.EmployeeId;
+import nl.evidencestore.shared.rules.RegisteredEmployees;
+
+/**
+ * The employee register as the bundle's employee streams record it, replayed up to any instant
+ * of record time. The streams come after the agreement's chain in {@code events.jsonl}, so a
+ * first quick pass picks out their lines (few) before the chain's accesses are judged.
+ */
+final class EmployeeHistory {
+    // JCS sorts keys: an employee line holds this exactly, and a payload never has a streamId key.
+    private static final byte[] MARK = (",\"streamId\":\"" + EmployeeId.STREAM_KIND).getBytes(StandardCharsets.UTF_8);
+    private final List<Recorded> events;
+    private final RegisteredEmployees register = new RegisteredEmployees();
+    private int applied;
+
+    private record Recorded(Instant recordedAt, EmployeeEvent event) {
+    }
+
+    private EmployeeHistory(List<Recorded> events) {
+        this.events = events;
+    }
+
+    /** Lines that do not parse are skipped here: the main pass reports them. */
+    static EmployeeHistory read(InputStream in) throws IOException {
+        List<Recorded> events = new ArrayList<>();
+        LineReader reader = new LineReader(in);
+        for (byte[] raw = reader.next(); raw != null; raw = reader.next()) {
+            if (contains(raw, MARK)) {
+                try {
+                    EventLine line = EventLine.parse(raw);
+                    if (line.event().orElse(null) instanceof EmployeeEvent event) {
+                        events.add(new Recorded(line.envelope().recordedAt(), event));
+                    }
+                } catch (RuntimeException e) {
+                    // Reported by the main pass, which reads every line.
+                }
+            }
+        }
+        // Stable: within one stream the order of the lines stays.
+        events.sort(Comparator.comparing(Recorded::recordedAt));
+        return new EmployeeHistory(events);
+    }
+
+    /** The register as it stood once every employee event recorded at or before {@code instant} was applied. */
+    RegisteredEmployees at(Instant instant) {
+        while (applied < events.size() && !events.get(applied).recordedAt().isAfter(instant)) {
+            register.apply(events.get(applied).event());
+            applied++;
+        }
+        return register;
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+package nl.evidencestore.shared.evidence.verify;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import nl.evidencestore.shared.evidence.EventLine;
+
+/**
+ * The last line of every stream in the bundle, and the hash the agreement's chain has at one
+ * sequence asked for in advance (the head an earlier checkpoint knew, for "no fork").
+ */
+final class StreamEnds {
+    private final String agreementId;
+    private final long watchedSequence;
+    private final Map<String, EventLine> last = new LinkedHashMap<>();
+    private String watchedHash;
+
+    StreamEnds(String agreementId, long watchedSequence) {
+        this.agreementId = agreementId;
+        this.watchedSequence = watchedSequence;
+    }
+
+    void accept(LineFacts facts) {
+        if (!facts.parsed()) {
+            return;
+        }
+        EventLine line = facts.line();
+        last.put(line.envelope().streamId(), line);
+        if (line.envelope().streamId().equals(agreementId) && line.envelope().sequence() == watchedSequence) {
+            watchedHash = line.hash();
+        }
+    }
+
+    Map<String, EventLine> lastLines() {
+        return last;
+    }
+
+    Optional<EventLine> agreementHead() {
+        return Optional.ofNullable(last.get(agreementId));
+    }
+
+    /** The hash of the agreement's line at the watched sequence, if the bundle has that line. */
+    Optional<String> watchedHash() {
+        return Optional.ofNullable(watchedHash);
+    }
+}

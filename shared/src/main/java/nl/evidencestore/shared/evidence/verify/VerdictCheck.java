@@ -1,0 +1,62 @@
+package nl.evidencestore.shared.evidence.verify;
+
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.event.agreement.AgreementEvent;
+import nl.evidencestore.shared.rules.AccessFacts;
+import nl.evidencestore.shared.rules.AccessRules;
+import nl.evidencestore.shared.terms.AgreementTerms;
+
+/**
+ * Every verdict again, as the command side's Agreement aggregate reached it: the terms folded
+ * from the agreement's events before the access, in sequence order, and the register as the
+ * employee streams recorded it up to the access's recordedAt; then the one {@link AccessRules}.
+ */
+final class VerdictCheck {
+    private final String agreementId;
+    private final EmployeeHistory employees;
+    private final AgreementTerms terms = new AgreementTerms();
+    private final Findings findings = new Findings(Checks.VERDICTS);
+    private long judged;
+
+    VerdictCheck(String agreementId, EmployeeHistory employees) {
+        this.agreementId = agreementId;
+        this.employees = employees;
+    }
+
+    void accept(LineFacts facts) {
+        if (!facts.parsed() || !facts.streamId().equals(agreementId) || facts.line().isStub()) {
+            return;
+        }
+        if (facts.undecodable() != null) {
+            findings.fail(facts, facts.undecodable() + ": the verdicts after it cannot be recomputed");
+        } else if (facts.event() instanceof AgreementEvent event) {
+            terms.apply(event);
+        } else if (facts.event() instanceof AccessRecorded access) {
+            judge(facts, access);
+        }
+    }
+
+    private void judge(LineFacts facts, AccessRecorded access) {
+        judged++;
+        AccessRules.Judgement judgement;
+        try {
+            judgement = AccessRules.judge(new AccessFacts(access.actor(), access.purpose(), access.instructionRef(),
+                    access.categories(), access.country(), access.occurredAt()), terms,
+                    employees.at(facts.line().envelope().recordedAt()));
+        } catch (RuntimeException e) {
+            findings.fail(facts, "access " + access.accessId() + " cannot be judged: " + e.getMessage());
+            return;
+        }
+        if (!judgement.verdict().equals(access.verdict())) {
+            findings.fail(facts, "access " + access.accessId() + " is recorded as " + access.verdict()
+                    + " but the rules give " + judgement.verdict());
+        } else if (judgement.instructionVerified() != access.instructionVerified()) {
+            findings.fail(facts, "access " + access.accessId() + " records instructionVerified="
+                    + access.instructionVerified() + " but the rules give " + judgement.instructionVerified());
+        }
+    }
+
+    Check result() {
+        return findings.result(judged + " verdict(s) recomputed from the terms and the register, all equal");
+    }
+}

@@ -1,0 +1,236 @@
+package nl.evidencestore.shared.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.evidencestore.shared.evidence.verify.BundleVerifier;
+import nl.evidencestore.shared.evidence.verify.Check;
+import nl.evidencestore.shared.evidence.verify.Checks;
+import nl.evidencestore.shared.evidence.verify.Verification;
+import nl.evidencestore.shared.integrity.SigningKey;
+import nl.evidencestore.shared.integrity.VerificationKey;
+import nl.evidencestore.shared.model.Actor;
+import nl.evidencestore.shared.model.ActorKind;
+import nl.evidencestore.shared.model.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundleVerifierTest {
+    @TempDir
+    Path dir;
+
+    private Verification verify(byte[] zip) throws IOException {
+        return verify(zip, Optional.of(TestBundles.KEY.verificationKey()), Optional.empty());
+    }
+
+    private Verification verify(byte[] zip, Optional<VerificationKey> key, Optional<byte[]> previous) throws IOException {
+        Path file = Files.createTempFile(dir, "bundle", ".zip");
+        Files.write(file, zip);
+        return BundleVerifier.verify(file, key, previous);
+    }
+
+    private static List<String> failed(Verification verification) {
+        return verification.checks().stream().filter(Check::failed).map(Check::name).toList();
+    }
+
+    @Test
+    void passesEveryCheckOfAnUntouchedBundle() throws IOException {
+        Verification verification = verify(TestBundles.standard().firstAudit().zip());
+        assertThat(failed(verification)).as(verification.print()).isEmpty();
+        assertThat(verification.status(Checks.AUTHENTICITY)).isEqualTo(Check.Status.PASS);
+        assertThat(verification.status(Checks.APPEND_ONLY)).isEqualTo(Check.Status.NOT_CHECKED);
+        assertThat(verification.status(Checks.NO_FORK)).isEqualTo(Check.Status.NOT_CHECKED);
+        assertThat(verification.check(Checks.BOUNDARIES).orElseThrow().detail()).contains("1 late arrival(s)");
+        assertThat(verification.check(Checks.VERDICTS).orElseThrow().detail()).startsWith("3 verdict(s)");
+    }
+
+    @Test
+    void withoutAPublicKeyAuthenticityIsNotEstablishedAndNothingSaysVerified() throws IOException {
+        Verification verification = verify(TestBundles.standard().firstAudit().zip(), Optional.empty(), Optional.empty());
+        assertThat(failed(verification)).isEmpty();
+        assertThat(verification.status(Checks.AUTHENTICITY)).isEqualTo(Check.Status.NOT_ESTABLISHED);
+        assertThat(verification.summary()).startsWith("INTEGRITY OK — authenticity NOT ESTABLISHED").doesNotContain("VERIFIED");
+    }
+
+    @Test
+    void failsOnOneByteChangedInAnyFile() throws IOException {
+        byte[] zip = TestBundles.standard().firstAudit().zip();
+        Map<String, String> expected = Map.of(BundleWriter.EVENTS, Checks.FILES, BundleWriter.PROOF, Checks.FILES,
+                BundleWriter.PUBLIC_KEY, Checks.MANIFEST_SIGNATURE, BundleWriter.MANIFEST, Checks.MANIFEST_SIGNATURE,
+                BundleWriter.SIGNATURE, Checks.MANIFEST_SIGNATURE, BundleWriter.TIMELINE, Checks.FILES,
+                BundleWriter.REPORT, Checks.FILES);
+        for (String name : TestBundles.entries(zip).keySet()) {
+            Map<String, byte[]> entries = TestBundles.entries(zip);
+            byte[] content = entries.get(name);
+            content[content.length / 2] ^= 1;
+            Verification verification = verify(TestBundles.zip(entries));
+            assertThat(failed(verification)).as(name + "\n" + verification.print()).contains(expected.get(name));
+        }
+        assertThat(TestBundles.entries(zip)).containsOnlyKeys(expected.keySet());
+    }
+
+    @Test
+    void namesTheLineAndEventOfAPayloadChangedEvenWhenTheManifestIsResigned() throws IOException {
+        byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries -> {
+            List<String> lines = TestBundles.lines(entries.get(BundleWriter.EVENTS));
+            lines.set(0, lines.get(0).replace("Praktijk", "Praktijq"));
+            entries.put(BundleWriter.EVENTS, TestBundles.join(lines));
+        });
+        Verification verification = verify(zip);
+        // The report shows the processor's name: rendered from the changed payload, it differs too.
+        assertThat(failed(verification)).containsExactly(Checks.PAYLOAD_HASHES, Checks.REPORT);
+        assertThat(verification.check(Checks.PAYLOAD_HASHES).orElseThrow().failures())
+                .containsExactly("events.jsonl line 1, event evt-1: SHA-256 of the payload differs from payloadSha256");
+    }
+
+    @Test
+    void failsTheChainWhenAnEventIsRemoved() throws IOException {
+        byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries -> {
+            List<String> lines = new ArrayList<>(TestBundles.lines(entries.get(BundleWriter.EVENTS)));
+            lines.remove(7);
+            entries.put(BundleWriter.EVENTS, TestBundles.join(lines));
+        });
+        Verification verification = verify(zip);
+        assertThat(failed(verification)).contains(Checks.CHAIN);
+        assertThat(verification.check(Checks.CHAIN).orElseThrow().failures().get(0)).startsWith("events.jsonl line 8, event ");
+    }
+
+    @Test
+    void failsTheChainWhenTwoEventsAreSwapped() throws IOException {
+        byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries -> {
+            List<String> lines = new ArrayList<>(TestBundles.lines(entries.get(BundleWriter.EVENTS)));
+            Collections.swap(lines, 6, 7);
+            entries.put(BundleWriter.EVENTS, TestBundles.join(lines));
+        });
+        assertThat(failed(verify(zip))).contains(Checks.CHAIN);
+    }
+
+    @Test
+    void failsTheBoundariesWhenAnAccessInsideThePeriodIsHiddenAsAStub() throws IOException {
+        byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries -> {
+            List<String> lines = new ArrayList<>(TestBundles.lines(entries.get(BundleWriter.EVENTS)));
+            EventLine line = EventLine.parse(lines.get(7).getBytes(StandardCharsets.UTF_8));
+            lines.set(7, new String(EventLine.stub(line.envelope(), line.hash()).toJsonl(), StandardCharsets.UTF_8));
+            entries.put(BundleWriter.EVENTS, TestBundles.join(lines));
+        });
+        Verification verification = verify(zip);
+        // The hidden access's row and figures are missing from what events.jsonl now gives.
+        assertThat(failed(verification)).containsExactly(Checks.BOUNDARIES, Checks.TIMELINE, Checks.REPORT);
+        assertThat(verification.check(Checks.BOUNDARIES).orElseThrow().failures().get(0))
+                .contains("line 8").contains("recorded inside the period, yet a stub");
+    }
+
+    @Test
+    void failsTheManifestSignatureWhenResignedWithAnotherKey() throws IOException {
+        byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), SigningKey.generate(), entries -> {
+        });
+        assertThat(failed(verify(zip))).containsExactly(Checks.MANIFEST_SIGNATURE, Checks.AUTHENTICITY);
+    }
+
+    @Test
+    void failsTheCheckpointAndAuthenticityWhenTheWholeBundleIsResignedWithAnotherKey() throws IOException {
+        SigningKey other = SigningKey.generate();
+        byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), other, entries ->
+                entries.put(BundleWriter.PUBLIC_KEY, other.verificationKey().toPem().getBytes(StandardCharsets.US_ASCII)));
+        Verification verification = verify(zip);
+        assertThat(failed(verification)).contains(Checks.CHECKPOINT, Checks.AUTHENTICITY)
+                .doesNotContain(Checks.MANIFEST_SIGNATURE);
+        assertThat(failed(verify(zip, Optional.empty(), Optional.empty()))).contains(Checks.CHECKPOINT);
+    }
+
+    @Test
+    void failsTheInclusionWithACheckpointOfAnotherLog() throws IOException {
+        TestBundles other = TestBundles.standard();
+        other.access(TestBundles.B, "e-1", TestBundles.day(24), TestBundles.day(24));
+        ProofFile foreign = ProofFile.parse(TestBundles.entries(other.firstAudit().zip()).get(BundleWriter.PROOF));
+        byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries -> {
+            ProofFile proof = ProofFile.parse(entries.get(BundleWriter.PROOF));
+            entries.put(BundleWriter.PROOF, new ProofFile(foreign.checkpoint(), proof.inclusion(), proof.heads(),
+                    proof.previous()).toJson());
+        });
+        Verification verification = verify(zip);
+        assertThat(failed(verification)).contains(Checks.INCLUSION).doesNotContain(Checks.CHECKPOINT);
+    }
+
+    @Test
+    void failsTheTimelineWhenARowIsEditedAndTheManifestResigned() throws IOException {
+        byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries ->
+                entries.put(BundleWriter.TIMELINE, new String(entries.get(BundleWriter.TIMELINE), StandardCharsets.UTF_8)
+                        .replaceFirst(",VIOLATION,2.3,", ",COMPLIANT,,").getBytes(StandardCharsets.UTF_8)));
+        Verification verification = verify(zip);
+        assertThat(failed(verification)).containsExactly(Checks.TIMELINE);
+        assertThat(verification.check(Checks.TIMELINE).orElseThrow().failures().get(0))
+                .startsWith("events.jsonl line 8, event ").contains("timeline.csv row 3 differs");
+    }
+
+    @Test
+    void failsTheReportWhenAFigureIsEditedAndTheManifestResigned() throws IOException {
+        byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries ->
+                entries.put(BundleWriter.REPORT, new String(entries.get(BundleWriter.REPORT), StandardCharsets.UTF_8)
+                        .replaceFirst("2\\.3", "1.3").getBytes(StandardCharsets.UTF_8)));
+        assertThat(failed(verify(zip))).containsExactly(Checks.REPORT);
+    }
+
+    @Test
+    void failsOnlyTheVerdictsWhenAVerdictWasRecordedWrongAndEverythingElseIsSigned() throws IOException {
+        TestBundles store = TestBundles.standard();
+        // Employee e-9 is in no register: the rules give a violation of Art. 2.3, the store wrote "compliant".
+        store.recordAccess(TestBundles.A, new Actor("e-9", ActorKind.EMPLOYEE, null), TestBundles.day(23),
+                TestBundles.day(23), Verdict.of(List.of()), true);
+        Verification verification = verify(store.export("bundle-1", TestBundles.FROM, TestBundles.day(24),
+                TestBundles.day(25), null).zip());
+        assertThat(failed(verification)).containsExactly(Checks.VERDICTS);
+        assertThat(verification.check(Checks.VERDICTS).orElseThrow().failures().get(0))
+                .contains("events.jsonl line").contains("recorded as").contains("2.3");
+    }
+
+    @Test
+    void verifiesASecondBundleAgainstTheFirstOnesCheckpoint() throws IOException {
+        TestBundles store = TestBundles.standard();
+        TestBundles.Audit first = store.firstAudit();
+        store.access(TestBundles.A, "e-1", TestBundles.day(27), TestBundles.day(27));
+        store.access(TestBundles.B, "e-1", TestBundles.day(28), TestBundles.day(28));
+        TestBundles.Audit second = store.export("bundle-2", TestBundles.day(21), TestBundles.day(35),
+                TestBundles.day(36), first.checkpoint());
+        Verification verification = verify(second.zip(), Optional.of(TestBundles.KEY.verificationKey()),
+                Optional.of(first.checkpoint().json()));
+        assertThat(failed(verification)).as(verification.print()).isEmpty();
+        assertThat(verification.status(Checks.APPEND_ONLY)).isEqualTo(Check.Status.PASS);
+        assertThat(verification.status(Checks.NO_FORK)).isEqualTo(Check.Status.PASS);
+        assertThat(verification.summary()).isEqualTo("VERIFIED with the given public key");
+    }
+
+    @Test
+    void rejectsARewrittenHistoryAppendedLaterAgainstTheEarlierCheckpoint() throws IOException {
+        TestBundles store = TestBundles.standard();
+        TestBundles.Audit first = store.firstAudit();
+        // The operator drops the access of day 13 (a violation) and writes A's history anew.
+        store.history().rewrite(TestBundles.A.value(), line -> !line.envelope().occurredAt().equals(TestBundles.day(13)));
+        TestBundles.Audit forged = store.export("bundle-2", TestBundles.day(21), TestBundles.day(35),
+                TestBundles.day(36), first.checkpoint());
+        Verification verification = verify(forged.zip(), Optional.of(TestBundles.KEY.verificationKey()),
+                Optional.of(first.checkpoint().json()));
+        assertThat(failed(verification)).as(verification.print()).containsExactly(Checks.NO_FORK);
+        assertThat(verification.status(Checks.APPEND_ONLY)).isEqualTo(Check.Status.PASS);
+        assertThat(failed(verify(forged.zip()))).isEmpty();
+    }
+
+    @Test
+    void failsAppendOnlyWhenTheBundleCarriesNoProofFromTheGivenCheckpoint() throws IOException {
+        TestBundles store = TestBundles.standard();
+        TestBundles.Audit first = store.firstAudit();
+        TestBundles.Audit second = store.export("bundle-2", TestBundles.day(21), TestBundles.day(35),
+                TestBundles.day(36), null);
+        Verification verification = verify(second.zip(), Optional.of(TestBundles.KEY.verificationKey()),
+                Optional.of(first.checkpoint().json()));
+        assertThat(failed(verification)).containsExactly(Checks.APPEND_ONLY, Checks.NO_FORK);
+    }
+}

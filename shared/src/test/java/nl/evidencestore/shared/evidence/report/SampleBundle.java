@@ -1,0 +1,117 @@
+package nl.evidencestore.shared.evidence.report;
+
+import static nl.evidencestore.shared.evidence.report.ReportTestData.AGREEMENT;
+import static nl.evidencestore.shared.evidence.report.ReportTestData.access;
+import static nl.evidencestore.shared.evidence.report.ReportTestData.categories;
+import static nl.evidencestore.shared.evidence.report.ReportTestData.day;
+import static nl.evidencestore.shared.evidence.report.ReportTestData.drafted;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.evidencestore.shared.event.agreement.AgreementSigned;
+import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.event.agreement.DataLocationRegistered;
+import nl.evidencestore.shared.event.agreement.DeletionConfirmed;
+import nl.evidencestore.shared.event.agreement.EvidenceExported;
+import nl.evidencestore.shared.event.agreement.PurposeAdded;
+import nl.evidencestore.shared.event.agreement.RetentionHoldPlaced;
+import nl.evidencestore.shared.event.agreement.SubProcessorConsentRevoked;
+import nl.evidencestore.shared.event.breach.BreachNotified;
+import nl.evidencestore.shared.event.breach.BreachReported;
+import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
+import nl.evidencestore.shared.event.employee.EmployeeRegistered;
+import nl.evidencestore.shared.event.subjectrequest.SubjectRequestForwarded;
+import nl.evidencestore.shared.event.subjectrequest.SubjectRequestReceived;
+import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.evidence.report.ReportTestData.Chain;
+import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.BreachId;
+import nl.evidencestore.shared.model.BreachStatus;
+import nl.evidencestore.shared.model.DisclosureBasis;
+import nl.evidencestore.shared.model.EmployeeId;
+import nl.evidencestore.shared.model.NotificationRecipient;
+import nl.evidencestore.shared.model.Party;
+import nl.evidencestore.shared.model.Purpose;
+import nl.evidencestore.shared.model.SubjectRequestId;
+import nl.evidencestore.shared.model.SubjectRequestType;
+import nl.evidencestore.shared.model.Verdict;
+import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.subject.SealedSubject;
+
+/** A small but complete bundle: a lifecycle, a month of accesses, a breach, a request and two employees. */
+final class SampleBundle {
+    private SampleBundle() {
+    }
+
+    static List<EventLine> lines(String controllerName) {
+        List<EventLine> lines = new ArrayList<>(agreement(controllerName).lines());
+        lines.addAll(employees().get(0));
+        lines.addAll(employees().get(1));
+        lines.addAll(breach());
+        lines.addAll(request());
+        return lines;
+    }
+
+    static Chain agreement(String controllerName) {
+        Chain chain = new Chain(AGREEMENT.value())
+                .add(drafted(controllerName), "2025-11-06T10:00:00Z")
+                .add(new AgreementSigned(AGREEMENT, Party.CONTROLLER, "J. de Vries", "Amsterdam", day("2025-11-07"), "d".repeat(64)), "2025-11-07T10:00:00Z")
+                .add(new AgreementSigned(AGREEMENT, Party.PROCESSOR, "P. Reijers", "Amsterdam", day("2025-11-10"), "d".repeat(64)), "2025-11-10T10:00:00Z")
+                .add(new AgreementTookEffect(AGREEMENT, day("2025-11-10")), "2025-11-10T10:00:01Z")
+                .add(new DataLocationRegistered(AGREEMENT, "support-ws-3", "Support workstation 3, Amsterdam office"), "2025-11-11T09:00:00Z")
+                .add(new DataLocationRegistered(AGREEMENT, "backup-1", "Encrypted nightly backup"), "2025-11-11T09:00:01Z")
+                .stub(access("acc-0", "2026-02-27T10:00:00Z"), "2026-02-27T10:00:05Z")
+                .add(new PurposeAdded(AGREEMENT, new Purpose("TRAINING"), "consent-2026-03", day("2026-03-03")), "2026-03-03T08:00:00Z")
+                .add(access("acc-1", "2026-03-02T09:00:00Z"), "2026-03-02T09:00:02Z")
+                .add(access("acc-2", "2026-03-04T11:30:00Z", "1.3"), "2026-03-04T11:30:01Z")
+                .add(access("acc-3", "2026-03-05T14:00:00Z", "2.3", "ANNEX_1"), "2026-03-05T14:00:03Z")
+                .add(access("acc-4", "2026-03-10T16:45:00Z", "1.3"), "2026-03-10T16:45:01Z")
+                .add(access("acc-5", "2026-03-12T08:15:00Z"), "2026-03-12T08:15:09Z")
+                .add(new DisclosureRecorded(AGREEMENT, "disc-1", "Insurer X", DisclosureBasis.OTHER, null,
+                        "sent on request by phone", categories("SURNAME"), day("2026-03-15"),
+                        Verdict.of(List.of(new Violation("8.1", "no basis of Art. 8.2")))), "2026-03-15T12:00:00Z")
+                .add(new DeletionConfirmed(AGREEMENT, "support-ws-3", day("2026-03-20"), "secure wipe",
+                        categories("SURNAME", "BSN"), "e".repeat(64)), "2026-03-20T15:00:00Z")
+                .add(new RetentionHoldPlaced(AGREEMENT, "backup-1", "WGBO medical-records duty, instruction INS-9",
+                        day("2041-03-20"), categories("DENTAL_PHOTOS")), "2026-03-21T10:00:00Z");
+        return chain
+                .stub(access("acc-late", "2026-03-31T22:00:00Z"), "2026-04-01T06:00:00Z")
+                .add(new SubProcessorConsentRevoked(AGREEMENT, "hosting-1", day("2026-03-15")), "2026-04-01T07:00:00Z")
+                .add(new EvidenceExported(AGREEMENT, "bundle-1", ReportTestData.FROM, ReportTestData.TO, "auditor-1", null),
+                        "2026-04-02T10:00:00Z");
+    }
+
+    static List<List<EventLine>> employees() {
+        return List.of(
+                new Chain("employee/emp-7").add(new EmployeeRegistered(new EmployeeId("emp-7"), "A. Jansen", day("2025-10-01")), "2025-10-01T08:00:00Z").lines(),
+                new Chain("employee/emp-8").add(new EmployeeRegistered(new EmployeeId("emp-8"), "B. Bakker", day("2025-10-02")), "2025-10-02T08:00:00Z").lines());
+    }
+
+    static List<EventLine> breach() {
+        BreachId id = new BreachId("br-1");
+        Instant discovered = Instant.parse("2026-03-06T08:00:00Z");
+        return new Chain(id.toString())
+                .add(new BreachReported(id, BreachStatus.CONFIRMED, discovered, List.of(AGREEMENT, new AgreementId("agr-other")),
+                        "Laptop with a support export lost", categories("SURNAME", "DENTAL_PHOTOS"), 120,
+                        discovered.plusSeconds(86_400), discovered.plusSeconds(259_200)), "2026-03-06T09:00:00Z")
+                .add(new BreachNotified(id, "n-1", NotificationRecipient.CONTROLLER, AGREEMENT,
+                        Instant.parse("2026-03-07T10:30:00Z"), "lost laptop", "remote wipe", "remote wipe done",
+                        List.of("CONTROLLER"), discovered.plusSeconds(86_400), 95_400, true,
+                        List.of(new Violation("6.1", "notified 26 h 30 min after discovery"))), "2026-03-07T10:30:01Z")
+                .add(new BreachNotified(id, "n-2", NotificationRecipient.CONTROLLER, new AgreementId("agr-other"),
+                        Instant.parse("2026-03-06T10:00:00Z"), "lost laptop", "remote wipe", "remote wipe done",
+                        List.of("CONTROLLER"), discovered.plusSeconds(86_400), 7_200, false, List.of()), "2026-03-06T10:00:01Z")
+                .lines();
+    }
+
+    static List<EventLine> request() {
+        SubjectRequestId id = new SubjectRequestId("req-1");
+        return new Chain(id.toString())
+                .add(new SubjectRequestReceived(id, AGREEMENT, SubjectRequestType.ACCESS, Party.PROCESSOR, day("2026-03-09"),
+                        new SealedSubject("key-patient-42", "cGF0aWVudC1zZWNyZXQtNDI="), day("2026-03-11"), day("2026-04-09")), "2026-03-09T09:00:00Z")
+                .add(new SubjectRequestForwarded(id, AGREEMENT, day("2026-03-13"), day("2026-03-11"), true,
+                        List.of(new Violation("7.1", "forwarded two days late"))), "2026-03-13T09:00:00Z")
+                .lines();
+    }
+}
