@@ -207,6 +207,18 @@ class SubjectKeysIT {
     }
 
     @Test
+    void onlyAReferenceThatWasLookedUpIsSealedAndTheRefusalDoesNotQuoteIt() {
+        DefaultUnitOfWork<?> unitOfWork = unitOfWork();
+        SubjectSeals.Sealer sealer = keys().forSubjects(NOORD, List.of("patient-keys-looked-up"));
+        try {
+            assertThatThrownBy(() -> sealer.seal("patient-keys-not-looked-up"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("patient");
+        } finally {
+            unitOfWork.rollback();
+        }
+    }
+
+    @Test
     void keysAreMadeOnlyInsideACommandsUnitOfWork() {
         assertThatThrownBy(() -> keys().forSubjects(NOORD, List.of("patient-keys-outside")))
                 .isInstanceOf(IllegalStateException.class);

@@ -108,7 +108,13 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
             unit.made.put(k, made);
             return made;
         }));
-        return ref -> unit.keys.get(lookups.computeIfAbsent(ref, r -> lookup.of(controller, r))).seal(ref);
+        return ref -> {
+            String key = lookups.get(ref);
+            if (key == null) {
+                throw new IllegalArgumentException("a subject reference is sealed only after it was looked up");
+            }
+            return unit.keys.get(key).seal(ref);
+        };
     }
 
     @Override
