@@ -40,6 +40,9 @@ import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.Deadlines;
 import nl.evidencestore.command.store.EventStoreSchema;
 import nl.evidencestore.command.store.JdbcTransactions;
+import nl.evidencestore.command.subject.SubjectCells;
+import nl.evidencestore.command.subject.SubjectKeys;
+import nl.evidencestore.command.subject.SubjectSeals;
 import nl.evidencestore.command.store.StoredPayloads;
 import nl.evidencestore.command.submit.AppendedEvents;
 import nl.evidencestore.command.submit.CommandSubmitter;
@@ -74,6 +77,8 @@ final class CommandSide implements AutoCloseable {
     static final String DEAD_LETTERS = "evidence-dead-letters";
     /** Agreements kept in memory: each holds only its terms, never its accesses. */
     private static final int AGGREGATES_IN_MEMORY = 10_000;
+    /** Subjects whose keys the access path keeps at hand (about 200 bytes each). */
+    private static final int SUBJECT_KEYS_IN_MEMORY = 50_000;
     /** Events per forwarded batch: one Kafka flush and one token commit each. */
     private static final int FORWARD_BATCH = 1000;
 
@@ -88,15 +93,18 @@ final class CommandSide implements AutoCloseable {
     private final CommandSubmitter submitter;
     private final AccessSubmitter accesses;
     private final EmployeeDirectory employees;
+    private final SubjectKeys subjectKeys;
 
     private CommandSide(Running running, JdbcTransactions transactions, CommandCatalog catalog,
-                        CommandSubmitter submitter, AccessSubmitter accesses, EmployeeDirectory employees) {
+                        CommandSubmitter submitter, AccessSubmitter accesses, EmployeeDirectory employees,
+                        SubjectKeys subjectKeys) {
         this.running = running;
         this.transactions = transactions;
         this.catalog = catalog;
         this.submitter = submitter;
         this.accesses = accesses;
         this.employees = employees;
+        this.subjectKeys = subjectKeys;
     }
 
     /**
@@ -180,6 +188,7 @@ final class CommandSide implements AutoCloseable {
         EventStoreSchema.create(dataSource, engine, tokens);
         LogTables.create(dataSource);
         EmployeeDirectory employees = new EmployeeDirectory(transactions);
+        SubjectKeys subjectKeys = SubjectKeys.load(transactions, SUBJECT_KEYS_IN_MEMORY);
 
         Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
         EventForwarder forwarder = new EventForwarder(producer, topics.events(), options.gapGrace(), serializer);
@@ -206,6 +215,7 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(EmployeeRegister.class, c -> employees)
                 .registerComponent(EmployeeRoster.class, c -> employees)
                 .registerComponent(KnownAgreements.class, c -> KnownAgreements.in(c.eventStore()))
+                .registerComponent(SubjectSeals.class, c -> subjectKeys)
                 .registerComponent(AccessPolicy.class, c -> options.policies().access())
                 .registerComponent(DeletionPeriod.class, c -> options.policies().deletion())
                 .registerComponent(NotificationLimits.class, c -> options.policies().breachNotification())
@@ -245,7 +255,7 @@ final class CommandSide implements AutoCloseable {
                 deadLetterProducer, topics, catalog, submitter, accesses, metrics);
         ingest.start();
         return new CommandSide(new Running(axon, producer, forwarder, deadLetterProducer, ingest, evidenceLog), transactions,
-                catalog, submitter, accesses, employees);
+                catalog, submitter, accesses, employees, subjectKeys);
     }
 
     CommandEndpoints endpoints() {
@@ -260,12 +270,12 @@ final class CommandSide implements AutoCloseable {
         return new StoredEventEndpoints(new StoredEvents(transactions));
     }
 
-    /** Bundles stored under {@code directory}; the timeline's subject column shows what the events hold. */
+    /** Bundles stored under {@code directory}; the timeline's subject column is decrypted, or says erased. */
     BundleEndpoints bundleEndpoints(Path directory, Clock clock) {
         EvidenceLog log = running.log();
         BundleExports exports = new BundleExports(submitter, new StoredEvents(transactions),
                 new BundleExports.Log(log.checkpoints(), log.tree(), log.heads(), log.key()), directory,
-                transactions.dataSource(), clock, AccessRecorded::subjectRef);
+                transactions.dataSource(), clock, SubjectCells.of(subjectKeys));
         return new BundleEndpoints(exports);
     }
 
@@ -292,6 +302,11 @@ final class CommandSide implements AutoCloseable {
 
     JdbcTransactions transactions() {
         return transactions;
+    }
+
+    /** The key store of crypto-shredding: the query side reads sealed subject references through it. */
+    SubjectKeys subjectKeys() {
+        return subjectKeys;
     }
 
     /** Art. 2.3 as the command side judges accesses: consistent with the append (see EmployeeDirectory). */

@@ -72,7 +72,8 @@ public final class EvidenceStore implements AutoCloseable {
                                     settings.subjectRequestLimits()))
                             .withLog(new CommandSide.LogOptions(Checkpoint.DEFAULT_ORIGIN,
                                     SigningKey.loadOrCreate(settings.signingKey()), Checkpoints.Cadence.DEFAULT))));
-            QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka, settings.topics().events()));
+            QuerySide queries = remember(started, QuerySide.start(settings.dataDir().resolve("index"), kafka,
+                    settings.topics().events(), commands.subjectKeys()));
             Metrics.watchProjections(metrics, queries.applied()::current, queries::timelineDocuments);
 
             Readiness readiness = remember(started, new Readiness(eventStore, kafka,

@@ -27,6 +27,7 @@ import nl.evidencestore.query.subjectrequest.SubjectRequestProjection;
 import nl.evidencestore.query.subjectrequest.SubjectRequestQueries;
 import nl.evidencestore.query.timeline.TimelineEndpoints;
 import nl.evidencestore.query.timeline.TimelineIndex;
+import nl.evidencestore.shared.subject.SubjectRefs;
 
 /**
  * The query side: the index is opened first, projections reload from its last commit, and
@@ -39,6 +40,8 @@ final class QuerySide implements AutoCloseable {
     private final Registers registers;
     private final Deadlines deadlines;
     private final EventFeed feed;
+    /** The key store, read by the views to say whether a subject was erased; they never open a reference. */
+    private final SubjectRefs subjects;
 
     /** Beside the agreements: employees (Art. 2.3), security measures (Art. 5), disclosures (Art. 8), audits (Art. 9). */
     private record Registers(EmployeeRegisterProjection employees, SecurityMeasureProjection measures,
@@ -76,13 +79,14 @@ final class QuerySide implements AutoCloseable {
     }
 
     private QuerySide(TimelineIndex index, AppliedPosition applied, AgreementStateProjection agreements,
-                      Registers registers, Deadlines deadlines, EventFeed feed) {
+                      Registers registers, Deadlines deadlines, EventFeed feed, SubjectRefs subjects) {
         this.index = index;
         this.applied = applied;
         this.agreements = agreements;
         this.registers = registers;
         this.deadlines = deadlines;
         this.feed = feed;
+        this.subjects = subjects;
     }
 
     /**
@@ -113,13 +117,13 @@ final class QuerySide implements AutoCloseable {
         }
     }
 
-    static QuerySide start(Path indexDir, String kafkaBootstrap, String eventsTopic) {
+    static QuerySide start(Path indexDir, String kafkaBootstrap, String eventsTopic, SubjectRefs subjects) {
         TimelineIndex index = TimelineIndex.open(indexDir);
         Projections projections = Projections.reloadedFrom(index);
         EventFeed feed = projections.feed(index, kafkaBootstrap, eventsTopic);
         feed.start();
         return new QuerySide(index, projections.applied(), projections.agreements(), projections.registers(),
-                projections.deadlines(), feed);
+                projections.deadlines(), feed, subjects);
     }
 
     AgreementQueries agreementQueries() {
@@ -131,13 +135,13 @@ final class QuerySide implements AutoCloseable {
         AgreementOwners owners = agreements::controllerOf;
         AgreementControllers controllers = AgreementControllers.of(agreements);
         return List.of(
-                new TimelineEndpoints(index, applied).routes(),
+                new TimelineEndpoints(index, subjects, applied).routes(),
                 new EmployeeQueries(registers.employees(), applied).routes(),
                 new SecurityMeasureQueries(registers.measures(), applied).routes(),
                 new DisclosureQueries(registers.disclosures(), owners, applied).routes(),
                 new AuditQueries(registers.audits(), owners, applied).routes(),
                 new BreachQueries(deadlines.breaches(), controllers, applied).routes(),
-                new SubjectRequestQueries(deadlines.subjectRequests(), controllers, applied).routes(),
+                new SubjectRequestQueries(deadlines.subjectRequests(), controllers, applied, subjects).routes(),
                 new ObligationQueries(List.of(deadlines.breaches(), deadlines.subjectRequests(), deadlines.deletions()),
                         controllers, applied).routes());
     }

@@ -43,6 +43,14 @@ public record ReportedAccess(String accessId, AgreementId agreementId, Actor act
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Without the subject reference: personal data never reaches a log line. */
+    @Override
+    public String toString() {
+        return "ReportedAccess[accessId=" + accessId + ", agreementId=" + agreementId + ", actor=" + actor
+                + ", purpose=" + purpose + ", country=" + country + ", system=" + system + ", occurredAt=" + occurredAt
+                + "]";
+    }
+
     /** Each access is recorded once: its id is the idempotency key. */
     public String idempotencyKey() {
         return "access:" + accessId;

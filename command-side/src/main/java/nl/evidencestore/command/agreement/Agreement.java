@@ -11,6 +11,9 @@ import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.access.RecordAccesses;
 import nl.evidencestore.command.access.ReportedAccess;
 import nl.evidencestore.command.disclosure.RecordDisclosure;
+import nl.evidencestore.command.subject.EraseSubject;
+import nl.evidencestore.command.subject.SubjectSeals;
+import nl.evidencestore.command.time.StoreTime;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
@@ -32,10 +35,12 @@ import nl.evidencestore.shared.event.agreement.RetentionHoldPlaced;
 import nl.evidencestore.shared.event.agreement.SubProcessorConsentGranted;
 import nl.evidencestore.shared.event.agreement.SubProcessorConsentRevoked;
 import nl.evidencestore.shared.event.agreement.SubProcessorProposed;
+import nl.evidencestore.shared.event.agreement.SubjectErased;
 import nl.evidencestore.shared.event.agreement.TransferConsentGranted;
 import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
 import nl.evidencestore.shared.model.ActorKind;
 import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.ControllerId;
 import nl.evidencestore.shared.model.Party;
 import nl.evidencestore.shared.model.SubProcessor;
 import nl.evidencestore.shared.model.ValidTime;
@@ -104,20 +109,37 @@ public class Agreement {
     // Art. 1, 2.3, 3, 11 and Annex 1: every access is recorded, judged as the agreement stood when it occurred
 
     @CommandHandler
-    void handle(RecordAccesses command, EmployeeRegister register, AccessPolicy policy) {
+    void handle(RecordAccesses command, EmployeeRegister register, AccessPolicy policy, SubjectSeals seals) {
         Instant now = GenericEventMessage.clock.instant();
         // Art. 2.3 read once for the whole batch, consistent with this transaction.
         EmployeeRegister employees = register.forEmployees(command.accesses().stream()
                 .filter(access -> access.actor().kind() == ActorKind.EMPLOYEE).map(access -> access.actor().id()).toList());
+        // The subjects' keys, too: looked up once for the batch, and the references sealed before they enter an event.
+        SubjectSeals.Sealer subjects = seals.forSubjects(controller(),
+                command.accesses().stream().map(ReportedAccess::subjectRef).toList());
         for (ReportedAccess access : command.accesses()) {
             AccessRules.Judgement judgement = AccessRules.judge(new AccessFacts(access.actor(), access.purpose(),
                     access.instructionRef(), access.categories(), access.country(), access.occurredAt()), terms, employees);
             boolean late = access.occurredAt().plus(policy.recordedLateAfter()).isBefore(now);
             apply(new AccessRecorded(agreementId, access.accessId(), access.actor(), access.purpose(),
-                    access.instructionRef(), access.categories(), access.subjectRef(), access.country(),
+                    access.instructionRef(), access.categories(), subjects.seal(access.subjectRef()), access.country(),
                     access.system(), access.occurredAt(), judgement.verdict(), judgement.instructionVerified(), late,
                     ReferenceData.VERSION));
         }
+    }
+
+    // GDPR Art. 17 in the store itself: crypto-shredding of one subject of this agreement's controller
+
+    /** Recorded even when no key existed, so that the request is on the record; the reference never is. */
+    @CommandHandler
+    void handle(EraseSubject command, SubjectSeals seals) {
+        LocalDate requestedOn = StoreTime.notInFuture(command.requestedOn(), "requestedOn");
+        String keyId = seals.erase(controller(), command.subjectRef()).orElse(null);
+        apply(new SubjectErased(agreementId, command.erasureId(), keyId, requestedOn));
+    }
+
+    private ControllerId controller() {
+        return terms.draft().orElseThrow().controller().id();
     }
 
     // Art. 8

@@ -10,6 +10,7 @@ import nl.evidencestore.command.disclosure.DisclosureCommands;
 import nl.evidencestore.command.employee.EmployeeCommands;
 import nl.evidencestore.command.securitymeasure.SecurityMeasureCommands;
 import nl.evidencestore.command.breach.BreachCommands;
+import nl.evidencestore.command.subject.SubjectCommands;
 import nl.evidencestore.command.subjectrequest.SubjectRequestCommands;
 
 /** Every command the store takes, by its Kafka type name; HTTP routes are made from the same list. */
@@ -26,6 +27,7 @@ public final class CommandCatalog {
         AuditCommands.routes().forEach(catalog::add);
         BreachCommands.routes().forEach(catalog::add);
         SubjectRequestCommands.routes().forEach(catalog::add);
+        SubjectCommands.routes().forEach(catalog::add);
         return catalog;
     }
 

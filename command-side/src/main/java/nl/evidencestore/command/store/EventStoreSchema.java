@@ -32,6 +32,9 @@ public final class EventStoreSchema {
             for (String ddl : ScheduledTasksTable.DDL) {
                 statement.execute(ddl);
             }
+            for (String ddl : SubjectKeyTables.DDL) {
+                statement.execute(ddl);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the command side's tables", e);
         }

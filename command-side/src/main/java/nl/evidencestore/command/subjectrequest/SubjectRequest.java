@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.evidencestore.command.agreement.KnownAgreements;
+import nl.evidencestore.command.subject.SubjectSeals;
 import nl.evidencestore.command.time.StoreTime;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestExtended;
@@ -15,6 +16,7 @@ import nl.evidencestore.shared.event.subjectrequest.SubjectRequestOverdue;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestReceived;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestResolved;
 import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.ControllerId;
 import nl.evidencestore.shared.model.Party;
 import nl.evidencestore.shared.model.SubjectRequestId;
 import nl.evidencestore.shared.model.ValidTime;
@@ -56,16 +58,17 @@ public class SubjectRequest {
     /** Periods that ended before the request was recorded are overdue at once; the others are scheduled. */
     @CommandHandler
     SubjectRequest(ReceiveSubjectRequest command, SubjectRequestLimits limits, KnownAgreements agreements,
-                   DeadlineManager deadlines) {
-        if (!agreements.exists(command.agreementId())) {
-            throw new RuleViolation(null, "agreementId names no agreement");
-        }
+                   SubjectSeals seals, DeadlineManager deadlines) {
+        ControllerId controller = agreements.controllerOf(command.agreementId())
+                .orElseThrow(() -> new RuleViolation(null, "agreementId names no agreement"));
         LocalDate received = StoreTime.notInFuture(command.receivedOn(), "receivedOn");
         LocalDate forwardingDay = command.receivedBy() == Party.PROCESSOR
                 ? WorkingDays.after(received, limits.forwardingWorkingDays()) : null;
         LocalDate answerDay = received.plusMonths(limits.answerMonths());
         apply(new SubjectRequestReceived(command.requestId(), command.agreementId(), command.type(),
-                command.receivedBy(), received, command.subjectRef(), forwardingDay, answerDay));
+                command.receivedBy(), received,
+                seals.forSubjects(controller, List.of(command.subjectRef())).seal(command.subjectRef()),
+                forwardingDay, answerDay));
         if (forwardingDay != null) {
             if (passed(forwardingDay)) {
                 apply(new SubjectRequestForwardingOverdue(command.requestId(), command.agreementId(), forwardingDay,

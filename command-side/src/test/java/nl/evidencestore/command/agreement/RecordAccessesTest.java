@@ -8,6 +8,7 @@ import java.util.List;
 import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.access.RecordAccesses;
 import nl.evidencestore.command.access.ReportedAccess;
+import nl.evidencestore.command.subject.SealsInMemory;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
 import nl.evidencestore.shared.model.Actor;
@@ -30,6 +31,8 @@ class RecordAccessesTest {
     private static final Instant OCCURRED = Instant.parse("2026-04-15T10:00:00Z");
     private static final Actor EMPLOYEE = new Actor("emp-1", ActorKind.EMPLOYEE, null);
 
+    private static final SealsInMemory SEALS = new SealsInMemory();
+
     private AggregateTestFixture<Agreement> fixture;
     private boolean employeeRegistered = true;
 
@@ -38,6 +41,7 @@ class RecordAccessesTest {
         fixture = new AggregateTestFixture<>(Agreement.class);
         fixture.registerInjectableResource((EmployeeRegister) (id, at) -> employeeRegistered);
         fixture.registerInjectableResource(new AccessPolicy(Duration.ofHours(24)));
+        fixture.registerInjectableResource(SEALS);
     }
 
     private static ReportedAccess access(String id, String purpose, String... categories) {
@@ -48,7 +52,7 @@ class RecordAccessesTest {
 
     private static AccessRecorded recorded(ReportedAccess a, Verdict verdict, boolean late) {
         return new AccessRecorded(AGREEMENT, a.accessId(), a.actor(), a.purpose(), a.instructionRef(), a.categories(),
-                a.subjectRef(), a.country(), a.system(), a.occurredAt(), verdict, false, late, ReferenceData.VERSION);
+                SEALS.sealOf(draft().controller().id(), a.subjectRef()), a.country(), a.system(), a.occurredAt(), verdict, false, late, ReferenceData.VERSION);
     }
 
     @Test

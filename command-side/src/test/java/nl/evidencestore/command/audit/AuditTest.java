@@ -1,7 +1,7 @@
 package nl.evidencestore.command.audit;
 
 import java.time.LocalDate;
-import nl.evidencestore.command.agreement.KnownAgreements;
+import nl.evidencestore.command.agreement.AgreementsKnown;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.audit.AuditRequested;
 import nl.evidencestore.shared.event.audit.FindingsShared;
@@ -23,7 +23,7 @@ class AuditTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Audit.class);
-        fixture.registerInjectableResource((KnownAgreements) AGREEMENT::equals);
+        fixture.registerInjectableResource(AgreementsKnown.only(AGREEMENT));
     }
 
     @Test

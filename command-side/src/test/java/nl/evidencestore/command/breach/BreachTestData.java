@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import nl.evidencestore.command.agreement.AgreementsKnown;
 import nl.evidencestore.command.agreement.KnownAgreements;
 import nl.evidencestore.shared.event.breach.BreachNotificationOverdue;
 import nl.evidencestore.shared.event.breach.BreachNotified;
@@ -21,7 +22,7 @@ final class BreachTestData {
     static final AgreementId NOORD = AgreementId.of("agr-noord");
     static final AgreementId ZUID = AgreementId.of("agr-zuid");
     static final AgreementId UNKNOWN = AgreementId.of("agr-never-drafted");
-    static final KnownAgreements KNOWN = agreement -> !agreement.equals(UNKNOWN);
+    static final KnownAgreements KNOWN = AgreementsKnown.allBut(UNKNOWN);
     static final Instant DISCOVERED = Instant.parse("2026-03-02T08:00:00Z");
     static final Instant CONTROLLER_DUE = DISCOVERED.plus(Duration.ofHours(24));
     static final Instant AUTHORITY_DUE = DISCOVERED.plus(Duration.ofHours(72));

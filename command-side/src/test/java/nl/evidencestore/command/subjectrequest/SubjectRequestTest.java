@@ -26,6 +26,7 @@ class SubjectRequestTest {
         fixture = new AggregateTestFixture<>(SubjectRequest.class);
         fixture.registerInjectableResource(SubjectRequestLimits.STANDARD);
         fixture.registerInjectableResource(KNOWN);
+        fixture.registerInjectableResource(SEALS);
     }
 
     @Nested

@@ -3,7 +3,9 @@ package nl.evidencestore.command.subjectrequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import nl.evidencestore.command.agreement.AgreementsKnown;
 import nl.evidencestore.command.agreement.KnownAgreements;
+import nl.evidencestore.command.subject.SealsInMemory;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestForwarded;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestReceived;
 import nl.evidencestore.shared.model.AgreementId;
@@ -16,7 +18,9 @@ final class SubjectRequestTestData {
     static final SubjectRequestId REQUEST = SubjectRequestId.of("sr-2026-0042");
     static final AgreementId AGREEMENT = AgreementId.of("agr-noord");
     static final AgreementId UNKNOWN = AgreementId.of("agr-never-drafted");
-    static final KnownAgreements KNOWN = agreement -> !agreement.equals(UNKNOWN);
+    static final KnownAgreements KNOWN = AgreementsKnown.allBut(UNKNOWN);
+    /** Predictable seals: each test class makes its own, so that key ids do not depend on test order. */
+    static final SealsInMemory SEALS = new SealsInMemory();
     static final String SUBJECT = "patient-7f3a";
     static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
     /** Two working days after Monday. */
@@ -38,7 +42,8 @@ final class SubjectRequestTestData {
     }
 
     static SubjectRequestReceived received(Party by) {
-        return new SubjectRequestReceived(REQUEST, AGREEMENT, SubjectRequestType.ACCESS, by, MONDAY, SUBJECT,
+        return new SubjectRequestReceived(REQUEST, AGREEMENT, SubjectRequestType.ACCESS, by, MONDAY,
+                SEALS.sealOf(AgreementsKnown.CONTROLLER, SUBJECT),
                 by == Party.PROCESSOR ? WEDNESDAY : null, ANSWER_BY);
     }
 

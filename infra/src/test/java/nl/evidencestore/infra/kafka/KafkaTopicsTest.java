@@ -55,7 +55,9 @@ class KafkaTopicsTest {
                 .containsExactly(
                         tuple(Topics.EVENTS, 1),
                         tuple(Topics.COMMANDS, 8),
-                        tuple(Topics.COMMANDS_DLQ, 2));
+                        tuple(Topics.COMMANDS_DLQ, 2),
+                        tuple(Topics.CHECKPOINTS, 1));
+        assertThat(topics.get(3).configs()).containsEntry("retention.ms", "-1");
         assertThat(topics.get(1).configs()).containsEntry("retention.ms", "259200000");
         assertThat(topics.get(2).configs()).containsEntry("retention.ms", "259200000");
     }

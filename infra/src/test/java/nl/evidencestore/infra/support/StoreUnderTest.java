@@ -21,6 +21,7 @@ public final class StoreUnderTest {
     private static Api api;
     private static String eventStoreUrl;
     private static TopicNames topics;
+    private static Path dataDir;
 
     private StoreUnderTest() {
     }
@@ -51,6 +52,12 @@ public final class StoreUnderTest {
         return topics;
     }
 
+    /** The store's data directory (its Lucene index under {@code index}), for tests that scan its files. */
+    public static Path dataDir() {
+        store();
+        return dataDir;
+    }
+
     private static Settings settings() {
         try {
             Path dataDir = Files.createTempDirectory("evidence-store-it");
@@ -64,6 +71,7 @@ public final class StoreUnderTest {
                     "EVIDENCE_EVENTSTORE_URL", eventStoreUrl,
                     "EVIDENCE_TOKENS_FILE", Principals.writeTokensFile(dataDir.resolve("tokens.json")).toString()));
             topics = settings.topics();
+            StoreUnderTest.dataDir = settings.dataDir();
             return settings;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

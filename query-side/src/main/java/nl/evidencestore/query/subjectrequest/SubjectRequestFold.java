@@ -57,7 +57,7 @@ final class SubjectRequestFold {
         return Optional.of(new SubjectRequestView(received.requestId(), received.agreementId(),
                 controllers.controllerOf(received.agreementId()).orElse(null), received.type(), received.receivedBy(),
                 received.receivedOn(), status(), forwarding, answer,
-                answer.overdue() || (forwarding != null && forwarding.overdue()), position));
+                answer.overdue() || (forwarding != null && forwarding.overdue()), false, position));
     }
 
     private SubjectRequestStatus status() {

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
@@ -23,10 +25,10 @@ import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.model.SubjectRequestId;
 
 /**
- * Every request's events in memory, folded on demand as of now. The subject reference is
- * dropped as events arrive: no view shows it, so this projection never holds it, and erasing
- * the subject leaves nothing here to forget. Written by the feed's thread only; read by any
- * number of query threads.
+ * Every request's events in memory, folded on demand as of now. The sealed subject reference is
+ * dropped as events arrive, all but its key id: no view shows the reference, so this projection
+ * never holds it, and erasing the subject leaves nothing here to forget. Written by the feed's
+ * thread only; read by any number of query threads.
  */
 public final class SubjectRequestProjection implements Projection, ObligationSource {
     /** The event types this projection folds: every kind of {@link SubjectRequestEvent}. */
@@ -35,6 +37,8 @@ public final class SubjectRequestProjection implements Projection, ObligationSou
     private final AppliedPosition applied;
     private final AgreementControllers controllers;
     private final Streams<SubjectRequestId, SubjectRequestEvent> streams = new Streams<>();
+    /** The key id of each request's subject: whether it was erased is asked of the key store when read. */
+    private final Map<SubjectRequestId, String> subjectKeys = new ConcurrentHashMap<>();
 
     public SubjectRequestProjection(AppliedPosition applied, AgreementControllers controllers) {
         this.applied = applied;
@@ -51,8 +55,16 @@ public final class SubjectRequestProjection implements Projection, ObligationSou
         if (!EVENT_TYPES.contains(event.type()) || streams.seen(event.eventId())) {
             return;
         }
-        SubjectRequestEvent decoded = withoutSubject((SubjectRequestEvent) Events.decode(event).orElseThrow());
-        streams.add(event.eventId(), decoded.requestId(), event.sequence(), decoded);
+        SubjectRequestEvent decoded = (SubjectRequestEvent) Events.decode(event).orElseThrow();
+        if (decoded instanceof SubjectRequestReceived received) {
+            subjectKeys.put(received.requestId(), received.subject().keyId());
+        }
+        streams.add(event.eventId(), decoded.requestId(), event.sequence(), withoutSubject(decoded));
+    }
+
+    /** The id of the key that sealed the request's subject reference. */
+    public Optional<String> subjectKeyOf(SubjectRequestId id) {
+        return Optional.ofNullable(subjectKeys.get(id));
     }
 
     private static SubjectRequestEvent withoutSubject(SubjectRequestEvent event) {

@@ -14,12 +14,17 @@ import nl.evidencestore.shared.model.Violation;
 /**
  * A data subject's request as of now, without the subject reference. {@code forwarding} is
  * absent when the controller received the request itself. {@code overdue} when a deadline still
- * open has passed.
+ * open has passed. {@code subjectErased} once the subject was erased (crypto-shredding).
  */
 public record SubjectRequestView(SubjectRequestId requestId, AgreementId agreementId, ControllerId controllerId,
                                  SubjectRequestType type, Party receivedBy, LocalDate receivedOn,
                                  SubjectRequestStatus status, Forwarding forwarding, Answer answer, boolean overdue,
-                                 long position) {
+                                 boolean subjectErased, long position) {
+
+    SubjectRequestView withSubjectErased() {
+        return new SubjectRequestView(requestId, agreementId, controllerId, type, receivedBy, receivedOn, status,
+                forwarding, answer, overdue, true, position);
+    }
 
     /** Art. 7.1: {@code dueAt} is the end of {@code forwardBy} in Amsterdam; late forwarding is a violation. */
     public record Forwarding(LocalDate forwardBy, Instant dueAt, DeadlineState state, LocalDate forwardedOn,

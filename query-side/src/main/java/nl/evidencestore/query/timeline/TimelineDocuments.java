@@ -87,9 +87,9 @@ final class TimelineDocuments {
         long recordedAt = event.recordedAt().toEpochMilli();
         doc.add(new LongPoint(RECORDED_AT, recordedAt));
         doc.add(new NumericDocValuesField(RECORDED_AT, recordedAt));
-        // TODO(crypto-shredding, domain.md "Personal data inside the store itself"): for an
-        // access this copy holds the subjectRef in clear until the command side encrypts it per
-        // subject; nothing else in the index holds it, and the search never returns it.
+        // For an access this copy holds the subject reference only sealed (crypto-shredding): a key
+        // id and a ciphertext that nothing opens once the key is destroyed. It is stored, never
+        // indexed, and the search never returns it.
         doc.add(new StoredField(EVENT, Json.write(event)));
         return doc;
     }

@@ -14,6 +14,7 @@ import nl.evidencestore.shared.error.InvalidInput;
 import nl.evidencestore.shared.http.Principal;
 import nl.evidencestore.shared.http.Role;
 import nl.evidencestore.shared.model.Verdict;
+import nl.evidencestore.shared.subject.SubjectRefs;
 
 /** {@code GET /api/v1/timeline} (api.md, Timeline search): reads the parameters, the search does the rest. */
 public final class TimelineEndpoints {
@@ -25,8 +26,8 @@ public final class TimelineEndpoints {
     private final AppliedPosition applied;
     private final Duration minPositionWait;
 
-    public TimelineEndpoints(TimelineIndex index, AppliedPosition applied) {
-        this(new TimelineSearch(index), applied, QueryParams.MIN_POSITION_WAIT);
+    public TimelineEndpoints(TimelineIndex index, SubjectRefs subjects, AppliedPosition applied) {
+        this(new TimelineSearch(index, subjects), applied, QueryParams.MIN_POSITION_WAIT);
     }
 
     TimelineEndpoints(TimelineSearch search, AppliedPosition applied, Duration minPositionWait) {

@@ -7,17 +7,20 @@ import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.Violation;
 
-/** One access as the timeline shows it, with its verdict; never its subject reference. */
+/**
+ * One access as the timeline shows it, with its verdict; never its subject reference, only
+ * whether that subject was erased since (crypto-shredding).
+ */
 public record TimelineItem(String accessId, String eventId, String agreementId, String controllerId, Actor actor,
                            String purpose, List<Category> categories, boolean sensitive, String verdict,
                            List<Violation> violations, String instructionRef, boolean instructionVerified,
                            boolean recordedLate, String country, String system, Instant occurredAt,
-                           Instant recordedAt) {
+                           Instant recordedAt, boolean subjectErased) {
     /** A category and whether it is special (BSN, health data: GDPR Art. 9). */
     public record Category(String category, boolean sensitive) {
     }
 
-    static TimelineItem of(ForwardedEvent event, AccessRecorded access, String controllerId) {
+    static TimelineItem of(ForwardedEvent event, AccessRecorded access, String controllerId, boolean subjectErased) {
         List<Category> categories = access.categories().stream()
                 .map(category -> new Category(category.name(), category.sensitive())).toList();
         return new TimelineItem(access.accessId(), event.eventId(), access.agreementId().value(), controllerId,
@@ -25,6 +28,6 @@ public record TimelineItem(String accessId, String eventId, String agreementId, 
                 categories.stream().anyMatch(Category::sensitive), access.verdict().verdict().name(),
                 access.verdict().violations(), access.instructionRef(), access.instructionVerified(),
                 access.recordedLate(), access.country().code(), access.system(), access.occurredAt(),
-                event.recordedAt());
+                event.recordedAt(), subjectErased);
     }
 }

@@ -14,6 +14,7 @@ import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
+import nl.evidencestore.shared.subject.SubjectRefs;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.StoredFields;
@@ -47,10 +48,12 @@ public final class TimelineSearch {
     private static final Set<String> STORED = Set.of(TimelineDocuments.EVENT, TimelineDocuments.CONTROLLER_ID);
 
     private final TimelineIndex index;
+    private final SubjectRefs subjects;
     private final TimelineFacets facets = new TimelineFacets();
 
-    public TimelineSearch(TimelineIndex index) {
+    public TimelineSearch(TimelineIndex index, SubjectRefs subjects) {
         this.index = index;
+        this.subjects = subjects;
     }
 
     public TimelinePage search(TimelineQuery request) {
@@ -127,10 +130,14 @@ public final class TimelineSearch {
         TopFieldDocs top = searcher.search(query,
                 new TopFieldCollectorManager(NEWEST_FIRST, request.limit(), after, EXACT_TOTAL_UP_TO));
         StoredFields stored = searcher.storedFields();
-        List<TimelineItem> items = new ArrayList<>(top.scoreDocs.length);
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {
-            items.add(item(stored.document(hit.doc, STORED)));
+            hits.add(hit(stored.document(hit.doc, STORED)));
         }
+        // Read now, not indexed: an erasure changes no document.
+        Set<String> erased = subjects.erased(hits.stream().map(hit -> hit.access().subject().keyId()).toList());
+        List<TimelineItem> items = hits.stream().map(hit -> TimelineItem.of(hit.event(), hit.access(),
+                hit.controllerId(), erased.contains(hit.access().subject().keyId()))).toList();
         String nextCursor = null;
         if (top.scoreDocs.length == request.limit()) {
             Object[] last = ((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]).fields;
@@ -143,10 +150,13 @@ public final class TimelineSearch {
         return new TimelinePage(items, counted.hits(), true, nextCursor, counted.facets());
     }
 
-    private static TimelineItem item(Document doc) {
+    private record Hit(ForwardedEvent event, AccessRecorded access, String controllerId) {
+    }
+
+    private static Hit hit(Document doc) {
         BytesRef json = doc.getBinaryValue(TimelineDocuments.EVENT);
         ForwardedEvent event = Json.read(BytesRef.deepCopyOf(json).bytes, ForwardedEvent.class);
         AccessRecorded access = (AccessRecorded) Events.decode(event).orElseThrow();
-        return TimelineItem.of(event, access, doc.get(TimelineDocuments.CONTROLLER_ID));
+        return new Hit(event, access, doc.get(TimelineDocuments.CONTROLLER_ID));
     }
 }

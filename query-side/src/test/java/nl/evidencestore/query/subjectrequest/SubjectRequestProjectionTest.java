@@ -29,6 +29,7 @@ import nl.evidencestore.shared.model.Party;
 import nl.evidencestore.shared.model.SubjectRequestId;
 import nl.evidencestore.shared.model.SubjectRequestType;
 import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.subject.SealedSubject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,8 @@ class SubjectRequestProjectionTest {
     private static final ControllerId PRACTICE = ControllerId.of("practice-noord");
     private static final AgreementControllers CONTROLLERS = agreement ->
             Optional.ofNullable(Map.of(AGREEMENT, PRACTICE).get(agreement));
-    private static final String SUBJECT = "patient-7f3a";
+    /** As the command side seals it: the views must carry neither the key's ciphertext nor anything else of it. */
+    private static final SealedSubject SUBJECT = new SealedSubject("3f0c6d0e-key", "bm9uY2UxMjM0NTY3Y2lwaGVydGV4dHRhZw==");
     private static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
     private static final LocalDate WEDNESDAY = LocalDate.of(2026, 3, 4);
     private static final LocalDate ANSWER_BY = LocalDate.of(2026, 4, 2);
@@ -132,8 +134,15 @@ class SubjectRequestProjectionTest {
     void noViewShowsTheSubjectReference() {
         stream(received()).forEach(projection::on);
 
-        assertThat(new String(Json.write(projection.requests(FORWARDING_DUE)))).doesNotContain(SUBJECT);
-        assertThat(new String(Json.write(projection.openObligations(FORWARDING_DUE)))).doesNotContain(SUBJECT);
+        assertThat(new String(Json.write(projection.requests(FORWARDING_DUE)))).doesNotContain(SUBJECT.ciphertext());
+        assertThat(new String(Json.write(projection.openObligations(FORWARDING_DUE)))).doesNotContain(SUBJECT.ciphertext());
+    }
+
+    @Test
+    void keepsOnlyTheKeyIdOfTheSubject() {
+        stream(received()).forEach(projection::on);
+
+        assertThat(projection.subjectKeyOf(REQUEST)).contains(SUBJECT.keyId());
     }
 
     @Test

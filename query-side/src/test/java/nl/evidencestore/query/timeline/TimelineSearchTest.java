@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.evidencestore.query.ErasedKeys;
 import nl.evidencestore.shared.error.InvalidInput;
 import nl.evidencestore.shared.error.UnknownResource;
 import nl.evidencestore.shared.event.access.AccessRecorded;
@@ -32,6 +33,7 @@ import nl.evidencestore.shared.model.DataCategory;
 import nl.evidencestore.shared.model.Purpose;
 import nl.evidencestore.shared.model.Verdict;
 import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.subject.SealedSubject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,18 +41,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TimelineSearchTest {
     private static final Instant T0 = Instant.parse("2026-04-01T08:00:00Z");
-    private static final String SUBJECT = "patient-7f3a9c";
+    /** As the command side seals it: the views must carry neither the key's ciphertext nor anything else of it. */
+    private static final SealedSubject SUBJECT = new SealedSubject("3f0c6d0e-key", "bm9uY2UxMjM0NTY3Y2lwaGVydGV4dHRhZw==");
 
     @TempDir
     Path dir;
     private TimelineIndex index;
     private TimelineSearch search;
+    private final ErasedKeys erasedKeys = new ErasedKeys();
     private long position = 100;
 
     @BeforeEach
     void openIndexWithTwoControllers() {
         index = TimelineIndex.open(dir);
-        search = new TimelineSearch(index);
+        search = new TimelineSearch(index, erasedKeys);
         index.add(forwarded("ev-drafted", 1, 1, DRAFTED_RECORDED, drafted(AGREEMENT, CONTROLLER)));
         index.add(forwarded("ev-other-drafted", 1, 2, DRAFTED_RECORDED, drafted(OTHER_AGREEMENT, OTHER_CONTROLLER)));
     }
@@ -243,9 +247,26 @@ class TimelineSearchTest {
         add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "SURNAME");
 
         TimelinePage page = search.search(TimelineQuery.all());
-        assertThat(new String(Json.write(page), StandardCharsets.UTF_8)).doesNotContain(SUBJECT).contains("a1");
-        assertThat(ids(search.search(TimelineQuery.all().withText(SUBJECT)))).isEmpty();
+        assertThat(new String(Json.write(page), StandardCharsets.UTF_8)).doesNotContain(SUBJECT.ciphertext()).contains("a1");
+        assertThat(ids(search.search(TimelineQuery.all().withText(SUBJECT.ciphertext())))).isEmpty();
         assertThat(ids(search.search(TimelineQuery.all().withText("patient*")))).isEmpty();
+    }
+
+    @Test
+    void marksTheAccessesOfAnErasedSubjectAtReadTime() {
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "SURNAME");
+        SealedSubject other = new SealedSubject("7d2e-other-key", "b3RoZXJjaXBoZXJ0ZXh0");
+        index(new AccessRecorded(AGREEMENT, "a2", new Actor("emp-1", ActorKind.EMPLOYEE, null),
+                Purpose.of("REMOTE_SUPPORT"), "ticket-a2", List.of(DataCategory.of("SURNAME")), other, Country.of("NL"),
+                "visiquick-support", T0.plusSeconds(120), Verdict.of(List.of()), true, false, "eea-2026-01"), 2);
+        assertThat(search.search(TimelineQuery.all()).items()).noneMatch(TimelineItem::subjectErased);
+
+        erasedKeys.erase(SUBJECT.keyId());
+
+        assertThat(search.search(TimelineQuery.all()).items())
+                .extracting(TimelineItem::accessId, TimelineItem::subjectErased)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a2", false),
+                        org.assertj.core.groups.Tuple.tuple("a1", true));
     }
 
     @Test
@@ -271,7 +292,7 @@ class TimelineSearchTest {
         index.commit(2, 2);
         index.close();
         index = TimelineIndex.open(dir);
-        search = new TimelineSearch(index);
+        search = new TimelineSearch(index, erasedKeys);
 
         add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "SURNAME");
 

@@ -42,6 +42,7 @@ import nl.evidencestore.shared.rules.AccessFacts;
 import nl.evidencestore.shared.rules.AccessRules;
 import nl.evidencestore.shared.rules.RegisteredEmployees;
 import nl.evidencestore.shared.terms.AgreementTerms;
+import nl.evidencestore.shared.subject.SealedSubject;
 
 /**
  * Small synthetic histories and their bundles, for the writer's and the verifier's tests:
@@ -150,7 +151,7 @@ public final class TestBundles {
     public EventLine recordAccess(AgreementId agreement, Actor actor, Instant occurredAt, Instant recordedAt,
                                   Verdict verdict, boolean instructionVerified) {
         return history.append(new AccessRecorded(agreement, "acc-" + (++accesses), actor, SUPPORT, "ins-1",
-                List.of(SURNAME), "subject-ciphertext", Country.of("NL"), "pacs", occurredAt, verdict,
+                List.of(SURNAME), new SealedSubject("key-subject-1", "c3ViamVjdC1jaXBoZXJ0ZXh0"), Country.of("NL"), "pacs", occurredAt, verdict,
                 instructionVerified, false, "eea-adequacy-2025-06"), recordedAt);
     }
 

@@ -8,7 +8,8 @@ public sealed interface AgreementEvent extends EvidenceEvent
         permits AgreementDrafted, AgreementSigned, AgreementTookEffect, PurposeAdded, InstructionRegistered,
         SubProcessorProposed, SubProcessorConsentGranted, SubProcessorConsentRevoked, TransferConsentGranted,
         AmendmentProposed, AmendmentObjected, AgreementTerminated, DataLocationRegistered, DeletionConfirmed,
-        RetentionHoldPlaced, DeletionObligationOpened, DeletionObligationFulfilled, DeletionOverdue, EvidenceExported {
+        RetentionHoldPlaced, DeletionObligationOpened, DeletionObligationFulfilled, DeletionOverdue, EvidenceExported,
+        SubjectErased {
     AgreementId agreementId();
 
     @Override

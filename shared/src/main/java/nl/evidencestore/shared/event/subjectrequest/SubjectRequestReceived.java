@@ -5,6 +5,7 @@ import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.Party;
 import nl.evidencestore.shared.model.SubjectRequestId;
 import nl.evidencestore.shared.model.SubjectRequestType;
+import nl.evidencestore.shared.subject.SealedSubject;
 
 /**
  * Art. 7.1: a data subject's request reached a party on {@code receivedOn}. When the processor
@@ -12,12 +13,11 @@ import nl.evidencestore.shared.model.SubjectRequestType;
  * is due by {@code answerBy} (GDPR Art. 12(3): one month). The deadlines are fixed here, with
  * the limits in force when it was received.
  *
- * <p>{@code subjectRef} is personal data, kept in this one field so that it can later be
- * replaced by a key id and ciphertext (crypto-shredding); {@link #toString()} leaves it out so
- * that no log line can carry it.
+ * <p>{@code subject} is the subject reference sealed under the subject's key (crypto-shredding);
+ * {@link #toString()} leaves it out all the same.
  */
 public record SubjectRequestReceived(SubjectRequestId requestId, AgreementId agreementId, SubjectRequestType type,
-                                     Party receivedBy, LocalDate receivedOn, String subjectRef, LocalDate forwardBy,
+                                     Party receivedBy, LocalDate receivedOn, SealedSubject subject, LocalDate forwardBy,
                                      LocalDate answerBy) implements SubjectRequestEvent {
     @Override
     public String toString() {

@@ -15,6 +15,8 @@ import nl.evidencestore.shared.model.Violation;
  * {@code events.jsonl}, so a row depends on nothing but the line, the scope and the subject cell.
  */
 public final class TimelineCsv {
+    /** The subject cell of an access whose subject was erased (crypto-shredding). */
+    public static final String ERASED = "[erased]";
     static final List<String> COLUMNS = List.of("occurredAt", "recordedAt", "accessId", "actorId", "actorKind",
             "subProcessorId", "purpose", "instructionRef", "categories", "country", "system", "verdict", "articles",
             "recordedLate", "subject");
@@ -30,7 +32,7 @@ public final class TimelineCsv {
     /**
      * The row for an access of the scope's agreement given in full and recorded inside the
      * period; empty for any other line (stubs, lifecycle events, employee streams).
-     * {@code subjectCell} is the decrypted subject reference, or {@code [erased]}.
+     * {@code subjectCell} is the decrypted subject reference, or {@link #ERASED}.
      */
     public static Optional<byte[]> row(EventLine line, BundleScope scope, String subjectCell) {
         if (line.isStub() || !"AccessRecorded".equals(line.envelope().type())

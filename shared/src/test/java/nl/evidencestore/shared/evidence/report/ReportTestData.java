@@ -25,6 +25,7 @@ import nl.evidencestore.shared.model.Purpose;
 import nl.evidencestore.shared.model.SubProcessor;
 import nl.evidencestore.shared.model.Verdict;
 import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.subject.SealedSubject;
 
 /** One agreement, one period, and chains of hashed lines built the way a bundle carries them. */
 final class ReportTestData {
@@ -91,7 +92,7 @@ final class ReportTestData {
     static AccessRecorded access(String accessId, String occurredAt, String... articles) {
         List<Violation> violations = java.util.Arrays.stream(articles).map(a -> new Violation(a, "breaks " + a)).toList();
         return new AccessRecorded(AGREEMENT, accessId, new Actor("emp-7", ActorKind.EMPLOYEE, null),
-                new Purpose("REMOTE_SUPPORT"), "TICKET-" + accessId, categories("SURNAME", "BSN"), "patient-secret-42",
+                new Purpose("REMOTE_SUPPORT"), "TICKET-" + accessId, categories("SURNAME", "BSN"), new SealedSubject("key-patient-42", "cGF0aWVudC1zZWNyZXQtNDI="),
                 new Country("NL"), "remote-support", Instant.parse(occurredAt), Verdict.of(violations), true, false,
                 "eea-2026-01");
     }

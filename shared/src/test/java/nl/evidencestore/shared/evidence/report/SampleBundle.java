@@ -37,6 +37,7 @@ import nl.evidencestore.shared.model.SubjectRequestId;
 import nl.evidencestore.shared.model.SubjectRequestType;
 import nl.evidencestore.shared.model.Verdict;
 import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.subject.SealedSubject;
 
 /** A small but complete bundle: a lifecycle, a month of accesses, a breach, a request and two employees. */
 final class SampleBundle {
@@ -108,7 +109,7 @@ final class SampleBundle {
         SubjectRequestId id = new SubjectRequestId("req-1");
         return new Chain(id.toString())
                 .add(new SubjectRequestReceived(id, AGREEMENT, SubjectRequestType.ACCESS, Party.PROCESSOR, day("2026-03-09"),
-                        "patient-secret-42", day("2026-03-11"), day("2026-04-09")), "2026-03-09T09:00:00Z")
+                        new SealedSubject("key-patient-42", "cGF0aWVudC1zZWNyZXQtNDI="), day("2026-03-11"), day("2026-04-09")), "2026-03-09T09:00:00Z")
                 .add(new SubjectRequestForwarded(id, AGREEMENT, day("2026-03-13"), day("2026-03-11"), true,
                         List.of(new Violation("7.1", "forwarded two days late"))), "2026-03-13T09:00:00Z")
                 .lines();

@@ -20,9 +20,12 @@ import nl.evidencestore.shared.model.Country;
 import nl.evidencestore.shared.model.Purpose;
 import nl.evidencestore.shared.model.Verdict;
 import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.subject.SealedSubject;
 import org.junit.jupiter.api.Test;
 
 class TimelineCsvTest {
+    private static final SealedSubject SUBJECT = new SealedSubject("key-s", "cw==");
+
     @Test
     void the_header_is_the_fixed_column_list_ended_by_crlf() {
         assertThat(new String(TimelineCsv.header(), StandardCharsets.UTF_8)).isEqualTo("occurredAt,recordedAt,accessId,"
@@ -63,7 +66,7 @@ class TimelineCsvTest {
     @Test
     void fields_from_the_processors_tools_are_neutralised_in_a_row() {
         AccessRecorded hostile = new AccessRecorded(AGREEMENT, "acc-2", new Actor("emp-7", ActorKind.EMPLOYEE, null),
-                new Purpose("REMOTE_SUPPORT"), "=cmd|' /C calc'!A0", List.of(), "s", new Country("NL"), "@sys,tem",
+                new Purpose("REMOTE_SUPPORT"), "=cmd|' /C calc'!A0", List.of(), SUBJECT, new Country("NL"), "@sys,tem",
                 Instant.parse("2026-03-02T09:00:00Z"), Verdict.of(List.of()), true, false, "eea");
         EventLine line = new Chain(AGREEMENT.value()).add(hostile, "2026-03-02T09:00:00Z").lines().get(0);
 
@@ -91,7 +94,7 @@ class TimelineCsvTest {
     @Test
     void an_access_of_another_agreement_has_no_row() {
         AccessRecorded other = new AccessRecorded(new nl.evidencestore.shared.model.AgreementId("agr-2"), "acc-9",
-                new Actor("emp-7", ActorKind.EMPLOYEE, null), new Purpose("REMOTE_SUPPORT"), "T", List.of(), "s",
+                new Actor("emp-7", ActorKind.EMPLOYEE, null), new Purpose("REMOTE_SUPPORT"), "T", List.of(), SUBJECT,
                 new Country("NL"), "sys", Instant.parse("2026-03-02T09:00:00Z"),
                 Verdict.of(List.of(new Violation("1.1", "x"))), true, false, "eea");
         EventLine line = new Chain("agr-2").add(other, "2026-03-02T09:00:00Z").lines().get(0);
