@@ -113,14 +113,17 @@ public final class BundleVerifier {
         MeasuredInput.Measure measure;
         try (MeasuredInput in = new MeasuredInput(archive.open(BundleWriter.EVENTS));
              DerivedFiles derived = new DerivedFiles(archive, scope)) {
-            LinePipeline.run(in, facts -> {
-                integrity.accept(facts);
-                chain.accept(facts);
-                boundaries.accept(facts);
-                export.accept(facts);
-                verdicts.accept(facts);
-                ends.accept(facts);
-                derived.accept(facts);
+            LinePipeline.run(in, scope, batch -> {
+                derived.report(batch);
+                for (LineFacts facts : batch) {
+                    integrity.accept(facts);
+                    chain.accept(facts);
+                    boundaries.accept(facts);
+                    export.accept(facts);
+                    verdicts.accept(facts);
+                    ends.accept(facts);
+                    derived.accept(facts);
+                }
             });
             measure = in.finish();
             add(derived.timelineResult());
