@@ -49,8 +49,10 @@ public final class BundleVerifier {
     private void run(BundleArchive archive) throws IOException {
         Optional<byte[]> manifestBytes = archive.small(BundleWriter.MANIFEST);
         Manifest manifest;
+        BundleScope scope;
         try {
             manifest = Manifest.parse(manifestBytes.orElseThrow(() -> new IllegalArgumentException("manifest.json is missing")));
+            scope = manifest.bundleScope();
         } catch (IllegalArgumentException e) {
             add(Check.fail(Checks.FILES, e.getMessage()));
             notRun("no readable manifest.json");
@@ -65,7 +67,6 @@ public final class BundleVerifier {
             keyProblem = "public-key.pem: " + e.getMessage();
         }
         add(SignatureChecks.manifestSignature(manifestBytes, archive.small(BundleWriter.SIGNATURE), bundleKey, keyProblem));
-        BundleScope scope = manifest.bundleScope();
         ProofFile proof = null;
         String proofProblem = null;
         try {
