@@ -31,7 +31,7 @@ record LineFacts(long number, EventLine line, String malformed, boolean canonica
             }
         }
         boolean payload = line.isStub() || EventHash.payloadSha256(line.payload()).equals(line.envelope().payloadSha256());
-        boolean hash = EventHash.of(line.envelope()).equals(line.hash());
+        boolean hash = EnvelopeHash.of(line.envelope()).equals(line.hash());
         EvidenceEvent event = null;
         String undecodable = null;
         if (!line.isStub()) {
