@@ -1,6 +1,5 @@
 package nl.evidencestore.shared.evidence.verify;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -21,8 +20,6 @@ import nl.evidencestore.shared.integrity.EventHash;
  * Anything else goes the slow way ({@link EventLine#parse}), which says what is wrong.
  */
 final class CanonicalLine {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private CanonicalLine() {
     }
 
@@ -32,40 +29,12 @@ final class CanonicalLine {
             return Optional.empty();
         }
         byte[] json = Arrays.copyOf(raw, raw.length - 1);
+        Fields fields = new Fields(json);
         try {
-            if (!JcsForm.isCanonical(json)) {
-                return Optional.empty();
-            }
-            return Optional.of(parse(json));
+            return JcsForm.isCanonical(json, fields) ? Optional.of(fields.line()) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    private static EventLine parse(byte[] json) throws IOException {
-        Fields f = new Fields();
-        try (JsonParser parser = JSON.createParser(json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("not an object");
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (name.equals("payload") && value == JsonToken.START_OBJECT) {
-                    int start = (int) parser.currentTokenLocation().getByteOffset();
-                    parser.skipChildren();
-                    int end = (int) parser.currentLocation().getByteOffset();
-                    f.payload = Arrays.copyOfRange(json, start, end);
-                } else if (value == JsonToken.VALUE_STRING) {
-                    f.text(name, parser.getText());
-                } else if (value == JsonToken.VALUE_NUMBER_INT) {
-                    f.number(name, parser.getLongValue());
-                } else {
-                    throw new IOException("unexpected field " + name);
-                }
-            }
-        }
-        return f.line();
     }
 
     /**
@@ -105,8 +74,9 @@ final class CanonicalLine {
         return value;
     }
 
-    /** The fields as read; anything missing or unknown fails, and the slow way names it. */
-    private static final class Fields {
+    /** The fields as read on the canonical pass; anything missing or unknown fails, and the slow way names it. */
+    private static final class Fields implements JcsForm.TopFields {
+        private final byte[] json;
         private String eventId;
         private String type;
         private String streamId;
@@ -118,6 +88,29 @@ final class CanonicalLine {
         private Long sequence;
         private Long v;
         private byte[] payload;
+
+        Fields(byte[] json) {
+            this.json = json;
+        }
+
+        @Override
+        public void scalar(String name, JsonToken token, JsonParser parser) throws IOException {
+            if (token == JsonToken.VALUE_STRING) {
+                text(name, parser.getText());
+            } else if (token == JsonToken.VALUE_NUMBER_INT) {
+                number(name, parser.getLongValue());
+            } else {
+                throw new IOException("unexpected " + token + " in field " + name);
+            }
+        }
+
+        @Override
+        public void object(String name, int start, int end) throws IOException {
+            if (!"payload".equals(name)) {
+                throw new IOException("unexpected object " + name);
+            }
+            payload = Arrays.copyOfRange(json, start, end);
+        }
 
         void text(String name, String value) throws IOException {
             switch (name) {

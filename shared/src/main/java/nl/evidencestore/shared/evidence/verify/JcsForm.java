@@ -22,9 +22,32 @@ final class JcsForm {
     private JcsForm() {
     }
 
+    /** What a caller reads from the top-level object on the same pass. */
+    interface TopFields {
+        void scalar(String name, JsonToken token, JsonParser parser) throws IOException;
+
+        /** A top-level field's object value, as the bytes {@code [start, end)} of the text. */
+        void object(String name, int start, int end) throws IOException;
+    }
+
+    private static final TopFields NONE = new TopFields() {
+        @Override
+        public void scalar(String name, JsonToken token, JsonParser parser) {
+        }
+
+        @Override
+        public void object(String name, int start, int end) {
+        }
+    };
+
     static boolean isCanonical(byte[] json) {
+        return isCanonical(json, NONE);
+    }
+
+    /** Whether {@code json} is canonical, handing {@code fields} the top-level fields on the way. */
+    static boolean isCanonical(byte[] json, TopFields fields) {
         try {
-            String written = write(json);
+            String written = write(json, fields);
             if (written == null) {
                 return Arrays.equals(new JsonCanonicalizer(json).getEncodedUTF8(), json);
             }
@@ -35,10 +58,12 @@ final class JcsForm {
     }
 
     /** The canonical text of {@code json} if its keys are in order; "" when they are not; null when undecided. */
-    private static String write(byte[] json) throws IOException {
+    private static String write(byte[] json, TopFields fields) throws IOException {
         StringBuilder out = new StringBuilder(json.length + 16);
         Deque<String> lastKeys = new ArrayDeque<>();
         Deque<Boolean> first = new ArrayDeque<>();
+        String topField = null;
+        int objectStart = -1;
         try (JsonParser parser = JSON.createParser(json)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (inArray(parser, token)) {
@@ -46,6 +71,9 @@ final class JcsForm {
                 }
                 switch (token) {
                     case START_OBJECT -> {
+                        if (first.size() == 1) {
+                            objectStart = (int) parser.currentTokenLocation().getByteOffset();
+                        }
                         out.append('{');
                         first.push(true);
                         lastKeys.push("");
@@ -54,8 +82,15 @@ final class JcsForm {
                         out.append('}');
                         first.pop();
                         lastKeys.pop();
+                        if (first.size() == 1 && objectStart >= 0) {
+                            fields.object(topField, objectStart, (int) parser.currentLocation().getByteOffset());
+                            objectStart = -1;
+                        }
                     }
                     case START_ARRAY -> {
+                        if (first.size() == 1) {
+                            fields.scalar(topField, token, parser);
+                        }
                         out.append('[');
                         first.push(true);
                         lastKeys.push("");
@@ -76,18 +111,30 @@ final class JcsForm {
                         separate(out, first);
                         EnvelopeHash.string(out, key);
                         out.append(':');
+                        topField = first.size() == 1 ? key : topField;
                     }
-                    case VALUE_STRING -> EnvelopeHash.string(out, parser.getText());
+                    case VALUE_STRING -> {
+                        EnvelopeHash.string(out, parser.getText());
+                        if (first.size() == 1) {
+                            fields.scalar(topField, token, parser);
+                        }
+                    }
                     case VALUE_NUMBER_INT -> {
                         if (parser.getNumberType() != JsonParser.NumberType.INT
                                 && (parser.getNumberType() != JsonParser.NumberType.LONG || Math.abs(parser.getLongValue()) > SAFE)) {
                             return null;
                         }
                         out.append(parser.getLongValue());
+                        if (first.size() == 1) {
+                            fields.scalar(topField, token, parser);
+                        }
                     }
-                    case VALUE_TRUE -> out.append("true");
-                    case VALUE_FALSE -> out.append("false");
-                    case VALUE_NULL -> out.append("null");
+                    case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> {
+                        out.append(token.asString());
+                        if (first.size() == 1) {
+                            fields.scalar(topField, token, parser);
+                        }
+                    }
                     default -> {
                         return null;
                     }

@@ -32,5 +32,8 @@ class CanonicalLineTest {
         byte[] spaced = new String(line.toJsonl()).replaceFirst(":", ": ").getBytes();
         assertThat(CanonicalLine.read(spaced)).isEmpty();
         assertThat(EventLine.parse(spaced)).isEqualTo(line);
+        byte[] extra = new String(line.toJsonl()).replaceFirst("\\{", "{\"aaa\":true,").getBytes();
+        assertThat(JcsForm.isCanonical(java.util.Arrays.copyOf(extra, extra.length - 1))).isTrue();
+        assertThat(CanonicalLine.read(extra)).isEmpty();
     }
 }
