@@ -127,6 +127,7 @@ final class DerivedFiles implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        report.stop();
         if (csvStream != null) {
             csvStream.close();
         }

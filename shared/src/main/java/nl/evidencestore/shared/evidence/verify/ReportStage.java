@@ -48,6 +48,11 @@ final class ReportStage {
         return figures;
     }
 
+    /** Ends the thread when verification stopped before {@link #finish}; harmless after it. */
+    void stop() {
+        thread.interrupt();
+    }
+
     private void run() {
         try {
             for (List<LineFacts> batch = batches.take(); batch != END; batch = batches.take()) {
