@@ -1,5 +1,6 @@
 package nl.evidencestore.shared.evidence.verify;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,8 @@ final class DerivedFiles implements AutoCloseable {
     DerivedFiles(BundleArchive archive, BundleScope scope) throws IOException {
         this.scope = scope;
         this.report = new ReportStage(scope);
-        this.csvStream = archive.has(BundleWriter.TIMELINE) ? archive.open(BundleWriter.TIMELINE) : null;
+        this.csvStream = archive.has(BundleWriter.TIMELINE)
+                ? new BufferedInputStream(archive.open(BundleWriter.TIMELINE), 1 << 16) : null;
         this.csv = csvStream == null ? null : new CsvRecords(csvStream);
         if (csv == null) {
             timeline.fail("timeline.csv is missing");

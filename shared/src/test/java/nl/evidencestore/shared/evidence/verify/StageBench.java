@@ -62,10 +62,22 @@ public final class StageBench {
             }
             report("report figures (decodes)", t, raw.size());
             t = System.nanoTime();
+            List<LineFacts> facts = new ArrayList<>();
             for (byte[] r : raw) {
-                LineFacts.of(1, r, scope);
+                facts.add(LineFacts.of(1, r, scope));
             }
             report("LineFacts.of total", t, raw.size());
+            t = System.nanoTime();
+            VerdictCheck verdicts = new VerdictCheck(scope.agreementId().value(),
+                    EmployeeHistory.read(new java.io.ByteArrayInputStream(new byte[0])));
+            ChainCheck chain = new ChainCheck(scope.agreementId().value());
+            BoundaryCheck boundaries = new BoundaryCheck(scope, manifest.counts());
+            for (LineFacts f : facts) {
+                verdicts.accept(f);
+                chain.accept(f);
+                boundaries.accept(f);
+            }
+            report("in-order checks (main)", t, raw.size());
         }
     }
 
