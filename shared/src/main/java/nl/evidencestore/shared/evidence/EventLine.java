@@ -29,6 +29,8 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
     // Events written by an older version may lack a field a newer record has, and the reverse.
     private static final ObjectMapper EVENTS = Json.mapper().copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Per thread, the last line decoded and its event (by identity: a record's equals would cost a compare). */
+    private static final ThreadLocal<Object[]> LAST_DECODED = ThreadLocal.withInitial(() -> new Object[2]);
 
     public EventLine {
         if (envelope == null || hash == null) {
@@ -150,13 +152,24 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
         if (payload == null) {
             return Optional.empty();
         }
-        return EventTypes.classOf(envelope.type()).map(type -> {
+        // The verifier asks one line for its event several times in a row (rules, timeline row):
+        // decoding is most of its cost, and the line and the event are both immutable.
+        Object[] last = LAST_DECODED.get();
+        if (last[0] == this) {
+            return Optional.of((EvidenceEvent) last[1]);
+        }
+        Optional<EvidenceEvent> event = EventTypes.classOf(envelope.type()).map(type -> {
             try {
                 return EVENTS.readValue(payload, type);
             } catch (IOException e) {
                 throw new UncheckedIOException("the payload of " + envelope.eventId() + " is not a " + envelope.type(), e);
             }
         });
+        event.ifPresent(decoded -> {
+            last[0] = this;
+            last[1] = decoded;
+        });
+        return event;
     }
 
     private static JsonNode tree(byte[] json) {

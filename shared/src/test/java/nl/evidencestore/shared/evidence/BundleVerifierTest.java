@@ -172,6 +172,19 @@ class BundleVerifierTest {
     }
 
     @Test
+    void takesTheSubjectFromTheFileButOnlyAsACellTheWriterCouldHaveMade() throws IOException {
+        byte[] renamed = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries ->
+                entries.put(BundleWriter.TIMELINE, new String(entries.get(BundleWriter.TIMELINE), StandardCharsets.UTF_8)
+                        .replaceFirst("Jansen", "de Vries").getBytes(StandardCharsets.UTF_8)));
+        assertThat(failed(verify(renamed))).isEmpty();
+        byte[] formula = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries ->
+                entries.put(BundleWriter.TIMELINE, new String(entries.get(BundleWriter.TIMELINE), StandardCharsets.UTF_8)
+                        .replaceFirst("\"'=Jansen, \"\"P.\"\" (evt-\\d+)\"", "=HYPERLINK(1)")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(failed(verify(formula))).containsExactly(Checks.TIMELINE);
+    }
+
+    @Test
     void failsTheReportWhenAFigureIsEditedAndTheManifestResigned() throws IOException {
         byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries ->
                 entries.put(BundleWriter.REPORT, new String(entries.get(BundleWriter.REPORT), StandardCharsets.UTF_8)

@@ -49,8 +49,10 @@ public final class BundleVerifier {
     private void run(BundleArchive archive) throws IOException {
         Optional<byte[]> manifestBytes = archive.small(BundleWriter.MANIFEST);
         Manifest manifest;
+        BundleScope scope;
         try {
             manifest = Manifest.parse(manifestBytes.orElseThrow(() -> new IllegalArgumentException("manifest.json is missing")));
+            scope = manifest.bundleScope();
         } catch (IllegalArgumentException e) {
             add(Check.fail(Checks.FILES, e.getMessage()));
             notRun("no readable manifest.json");
@@ -65,7 +67,6 @@ public final class BundleVerifier {
             keyProblem = "public-key.pem: " + e.getMessage();
         }
         add(SignatureChecks.manifestSignature(manifestBytes, archive.small(BundleWriter.SIGNATURE), bundleKey, keyProblem));
-        BundleScope scope = manifest.bundleScope();
         ProofFile proof = null;
         String proofProblem = null;
         try {
@@ -113,14 +114,17 @@ public final class BundleVerifier {
         MeasuredInput.Measure measure;
         try (MeasuredInput in = new MeasuredInput(archive.open(BundleWriter.EVENTS));
              DerivedFiles derived = new DerivedFiles(archive, scope)) {
-            LinePipeline.run(in, facts -> {
-                integrity.accept(facts);
-                chain.accept(facts);
-                boundaries.accept(facts);
-                export.accept(facts);
-                verdicts.accept(facts);
-                ends.accept(facts);
-                derived.accept(facts);
+            LinePipeline.run(in, scope, batch -> {
+                derived.report(batch);
+                for (LineFacts facts : batch) {
+                    integrity.accept(facts);
+                    chain.accept(facts);
+                    boundaries.accept(facts);
+                    export.accept(facts);
+                    verdicts.accept(facts);
+                    ends.accept(facts);
+                    derived.accept(facts);
+                }
             });
             measure = in.finish();
             add(derived.timelineResult());

@@ -36,12 +36,17 @@ final class CsvRecords {
         return record.size() == 0 ? null : record.toByteArray();
     }
 
-    /** The value of a record's last cell, unquoted: the subject, which only the store can decrypt. */
-    static String lastCell(byte[] record) {
+    /**
+     * A record's last cell as written (quoted or not), when it is a cell the report's CSV writer
+     * makes: quoted exactly when it holds a comma, quote, CR or LF, quotes doubled, a formula's
+     * first character guarded by an apostrophe. Null for anything else.
+     */
+    static byte[] lastCellBytes(byte[] record) {
         String text = new String(record, StandardCharsets.UTF_8);
-        if (text.endsWith("\r\n")) {
-            text = text.substring(0, text.length() - 2);
+        if (!text.endsWith("\r\n")) {
+            return null;
         }
+        text = text.substring(0, text.length() - 2);
         int start = 0;
         boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
@@ -53,9 +58,22 @@ final class CsvRecords {
             }
         }
         String cell = text.substring(start);
-        if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
-            return cell.substring(1, cell.length() - 1).replace("\"\"", "\"");
+        return canonical(cell) ? cell.getBytes(StandardCharsets.UTF_8) : null;
+    }
+
+    private static boolean canonical(String cell) {
+        String value = cell;
+        boolean quoted = cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"");
+        if (quoted) {
+            String inner = cell.substring(1, cell.length() - 1);
+            if (inner.replace("\"\"", "").contains("\"")) {
+                return false;
+            }
+            value = inner.replace("\"\"", "\"");
         }
-        return cell;
+        boolean special = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\r') >= 0
+                || value.indexOf('\n') >= 0;
+        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        return quoted == special && !formula;
     }
 }

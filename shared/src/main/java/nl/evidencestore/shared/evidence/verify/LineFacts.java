@@ -1,10 +1,11 @@
 package nl.evidencestore.shared.evidence.verify;
 
-import java.util.Arrays;
 import java.util.Optional;
 import nl.evidencestore.shared.event.EvidenceEvent;
+import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.BundleWriter;
 import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.evidence.report.TimelineCsv;
 import nl.evidencestore.shared.integrity.EventHash;
 
 /**
@@ -13,18 +14,24 @@ import nl.evidencestore.shared.integrity.EventHash;
  * lines before it is done afterwards, in order.
  */
 record LineFacts(long number, EventLine line, String malformed, boolean canonical, boolean payloadHashHolds,
-                 boolean eventHashHolds, EvidenceEvent event, String undecodable) {
+                 boolean eventHashHolds, EvidenceEvent event, String undecodable, byte[] timelineRow) {
+    /** Needs neither quotes nor a formula guard, and no subject reference looks like it. */
+    static final String SUBJECT = "\u0001subject\u0001";
 
-    static LineFacts of(long number, byte[] raw) {
+    static LineFacts of(long number, byte[] raw, BundleScope scope) {
+        Optional<EventLine> canonical = CanonicalLine.read(raw);
         EventLine line;
-        try {
-            line = EventLine.parse(raw);
-        } catch (RuntimeException e) {
-            return new LineFacts(number, null, e.getMessage(), false, false, false, null, null);
+        if (canonical.isPresent()) {
+            line = canonical.get();
+        } else {
+            try {
+                line = EventLine.parse(raw);
+            } catch (RuntimeException e) {
+                return new LineFacts(number, null, e.getMessage(), false, false, false, null, null, null);
+            }
         }
-        boolean canonical = raw.length > 0 && raw[raw.length - 1] == '\n' && Arrays.equals(line.toJsonl(), raw);
         boolean payload = line.isStub() || EventHash.payloadSha256(line.payload()).equals(line.envelope().payloadSha256());
-        boolean hash = EventHash.of(line.envelope()).equals(line.hash());
+        boolean hash = EnvelopeHash.of(line.envelope()).equals(line.hash());
         EvidenceEvent event = null;
         String undecodable = null;
         if (!line.isStub()) {
@@ -37,7 +44,17 @@ record LineFacts(long number, EventLine line, String malformed, boolean canonica
                 undecodable = "the payload is not a " + line.envelope().type() + ": " + e.getMessage();
             }
         }
-        return new LineFacts(number, line, null, canonical, payload, hash, event, undecodable);
+        return new LineFacts(number, line, null, canonical.isPresent(), payload, hash, event, undecodable,
+                timelineRow(line, scope));
+    }
+
+    /** The line's timeline.csv row with a stand-in for the subject cell, which the file supplies. */
+    private static byte[] timelineRow(EventLine line, BundleScope scope) {
+        try {
+            return TimelineCsv.row(line, scope, SUBJECT).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     boolean parsed() {

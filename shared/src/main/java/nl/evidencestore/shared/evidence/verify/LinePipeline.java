@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import nl.evidencestore.shared.evidence.BundleScope;
 
 /**
  * Reads {@code events.jsonl} once: batches of lines are parsed and hashed on every core
@@ -22,8 +23,8 @@ final class LinePipeline {
     private LinePipeline() {
     }
 
-    /** Every line's facts to {@code sink}, in order; the number of lines read. */
-    static long run(InputStream in, Consumer<LineFacts> sink) throws IOException {
+    /** Every line's facts to {@code sink}, batch by batch, in order; the number of lines read. */
+    static long run(InputStream in, BundleScope scope, Consumer<List<LineFacts>> sink) throws IOException {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "verify-lines");
@@ -39,7 +40,7 @@ final class LinePipeline {
                 number++;
                 batch.add(raw);
                 if (batch.size() == BATCH) {
-                    inFlight.add(submit(workers, number - BATCH + 1, batch));
+                    inFlight.add(submit(workers, number - BATCH + 1, batch, scope));
                     batch = new ArrayList<>(BATCH);
                     if (inFlight.size() > threads * 2) {
                         drain(inFlight.poll(), sink);
@@ -47,7 +48,7 @@ final class LinePipeline {
                 }
             }
             if (!batch.isEmpty()) {
-                inFlight.add(submit(workers, number - batch.size() + 1, batch));
+                inFlight.add(submit(workers, number - batch.size() + 1, batch, scope));
             }
             while (!inFlight.isEmpty()) {
                 drain(inFlight.poll(), sink);
@@ -58,19 +59,20 @@ final class LinePipeline {
         }
     }
 
-    private static Future<List<LineFacts>> submit(ExecutorService workers, long firstNumber, List<byte[]> lines) {
+    private static Future<List<LineFacts>> submit(ExecutorService workers, long firstNumber, List<byte[]> lines,
+                                                  BundleScope scope) {
         return workers.submit(() -> {
             List<LineFacts> facts = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
-                facts.add(LineFacts.of(firstNumber + i, lines.get(i)));
+                facts.add(LineFacts.of(firstNumber + i, lines.get(i), scope));
             }
             return facts;
         });
     }
 
-    private static void drain(Future<List<LineFacts>> batch, Consumer<LineFacts> sink) {
+    private static void drain(Future<List<LineFacts>> batch, Consumer<List<LineFacts>> sink) {
         try {
-            batch.get().forEach(sink);
+            sink.accept(batch.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while verifying", e);

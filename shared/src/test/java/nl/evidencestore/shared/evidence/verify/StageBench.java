@@ -1,0 +1,87 @@
+package nl.evidencestore.shared.evidence.verify;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.ZipFile;
+import nl.evidencestore.shared.evidence.BundleWriter;
+import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.evidence.Manifest;
+import nl.evidencestore.shared.evidence.report.ReportFigures;
+import nl.evidencestore.shared.evidence.report.TimelineCsv;
+import nl.evidencestore.shared.json.Json;
+
+/** Single-thread CPU cost of each stage per line, to see where verification time goes. */
+public final class StageBench {
+    public static void main(String[] args) throws Exception {
+        List<byte[]> raw = new ArrayList<>();
+        Manifest manifest;
+        try (ZipFile zip = new ZipFile(Path.of(args[0]).toFile());
+             InputStream in = zip.getInputStream(zip.getEntry(BundleWriter.EVENTS))) {
+            LineReader reader = new LineReader(in);
+            for (byte[] line = reader.next(); line != null && raw.size() < 50_000; line = reader.next()) {
+                raw.add(line);
+            }
+            manifest = Manifest.parse(zip.getInputStream(zip.getEntry(BundleWriter.MANIFEST)).readAllBytes());
+        }
+        var scope = manifest.bundleScope();
+        for (int round = 0; round < 3; round++) {
+            long t = System.nanoTime();
+            for (byte[] r : raw) {
+                JcsForm.isCanonical(Arrays.copyOf(r, r.length - 1));
+            }
+            report("jcs form", t, raw.size());
+            t = System.nanoTime();
+            List<EventLine> lines = new ArrayList<>();
+            for (byte[] r : raw) {
+                lines.add(CanonicalLine.read(r).orElseThrow());
+            }
+            report("canonical read (jcs + parse)", t, raw.size());
+            t = System.nanoTime();
+            for (EventLine l : lines) {
+                EnvelopeHash.of(l.envelope());
+                Json.sha256Hex(l.payload());
+            }
+            report("hashes", t, raw.size());
+            t = System.nanoTime();
+            for (EventLine l : lines) {
+                new EventLine(l.envelope(), l.hash(), l.payload()).event();
+            }
+            report("event decode", t, raw.size());
+            t = System.nanoTime();
+            for (EventLine l : lines) {
+                TimelineCsv.row(new EventLine(l.envelope(), l.hash(), l.payload()), scope, "x");
+            }
+            report("timeline row (decodes)", t, raw.size());
+            t = System.nanoTime();
+            ReportFigures figures = new ReportFigures(scope);
+            for (EventLine l : lines) {
+                figures.accept(new EventLine(l.envelope(), l.hash(), l.payload()));
+            }
+            report("report figures (decodes)", t, raw.size());
+            t = System.nanoTime();
+            List<LineFacts> facts = new ArrayList<>();
+            for (byte[] r : raw) {
+                facts.add(LineFacts.of(1, r, scope));
+            }
+            report("LineFacts.of total", t, raw.size());
+            t = System.nanoTime();
+            VerdictCheck verdicts = new VerdictCheck(scope.agreementId().value(),
+                    EmployeeHistory.read(new java.io.ByteArrayInputStream(new byte[0])));
+            ChainCheck chain = new ChainCheck(scope.agreementId().value());
+            BoundaryCheck boundaries = new BoundaryCheck(scope, manifest.counts());
+            for (LineFacts f : facts) {
+                verdicts.accept(f);
+                chain.accept(f);
+                boundaries.accept(f);
+            }
+            report("in-order checks (main)", t, raw.size());
+        }
+    }
+
+    private static void report(String stage, long started, int lines) {
+        System.out.printf("%-30s %6.1f µs/line%n", stage, (System.nanoTime() - started) / 1e3 / lines);
+    }
+}
