@@ -89,7 +89,8 @@ public final class BundleExports {
     public Exported export(Principal who, BundleRequest request) throws InterruptedException {
         ControllerId controller = controllerOf(request.agreementId(), who);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (request.to().isAfter(now)) {
+        // The export event must be recorded after the period, at millisecond precision as stamped.
+        if (!request.to().isBefore(now.truncatedTo(ChronoUnit.MILLIS))) {
             throw new InvalidInput("to", "lies in the future; a bundle proves what has been recorded");
         }
         Optional<SignedCheckpoint> previous = previous(request.previousCheckpoint());

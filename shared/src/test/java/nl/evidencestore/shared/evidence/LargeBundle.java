@@ -144,7 +144,7 @@ public final class LargeBundle {
                     List.of(SUPPORT), List.of(SURNAME));
         } else if (i < accesses + 3) {
             return new AccessRecorded(TestBundles.A, "acc-" + i, new Actor("e-1", ActorKind.EMPLOYEE, null), SUPPORT,
-                    "ins-1", List.of(SURNAME), "c1phertext-of-the-subject-reference-" + i, Country.of("NL"), "pacs",
+                    "ins-1", List.of(SURNAME), new nl.evidencestore.shared.subject.SealedSubject("key-" + (i % 5000), "c1phertextOfTheSubjectReference" + i), Country.of("NL"), "pacs",
                     START.plusSeconds(i), Verdict.of(List.of()), true, false, "eea-adequacy-2025-06");
         } else if (i == accesses + 3) {
             return new AgreementTookEffect(TestBundles.A, LocalDate.of(2026, 2, 1));
