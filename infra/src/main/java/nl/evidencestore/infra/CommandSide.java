@@ -275,7 +275,7 @@ final class CommandSide implements AutoCloseable {
         EvidenceLog log = running.log();
         BundleExports exports = new BundleExports(submitter, new StoredEvents(transactions),
                 new BundleExports.Log(log.checkpoints(), log.tree(), log.heads(), log.key()), directory,
-                transactions.dataSource(), clock, SubjectCells.of(subjectKeys));
+                transactions.dataSource(), clock, new SubjectCells(subjectKeys));
         return new BundleEndpoints(exports);
     }
 

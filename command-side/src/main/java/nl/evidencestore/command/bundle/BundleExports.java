@@ -24,6 +24,7 @@ import nl.evidencestore.command.log.Checkpoints;
 import nl.evidencestore.command.log.LogTree;
 import nl.evidencestore.command.log.StreamHeads;
 import nl.evidencestore.command.submit.CommandSubmitter;
+import nl.evidencestore.command.subject.SubjectCells;
 import nl.evidencestore.shared.error.InvalidInput;
 import nl.evidencestore.shared.error.UnknownResource;
 import nl.evidencestore.shared.event.access.AccessRecorded;
@@ -68,17 +69,17 @@ public final class BundleExports {
     private final Path directory;
     private final BundleRegistry registry;
     private final Clock clock;
-    private final Function<AccessRecorded, String> subjectCell;
+    private final SubjectCells subjectCells;
 
     public BundleExports(CommandSubmitter submitter, StoredEvents events, Log log, Path directory,
-                         javax.sql.DataSource dataSource, Clock clock, Function<AccessRecorded, String> subjectCell) {
+                         javax.sql.DataSource dataSource, Clock clock, SubjectCells subjectCells) {
         this.submitter = submitter;
         this.events = events;
         this.log = log;
         this.directory = directory;
         this.registry = new BundleRegistry(dataSource);
         this.clock = clock;
-        this.subjectCell = subjectCell;
+        this.subjectCells = subjectCells;
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -162,13 +163,15 @@ public final class BundleExports {
             try (StoredEvents.Cursor chain = events.cursor(agreement, headSequence);
                  OutputStream csv = new BufferedOutputStream(Files.newOutputStream(rows), 1 << 16)) {
                 csv.write(TimelineCsv.header());
+                TimelineRows timeline = new TimelineRows(scope, subjectCells, csv);
                 bundle.writeEvents(() -> map(concat(stubbed(chain, scope), employeeLines(employeeStreams, heads)),
                         line -> {
                             figures.accept(line);
-                            timelineRow(line, scope).ifPresent(row -> write(csv, row));
+                            timeline.accept(line);
                             lines[0]++;
                             return line;
                         }));
+                timeline.flush();
             }
             bundle.writeProof(proof(scope, checkpoint, heads, agreement, headSequence, employeeStreams, previous));
             bundle.writeFile(BundleWriter.TIMELINE, csv -> Files.copy(rows, csv));
@@ -224,24 +227,6 @@ public final class BundleExports {
                 ? ProofFile.Head.of(oldHeads.inclusion(agreement)) : null;
         return new ProofFile.Previous(previous.toJson(),
                 ProofFile.hex(log.tree().consistencyProof(oldSize, size)), oldHead);
-    }
-
-    /** The timeline.csv row of an access recorded inside the period, with its subject as the store shows it. */
-    private Optional<byte[]> timelineRow(EventLine line, BundleScope scope) {
-        if (!ACCESS.equals(line.envelope().type()) || !scope.covers(line.envelope().recordedAt())
-                || !line.envelope().streamId().equals(scope.agreementId().value())) {
-            return Optional.empty();
-        }
-        AccessRecorded access = (AccessRecorded) line.event().orElseThrow();
-        return TimelineCsv.row(line, scope, subjectCell.apply(access));
-    }
-
-    private static void write(OutputStream out, byte[] bytes) {
-        try {
-            out.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,8 +1,10 @@
 package nl.evidencestore.command.subject;
 
-import java.util.function.Function;
-import nl.evidencestore.shared.event.access.AccessRecorded;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import nl.evidencestore.shared.evidence.report.TimelineCsv;
+import nl.evidencestore.shared.subject.SealedSubject;
 import nl.evidencestore.shared.subject.SubjectRefs;
 
 /**
@@ -11,17 +13,21 @@ import nl.evidencestore.shared.subject.SubjectRefs;
  * knew fails the export: showing it as erased would tell the auditor something untrue.
  */
 public final class SubjectCells {
-    private SubjectCells() {
+    private final SubjectRefs subjects;
+
+    public SubjectCells(SubjectRefs subjects) {
+        this.subjects = subjects;
     }
 
-    public static Function<AccessRecorded, String> of(SubjectRefs subjects) {
-        return access -> {
-            SubjectRefs.Opened opened = subjects.open(access.subject());
-            if (opened instanceof SubjectRefs.UnknownKey unknown) {
-                throw new IllegalStateException("the key store does not know the subject key " + unknown.keyId()
-                        + " of access " + access.accessId());
+    /** The cells of many references at once, by key id. */
+    public Map<String, String> of(Collection<SealedSubject> sealed) {
+        Map<String, String> cells = new HashMap<>();
+        subjects.openAll(sealed).forEach((keyId, opened) -> {
+            if (opened instanceof SubjectRefs.UnknownKey) {
+                throw new IllegalStateException("the key store does not know the subject key " + keyId);
             }
-            return opened.plaintext().orElse(TimelineCsv.ERASED);
-        };
+            cells.put(keyId, opened.plaintext().orElse(TimelineCsv.ERASED));
+        });
+        return cells;
     }
 }

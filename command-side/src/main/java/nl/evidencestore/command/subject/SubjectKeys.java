@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.List;
 import java.util.TreeSet;
 import nl.evidencestore.shared.model.ControllerId;
 import nl.evidencestore.shared.subject.SealedSubject;
@@ -172,6 +173,53 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the key store", e);
         }
+    }
+
+    /**
+     * Opens each distinct key once: the cache first, then one select of the keys and one of the
+     * erasures for the rest. Each reference is opened with its own key; the map is by key id.
+     */
+    @Override
+    public Map<String, Opened> openAll(Collection<SealedSubject> sealed) {
+        Map<String, Opened> opened = new HashMap<>();
+        Map<String, SealedSubject> missing = new HashMap<>();
+        for (SealedSubject each : sealed) {
+            SubjectKey known = recent.byKeyId(each.keyId());
+            if (known != null) {
+                opened.putIfAbsent(each.keyId(), new Readable(known.open(each)));
+            } else {
+                missing.putIfAbsent(each.keyId(), each);
+            }
+        }
+        if (!missing.isEmpty()) {
+            opened.putAll(openMissing(missing));
+        }
+        return opened;
+    }
+
+    private Map<String, Opened> openMissing(Map<String, SealedSubject> missing) {
+        Map<String, Opened> opened = new HashMap<>();
+        long generation = recent.generation();
+        try (Connection connection = connections.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT key_id, controller_id, key FROM subject_keys WHERE key_id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("text", missing.keySet().toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    SubjectKey key = new SubjectKey(row.getString(1), ControllerId.of(row.getString(2)), row.getBytes(3));
+                    if (connection.getAutoCommit()) {
+                        recent.rememberOpened(key, generation);
+                    }
+                    opened.put(key.keyId(), new Readable(key.open(missing.get(key.keyId()))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the key store", e);
+        }
+        List<String> unopened = missing.keySet().stream().filter(keyId -> !opened.containsKey(keyId)).toList();
+        Set<String> erased = erased(unopened);
+        unopened.forEach(keyId -> opened.put(keyId, erased.contains(keyId) ? new Erased(keyId) : new UnknownKey(keyId)));
+        return opened;
     }
 
     @Override
