@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import nl.evidencestore.shared.integrity.SigningKey;
@@ -60,6 +61,8 @@ public final class BundleWriter implements Closeable {
 
     public BundleWriter(OutputStream out, BundleScope scope, SigningKey key) {
         this.zip = new ZipOutputStream(Objects.requireNonNull(out, "out"));
+        // Event lines compress about as well at the fastest level, at several times the speed (W5).
+        zip.setLevel(Deflater.BEST_SPEED);
         this.scope = Objects.requireNonNull(scope, "scope");
         this.key = Objects.requireNonNull(key, "key");
     }
