@@ -27,6 +27,9 @@ import nl.evidencestore.command.kafka.ConsumerSettings;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
 import nl.evidencestore.command.securitymeasure.SecurityMeasure;
+import nl.evidencestore.command.access.BackDatedFacts;
+import nl.evidencestore.command.access.PastAccesses;
+import nl.evidencestore.command.access.StoredAccesses;
 import nl.evidencestore.command.bundle.BundleEndpoints;
 import nl.evidencestore.command.bundle.BundleExports;
 import nl.evidencestore.command.log.CheckpointEndpoints;
@@ -75,6 +78,8 @@ import nl.evidencestore.shared.integrity.SigningKey;
 final class CommandSide implements AutoCloseable {
     static final String FORWARDER = "evidence-forwarder";
     static final String DEAD_LETTERS = "evidence-dead-letters";
+    /** Judges accesses again when a term recorded later holds from before them (BackDatedFacts). */
+    static final String REASSESSMENT = "evidence-verdict-reassessment";
     /** Agreements kept in memory: each holds only its terms, never its accesses. */
     private static final int AGGREGATES_IN_MEMORY = 10_000;
     /** Subjects whose keys the access path keeps at hand (about 200 bytes each). */
@@ -217,12 +222,21 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(KnownAgreements.class, c -> KnownAgreements.in(c.eventStore()))
                 .registerComponent(SubjectSeals.class, c -> subjectKeys)
                 .registerComponent(AccessPolicy.class, c -> options.policies().access())
+                .registerComponent(PastAccesses.class, c -> new StoredAccesses(transactions))
                 .registerComponent(DeletionPeriod.class, c -> options.policies().deletion())
                 .registerComponent(NotificationLimits.class, c -> options.policies().breachNotification())
                 .registerComponent(SubjectRequestLimits.class, c -> options.policies().subjectRequests());
         EvidenceLog evidenceLog = EvidenceLog.open(dataSource, transactions, options.log(), options.clock(), producer,
                 topics.checkpoints());
         evidenceLog.register(configurer, tokens);
+        configurer.eventProcessing()
+                .registerTrackingEventProcessor(REASSESSMENT, Configuration::eventStore, c ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .registerEventHandler(c -> new BackDatedFacts(c.commandGateway()))
+                .assignHandlerInstancesMatching(REASSESSMENT, handler -> handler instanceof BackDatedFacts)
+                .registerTokenStore(REASSESSMENT, c -> tokens)
+                .registerListenerInvocationErrorHandler(REASSESSMENT, c -> PropagatingErrorHandler.instance());
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

@@ -8,6 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import nl.evidencestore.command.access.AccessPolicy;
+import nl.evidencestore.command.access.PastAccesses;
+import nl.evidencestore.command.access.ReassessVerdicts;
 import nl.evidencestore.command.access.RecordAccesses;
 import nl.evidencestore.command.access.ReportedAccess;
 import nl.evidencestore.command.disclosure.RecordDisclosure;
@@ -16,6 +18,7 @@ import nl.evidencestore.command.subject.SubjectSeals;
 import nl.evidencestore.command.time.StoreTime;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.event.access.VerdictReassessed;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.agreement.AgreementSigned;
@@ -44,6 +47,7 @@ import nl.evidencestore.shared.model.ControllerId;
 import nl.evidencestore.shared.model.Party;
 import nl.evidencestore.shared.model.SubProcessor;
 import nl.evidencestore.shared.model.ValidTime;
+import nl.evidencestore.shared.model.Verdict;
 import nl.evidencestore.shared.rules.AccessFacts;
 import nl.evidencestore.shared.rules.AccessRules;
 import nl.evidencestore.shared.rules.DisclosureRules;
@@ -391,6 +395,22 @@ public class Agreement {
     private void refuseFromTheEnd(LocalDate on, String field) {
         if (terms.terminatedOn().filter(end -> !on.isBefore(end)).isPresent()) {
             throw new RuleViolation("11.2", field + " is on or after the day the agreement ended; nothing takes effect under it then");
+        }
+    }
+
+    // Bitemporal verdicts — a term recorded later may change the answer for accesses judged before it
+
+    @CommandHandler
+    void handle(ReassessVerdicts command, PastAccesses past, EmployeeRegister register) {
+        List<PastAccesses.Judged> accesses = past.occurredSince(agreementId, command.validFrom());
+        EmployeeRegister employees = register.forEmployees(accesses.stream().map(access -> access.facts().actor())
+                .filter(actor -> actor.kind() == ActorKind.EMPLOYEE).map(actor -> actor.id()).toList());
+        for (PastAccesses.Judged access : accesses) {
+            Verdict now = AccessRules.judge(access.facts(), terms, employees).verdict();
+            if (!now.equals(access.verdict())) {
+                apply(new VerdictReassessed(agreementId, access.accessId(), access.verdict(), now,
+                        command.causeEventId()));
+            }
         }
     }
 

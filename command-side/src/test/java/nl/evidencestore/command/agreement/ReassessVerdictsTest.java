@@ -1,0 +1,74 @@
+package nl.evidencestore.command.agreement;
+
+import static nl.evidencestore.command.agreement.AgreementTestData.AGREEMENT;
+import static nl.evidencestore.command.agreement.AgreementTestData.PROCESSOR_SIGNED;
+import static nl.evidencestore.command.agreement.AgreementTestData.drafted;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import nl.evidencestore.command.access.PastAccesses;
+import nl.evidencestore.command.access.ReassessVerdicts;
+import nl.evidencestore.shared.event.access.VerdictReassessed;
+import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.event.agreement.PurposeAdded;
+import nl.evidencestore.shared.model.Actor;
+import nl.evidencestore.shared.model.ActorKind;
+import nl.evidencestore.shared.model.Country;
+import nl.evidencestore.shared.model.DataCategory;
+import nl.evidencestore.shared.model.Purpose;
+import nl.evidencestore.shared.model.ValidTime;
+import nl.evidencestore.shared.model.Verdict;
+import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.rules.AccessFacts;
+import nl.evidencestore.shared.rules.EmployeeRegister;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Bitemporal verdicts: a term recorded later that holds from before an access changes its verdict by a new fact. */
+class ReassessVerdictsTest {
+    private static final Instant OCCURRED = Instant.parse("2026-04-15T10:00:00Z");
+    private static final Actor SYSTEM = new Actor("robot-1", ActorKind.SYSTEM, null);
+    private static final Verdict PURPOSE_NOT_ALLOWED = Verdict.of(List.of(
+            new Violation("1.3", "purpose RESEARCH is not allowed by the agreement at that moment")));
+
+    private final List<PastAccesses.Judged> past = new ArrayList<>();
+    private AggregateTestFixture<Agreement> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Agreement.class);
+        fixture.registerInjectableResource((EmployeeRegister) (id, at) -> true);
+        fixture.registerInjectableResource((PastAccesses) (agreementId, from) -> past.stream()
+                .filter(access -> !access.facts().occurredAt().isBefore(from)).toList());
+    }
+
+    private static PastAccesses.Judged research(String accessId, Verdict verdict) {
+        return new PastAccesses.Judged(accessId, new AccessFacts(SYSTEM, Purpose.of("RESEARCH"), "ticket-1",
+                List.of(DataCategory.of("SURNAME")), Country.of("NL"), OCCURRED), verdict, false);
+    }
+
+    @Test
+    @DisplayName("a purpose consented to from before an access, recorded after it, reassesses its Art. 1.3 violation")
+    void aBackDatedConsentReassessesTheAccess() {
+        past.add(research("acc-1", PURPOSE_NOT_ALLOWED));
+        fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED),
+                        new PurposeAdded(AGREEMENT, Purpose.of("RESEARCH"), "consent-9", LocalDate.of(2026, 4, 1)))
+                .when(new ReassessVerdicts(AGREEMENT, "cause-event", ValidTime.startOf(LocalDate.of(2026, 4, 1))))
+                .expectEvents(new VerdictReassessed(AGREEMENT, "acc-1", PURPOSE_NOT_ALLOWED,
+                        Verdict.of(List.of()), "cause-event"));
+    }
+
+    @Test
+    @DisplayName("an access whose verdict the later term does not change, or that occurred before it holds, is left alone")
+    void anUnchangedVerdictAppendsNothing() {
+        past.add(research("acc-2", PURPOSE_NOT_ALLOWED));
+        fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED),
+                        new PurposeAdded(AGREEMENT, Purpose.of("RESEARCH"), "consent-9", LocalDate.of(2026, 5, 1)))
+                .when(new ReassessVerdicts(AGREEMENT, "cause-event", ValidTime.startOf(LocalDate.of(2026, 5, 1))))
+                .expectNoEvents();
+    }
+}
