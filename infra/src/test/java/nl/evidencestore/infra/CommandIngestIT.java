@@ -93,6 +93,41 @@ class CommandIngestIT {
     }
 
     @Test
+    void consecutiveAccessRecordsShareATransactionButARefusedOneAloneGoesToTheDlq() {
+        String id = "agr-kafka-run";
+        commands.publish(id, command("agreements", draft(id, "practice-kafka-run")));
+        String access = """
+                {"accessId":"%s","agreementId":"%s","actor":{"id":"robot-1","kind":"SYSTEM"},"purpose":"REMOTE_SUPPORT",
+                 "categories":["SURNAME"],"subjectRef":"patient-1","country":"NL","system":"remote-support",
+                 "occurredAt":"2026-04-01T09:00:00Z"}""";
+        List<RecordMetadata> refused = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String body = i == 5 ? access.formatted("kafka-run-" + i, "agr-kafka-run-nowhere")
+                    : i == 8 ? access.formatted("kafka-run-2", id).replace("REMOTE_SUPPORT", "MARKETING")
+                    : access.formatted("kafka-run-" + i, id);
+            RecordMetadata sent = commands.publish(id, command("access-events", body));
+            if (i == 5 || i == 8) {
+                refused.add(sent);
+            }
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> letters = await().atMost(Duration.ofSeconds(20))
+                .until(() -> deadLettersKeyed(id), found -> found.size() == 2);
+        JsonNode events = await().atMost(Duration.ofSeconds(20)).until(
+                () -> api.get("/api/v1/agreements/" + id + "/events?fromSequence=1", SECURITY),
+                response -> response.status() == 200 && response.json().get("events").size() == 10).json().get("events");
+
+        assertThat(letters).extracting(letter -> header(letter, Topics.HEADER_SOURCE_OFFSET))
+                .containsExactly(offset(refused.get(0)), offset(refused.get(1)));
+        assertThat(letters).extracting(letter -> header(letter, Topics.HEADER_ERROR_CLASS))
+                .containsExactly("RuleViolation", "ConflictingDuplicate");
+        List<String> stored = new java.util.ArrayList<>();
+        events.forEach(event -> stored.add(event.get("payload").get("accessId").asText()));
+        assertThat(stored).as("in the order published").containsExactly("kafka-run-0", "kafka-run-1", "kafka-run-2",
+                "kafka-run-3", "kafka-run-4", "kafka-run-6", "kafka-run-7", "kafka-run-9", "kafka-run-10", "kafka-run-11");
+    }
+
+    @Test
     void refusedRecordsGoToTheDlqWithTheirReasonAndLaterRecordsStillArrive() {
         String id = "agr-kafka-refusals";
         String personal = "Jan Geheimhouding";

@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import nl.evidencestore.command.access.AccessResult;
 import nl.evidencestore.command.access.AccessSubmitter;
+import nl.evidencestore.command.access.ReportedAccess;
+import nl.evidencestore.command.access.ReportedAccesses;
 import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.submit.CommandSubmitter;
 import nl.evidencestore.shared.kafka.TopicNames;
@@ -39,6 +42,8 @@ public final class CommandIngest implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** Access records taken in one transaction at most. */
+    private static final int MAX_RUN = 1000;
 
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
@@ -139,13 +144,23 @@ public final class CommandIngest implements AutoCloseable {
             long next = first;
             List<Future<RecordMetadata>> letters = new ArrayList<>();
             try {
+                List<AccessRecord> run = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : slice) {
                     if (stopping.getCount() == 0) {
                         break; // closing: the rest is for the next start
                     }
-                    handle(record).ifPresent(letters::add);
+                    Optional<AccessRecord> accessRecord = accessesOf(record);
+                    if (accessRecord.isEmpty() || !fits(run, accessRecord.get())) {
+                        handleRun(run, letters);
+                    }
+                    if (accessRecord.isPresent()) {
+                        run.add(accessRecord.get());
+                    } else {
+                        handle(record).ifPresent(letters::add);
+                    }
                     next = record.offset() + 1;
                 }
+                handleRun(run, letters);
                 DeadLetters.awaitDelivered(letters);
                 if (next > first) {
                     offsets.done(partition, next);
@@ -185,6 +200,58 @@ public final class CommandIngest implements AutoCloseable {
     }
 
     /** Whether everything the record asked for was recorded before. */
+    /** A record of accesses that parsed: only those may share a transaction with others. */
+    private record AccessRecord(ConsumerRecord<byte[], byte[]> record, List<ReportedAccess> accesses) {
+    }
+
+    private Optional<AccessRecord> accessesOf(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return records.parse(record.value()) instanceof CommandRecords.Accesses parsed
+                    ? Optional.of(new AccessRecord(record, parsed.accesses())) : Optional.empty();
+        } catch (RuntimeException refusedWhenHandled) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean fits(List<AccessRecord> run, AccessRecord next) {
+        int accesses = run.stream().mapToInt(each -> each.accesses().size()).sum() + next.accesses().size();
+        return run.size() < MAX_RUN && accesses <= ReportedAccesses.MAX_BATCH;
+    }
+
+    /**
+     * Consecutive access records in one transaction, as one batch over HTTP would be (W2): when
+     * a record of the run is refused, the run is taken again record by record, so that only that
+     * record goes to the DLQ.
+     */
+    private void handleRun(List<AccessRecord> run, List<Future<RecordMetadata>> letters) {
+        if (run.size() == 1) {
+            handle(run.get(0).record()).ifPresent(letters::add);
+        } else if (run.size() > 1 && !submitTogether(run)) {
+            run.forEach(each -> handle(each.record()).ifPresent(letters::add));
+        }
+        run.clear();
+    }
+
+    private boolean submitTogether(List<AccessRecord> run) {
+        AccessResult.Batch batch;
+        try {
+            batch = accesses.submit(run.stream().flatMap(each -> each.accesses().stream()).toList());
+        } catch (RuntimeException e) {
+            if (Refusal.of(e).isPresent()) {
+                return false;
+            }
+            throw e;
+        }
+        int from = 0;
+        for (AccessRecord each : run) {
+            int to = from + each.accesses().size();
+            (batch.results().subList(from, to).stream().allMatch(AccessResult::repeated) ? repeated : accepted)
+                    .increment();
+            from = to;
+        }
+        return true;
+    }
+
     private boolean submit(CommandRecords.Parsed parsed) {
         if (parsed instanceof CommandRecords.Accesses batch) {
             return accesses.submit(batch.accesses()).allRepeated();
