@@ -110,6 +110,12 @@ public final class AccessLoad {
         }
     }
 
+    /** Access {@code i} as one JSON object (the ids depend on this load's run, so runs never collide). */
+    public String access(List<String> agreements, int i) {
+        String batch = batch(agreements, i, 1);
+        return batch.substring(1, batch.length() - 1);
+    }
+
     private String batch(List<String> agreements, int from, int size) {
         StringBuilder json = new StringBuilder(size * 360).append('[');
         Instant base = Instant.parse("2026-03-01T08:00:00Z");

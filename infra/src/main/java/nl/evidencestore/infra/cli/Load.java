@@ -12,6 +12,8 @@ import javax.sql.DataSource;
 import nl.evidencestore.infra.EvidenceStore;
 import nl.evidencestore.infra.Settings;
 import nl.evidencestore.infra.bench.AccessLoad;
+import nl.evidencestore.infra.bench.KafkaAccessLoad;
+import nl.evidencestore.shared.kafka.Topics;
 import nl.evidencestore.infra.bench.RawKafka;
 import nl.evidencestore.infra.bench.RawPostgres;
 import nl.evidencestore.infra.embedded.EmbeddedPostgres;
@@ -40,6 +42,14 @@ final class Load implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "4", description = "concurrent HTTP connections (default ${DEFAULT-VALUE})")
     int connections;
 
+    @Option(names = "--via", defaultValue = "http",
+            description = "http (W1) or kafka (W2: one access per record on the commands topic) (default ${DEFAULT-VALUE})")
+    String via;
+
+    @Option(names = "--invalid-every", defaultValue = "100",
+            description = "with --via kafka: every n-th record is invalid and must go to the DLQ (default ${DEFAULT-VALUE})")
+    int invalidEvery;
+
     @Option(names = "--data-dir", description = "where the store keeps its data (default: a new temporary directory)")
     Path dataDir;
 
@@ -61,6 +71,15 @@ final class Load implements Callable<Integer> {
 
             AccessLoad load = new AccessLoad("http://127.0.0.1:" + store.httpPort(), token);
             List<String> ids = load.agreements(agreements);
+            if ("kafka".equals(via)) {
+                KafkaAccessLoad.Result result = KafkaAccessLoad.run(load, ids, accesses, invalidEvery,
+                        store.kafkaBootstrap(), Topics.COMMANDS, postgres.dataSource("evidence"));
+                System.out.printf("ingest over Kafka:              %,.0f accesses/s durable (%,d valid in %.1f s, "
+                        + "one per record, %,d invalid records to the DLQ)%n", result.rate(), result.durable(),
+                        result.elapsed().toMillis() / 1000.0, result.invalid());
+                System.out.printf("ratio ingest / raw PostgreSQL:  %.2f (target >= 0.50)%n", result.rate() / rawPostgres);
+                return 0;
+            }
             AccessLoad.Result result = load.post(ids, accesses, batch, connections);
             Duration searchable = load.untilApplied(result.probeAgreement(), result.lastPosition());
             System.out.printf("ingest over HTTP:               %,.0f accesses/s accepted and durable (%,d in %.1f s, "

@@ -16,6 +16,7 @@ import java.util.Optional;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.integrity.EventEnvelope;
+import nl.evidencestore.shared.json.JcsText;
 import nl.evidencestore.shared.json.Json;
 
 /**
@@ -62,24 +63,24 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
         EventEnvelope e = envelope;
         StringBuilder head = new StringBuilder(420);
         head.append("{\"eventId\":");
-        JcsStrings.append(head, e.eventId());
+        JcsText.string(head, e.eventId());
         head.append(",\"hash\":");
-        JcsStrings.append(head, hash);
+        JcsText.string(head, hash);
         head.append(",\"occurredAt\":\"").append(Instants.format(e.occurredAt())).append('"');
         if (payload != null) {
             head.append(",\"payload\":");
         }
         StringBuilder tail = new StringBuilder(300);
         tail.append(",\"payloadSha256\":");
-        JcsStrings.append(tail, e.payloadSha256());
+        JcsText.string(tail, e.payloadSha256());
         tail.append(",\"prevHash\":");
-        JcsStrings.append(tail, e.prevHash());
+        JcsText.string(tail, e.prevHash());
         tail.append(",\"recordedAt\":\"").append(Instants.format(e.recordedAt())).append('"');
         tail.append(",\"sequence\":").append(e.sequence());
         tail.append(",\"streamId\":");
-        JcsStrings.append(tail, e.streamId());
+        JcsText.string(tail, e.streamId());
         tail.append(",\"type\":");
-        JcsStrings.append(tail, e.type());
+        JcsText.string(tail, e.type());
         tail.append(",\"v\":").append(e.v()).append("}\n");
         byte[] first = head.toString().getBytes(StandardCharsets.UTF_8);
         byte[] last = tail.toString().getBytes(StandardCharsets.UTF_8);
@@ -90,36 +91,6 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
         }
         System.arraycopy(last, 0, line, first.length + middle, last.length);
         return line;
-    }
-
-    /** Strings as RFC 8785 prints them (ECMAScript JSON.stringify): only quote, backslash and controls escaped. */
-    static final class JcsStrings {
-        private JcsStrings() {
-        }
-
-        static void append(StringBuilder out, String value) {
-            out.append('"');
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\b' -> out.append("\\b");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\f' -> out.append("\\f");
-                    case '\r' -> out.append("\\r");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
-        }
     }
 
     /**

@@ -1,12 +1,12 @@
 package nl.evidencestore.shared.integrity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import nl.evidencestore.shared.json.JcsText;
 import nl.evidencestore.shared.json.Json;
 
 /** SHA-256 over the RFC 8785 (JCS) bytes of an {@link EventEnvelope}, in lower-case hex. */
@@ -25,19 +25,28 @@ public final class EventHash {
         return Json.sha256Hex(canonical(envelope));
     }
 
-    /** The exact bytes that are hashed, for a verifier that must show what it checked. */
+    /**
+     * The exact bytes that are hashed, for a verifier that must show what it checked: the JCS
+     * form of the envelope, written field by field in JCS key order (it is on every event's
+     * path); EventHashTest holds it byte for byte to the general canonicaliser.
+     */
     public static byte[] canonical(EventEnvelope envelope) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("v", envelope.v());
-        fields.put("eventId", envelope.eventId());
-        fields.put("type", envelope.type());
-        fields.put("streamId", envelope.streamId());
-        fields.put("sequence", envelope.sequence());
-        fields.put("occurredAt", format(envelope.occurredAt()));
-        fields.put("recordedAt", format(envelope.recordedAt()));
-        fields.put("prevHash", envelope.prevHash());
-        fields.put("payloadSha256", envelope.payloadSha256());
-        return Json.canonical(fields);
+        StringBuilder json = new StringBuilder(320);
+        json.append("{\"eventId\":");
+        JcsText.string(json, envelope.eventId());
+        json.append(",\"occurredAt\":\"").append(format(envelope.occurredAt()));
+        json.append("\",\"payloadSha256\":");
+        JcsText.string(json, envelope.payloadSha256());
+        json.append(",\"prevHash\":");
+        JcsText.string(json, envelope.prevHash());
+        json.append(",\"recordedAt\":\"").append(format(envelope.recordedAt()));
+        json.append("\",\"sequence\":").append(envelope.sequence());
+        json.append(",\"streamId\":");
+        JcsText.string(json, envelope.streamId());
+        json.append(",\"type\":");
+        JcsText.string(json, envelope.type());
+        json.append(",\"v\":").append(envelope.v()).append('}');
+        return json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** An instant as every hashed form prints it: UTC, always six fraction digits. */
