@@ -408,7 +408,7 @@ public class Agreement {
         for (PastAccesses.Judged access : accesses) {
             Verdict now = AccessRules.judge(access.facts(), terms, employees).verdict();
             if (!now.equals(access.verdict())) {
-                apply(new VerdictReassessed(agreementId, access.accessId(), access.verdict(), now,
+                apply(new VerdictReassessed(agreementId, access.accessId(), access.facts(), access.verdict(), now,
                         command.causeEventId()));
             }
         }

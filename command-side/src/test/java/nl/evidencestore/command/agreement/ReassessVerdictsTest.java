@@ -58,7 +58,7 @@ class ReassessVerdictsTest {
         fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED),
                         new PurposeAdded(AGREEMENT, Purpose.of("RESEARCH"), "consent-9", LocalDate.of(2026, 4, 1)))
                 .when(new ReassessVerdicts(AGREEMENT, "cause-event", ValidTime.startOf(LocalDate.of(2026, 4, 1))))
-                .expectEvents(new VerdictReassessed(AGREEMENT, "acc-1", PURPOSE_NOT_ALLOWED,
+                .expectEvents(new VerdictReassessed(AGREEMENT, "acc-1", research("acc-1", null).facts(), PURPOSE_NOT_ALLOWED,
                         Verdict.of(List.of()), "cause-event"));
     }
 

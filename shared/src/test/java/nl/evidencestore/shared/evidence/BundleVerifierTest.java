@@ -20,6 +20,7 @@ import nl.evidencestore.shared.integrity.VerificationKey;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.ActorKind;
 import nl.evidencestore.shared.model.Verdict;
+import nl.evidencestore.shared.model.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -203,6 +204,34 @@ class BundleVerifierTest {
         assertThat(failed(verification)).containsExactly(Checks.VERDICTS);
         assertThat(verification.check(Checks.VERDICTS).orElseThrow().failures().get(0))
                 .contains("events.jsonl line").contains("recorded as").contains("2.3");
+    }
+
+    @Test
+    void recomputesAReassessedVerdictAndFailsOneThatTheRulesDoNotGive() throws IOException {
+        Actor unregistered = new Actor("e-9", ActorKind.EMPLOYEE, null);
+        Verdict notBound = Verdict.of(List.of(
+                new Violation("2.3", "the employee was not registered as bound to confidentiality at that moment")));
+        nl.evidencestore.shared.rules.AccessFacts facts = new nl.evidencestore.shared.rules.AccessFacts(unregistered,
+                nl.evidencestore.shared.model.Purpose.of("REMOTE_SUPPORT"), "ins-1",
+                List.of(nl.evidencestore.shared.model.DataCategory.of("SURNAME")),
+                nl.evidencestore.shared.model.Country.of("NL"), TestBundles.day(23));
+        for (Verdict claimed : List.of(notBound, Verdict.of(List.of()))) {
+            TestBundles store = TestBundles.standard();
+            store.recordAccess(TestBundles.A, unregistered, TestBundles.day(23), TestBundles.day(23), notBound, true);
+            store.history().append(new nl.evidencestore.shared.event.access.VerdictReassessed(TestBundles.A, "acc-x",
+                    facts, Verdict.of(List.of()), claimed, "cause-1"), TestBundles.day(23).plusSeconds(60));
+
+            Verification verification = verify(store.export("bundle-1", TestBundles.FROM, TestBundles.day(24),
+                    TestBundles.day(25), null).zip());
+
+            if (claimed == notBound) {
+                assertThat(failed(verification)).as(verification.print()).isEmpty();
+            } else {
+                assertThat(failed(verification)).containsExactly(Checks.VERDICTS);
+                assertThat(verification.check(Checks.VERDICTS).orElseThrow().failures().get(0))
+                        .contains("reassessed as").contains("2.3");
+            }
+        }
     }
 
     @Test

@@ -1,7 +1,9 @@
 package nl.evidencestore.shared.evidence.verify;
 
 import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.event.access.VerdictReassessed;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
+import nl.evidencestore.shared.model.Verdict;
 import nl.evidencestore.shared.rules.AccessFacts;
 import nl.evidencestore.shared.rules.AccessRules;
 import nl.evidencestore.shared.terms.AgreementTerms;
@@ -33,6 +35,8 @@ final class VerdictCheck {
             terms.apply(event);
         } else if (facts.event() instanceof AccessRecorded access) {
             judge(facts, access);
+        } else if (facts.event() instanceof VerdictReassessed reassessed) {
+            rejudge(facts, reassessed);
         }
     }
 
@@ -53,6 +57,23 @@ final class VerdictCheck {
         } else if (judgement.instructionVerified() != access.instructionVerified()) {
             findings.fail(facts, "access " + access.accessId() + " records instructionVerified="
                     + access.instructionVerified() + " but the rules give " + judgement.instructionVerified());
+        }
+    }
+
+    /** A reassessment: its access's facts judged again against the terms as known at this point. */
+    private void rejudge(LineFacts facts, VerdictReassessed reassessed) {
+        judged++;
+        Verdict verdict;
+        try {
+            verdict = AccessRules.judge(reassessed.facts(), terms,
+                    employees.at(facts.line().envelope().recordedAt())).verdict();
+        } catch (RuntimeException e) {
+            findings.fail(facts, "the reassessment of access " + reassessed.accessId() + " cannot be judged: " + e.getMessage());
+            return;
+        }
+        if (!verdict.equals(reassessed.current())) {
+            findings.fail(facts, "access " + reassessed.accessId() + " is reassessed as " + reassessed.current()
+                    + " but the rules give " + verdict);
         }
     }
 
