@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.integrity.EventHash;
+import nl.evidencestore.shared.integrity.FixedWidthInstant;
 import nl.evidencestore.shared.json.Json;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -45,6 +48,8 @@ public final class StoredEvents {
             }
         }
     }
+
+    private static final Map<String, String> TYPE_NAMES = new ConcurrentHashMap<>();
 
     private final ConnectionProvider connections;
 
@@ -149,7 +154,7 @@ public final class StoredEvents {
     /** Reads a row selected with {@link #COLUMNS}, in that order. */
     public static EventLine line(ResultSet row) throws SQLException {
         byte[] payload = row.getBytes(9);
-        Instant recordedAt = DateTimeUtils.parseInstant(row.getString(6));
+        Instant recordedAt = recordedAt(row.getString(6));
         String occurredAt = row.getString(5);
         EventEnvelope envelope = new EventEnvelope(EventEnvelope.VERSION, row.getString(1), typeName(row.getString(2)),
                 row.getString(3), row.getLong(4), occurredAt == null ? recordedAt : EventHash.parse(occurredAt),
@@ -157,7 +162,17 @@ public final class StoredEvents {
         return new EventLine(envelope, row.getString(8), payload);
     }
 
+    /** Axon's timestamp column: {@code 2026-03-01T09:30:00.123Z}, read by hand on every row. */
+    private static Instant recordedAt(String text) {
+        Instant fast = FixedWidthInstant.parse(text, 3);
+        return fast != null ? fast : DateTimeUtils.parseInstant(text);
+    }
+
     private static String typeName(String javaType) {
+        return TYPE_NAMES.computeIfAbsent(javaType, StoredEvents::domainName);
+    }
+
+    private static String domainName(String javaType) {
         try {
             return EventTypes.nameOf(Class.forName(javaType));
         } catch (ClassNotFoundException | IllegalArgumentException e) {

@@ -3,10 +3,7 @@ package nl.evidencestore.shared.evidence.verify;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import nl.evidencestore.shared.evidence.EventLine;
@@ -37,41 +34,8 @@ final class CanonicalLine {
         }
     }
 
-    /**
-     * {@link EventHash#parse}, by hand for the one fixed-width form {@code 2026-03-01T09:30:00.000000Z}:
-     * the formatter costs more than the rest of a line's envelope. Anything else goes to it.
-     */
     static Instant instant(String text) {
-        if (text.length() == 27 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(26) == 'Z') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
-            int hour = digits(text, 11, 13);
-            int minute = digits(text, 14, 16);
-            int second = digits(text, 17, 19);
-            int micros = digits(text, 20, 26);
-            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && micros >= 0) {
-                try {
-                    return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1_000).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeException e) {
-                    // Not a date: the formatter says so in its own words.
-                }
-            }
-        }
         return EventHash.parse(text);
-    }
-
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     /** The fields as read on the canonical pass; anything missing or unknown fails, and the slow way names it. */

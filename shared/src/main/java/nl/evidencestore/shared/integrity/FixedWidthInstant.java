@@ -1,0 +1,62 @@
+package nl.evidencestore.shared.integrity;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * UTC instants of one fixed-width form, {@code 2026-03-01T09:30:00.000000Z} with a given number
+ * of fraction digits, read by hand: every stored event and every bundle line has two, and the
+ * JDK's formatter costs more than the rest of an envelope.
+ */
+public final class FixedWidthInstant {
+    private FixedWidthInstant() {
+    }
+
+    /** The instant, or null when the text is not of that exact form (let the formatter say why). */
+    public static Instant parse(String text, int fractionDigits) {
+        int length = 21 + fractionDigits;
+        if (text.length() != length || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.'
+                || text.charAt(length - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int fraction = digits(text, 20, 20 + fractionDigits);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || fraction < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, fraction * scale(fractionDigits))
+                    .toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int scale(int fractionDigits) {
+        int scale = 1;
+        for (int i = fractionDigits; i < 9; i++) {
+            scale *= 10;
+        }
+        return scale;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+}
