@@ -40,6 +40,8 @@ import org.apache.lucene.util.BytesRef;
 public final class TimelineSearch {
     /** quality.md W4: the page collector need count no further; it may then skip non-competitive hits. */
     static final int EXACT_TOTAL_UP_TO = 10_000;
+    /** quality.md W4: facets are counted exactly up to this many hits, on a sample beyond. */
+    static final int EXACT_FACETS_UP_TO = 100_000;
     /** Newest first; the log position is unique, so the order is total and a cursor exact. */
     private static final Sort NEWEST_FIRST = new Sort(
             new SortField(TimelineDocuments.OCCURRED_AT, SortField.Type.LONG, true),
@@ -47,10 +49,16 @@ public final class TimelineSearch {
     private static final Set<String> STORED = Set.of(TimelineDocuments.EVENT, TimelineDocuments.CONTROLLER_ID);
 
     private final TimelineIndex index;
-    private final TimelineFacets facets = new TimelineFacets();
+    private final TimelineFacets facets;
 
     public TimelineSearch(TimelineIndex index) {
+        this(index, EXACT_FACETS_UP_TO);
+    }
+
+    /** Tests make sampling visible on a small index with a small {@code exactFacetsUpTo}. */
+    TimelineSearch(TimelineIndex index, int exactFacetsUpTo) {
         this.index = index;
+        this.facets = new TimelineFacets(exactFacetsUpTo);
     }
 
     public TimelinePage search(TimelineQuery request) {
@@ -136,11 +144,11 @@ public final class TimelineSearch {
             Object[] last = ((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]).fields;
             nextCursor = new TimelineCursor((Long) last[0], (Long) last[1]).encode();
         }
-        // The facets visit every hit anyway, so the total is exact at no extra cost, also past
-        // 10,000 (quality.md W4 allows a lower bound there; totalExact stays in the contract for
-        // when facets are sampled).
+        // The facets' collector visits every hit even when it counts facets on a sample, so the
+        // total is exact at no extra cost, also past 10,000 (quality.md W4 allows a lower bound
+        // there; totalExact stays in the contract for a cheaper collector).
         TimelineFacets.Counts counted = facets.count(searcher, query);
-        return new TimelinePage(items, counted.hits(), true, nextCursor, counted.facets());
+        return new TimelinePage(items, counted.hits(), true, nextCursor, counted.facets(), counted.facetsExact());
     }
 
     private static TimelineItem item(Document doc) {
