@@ -16,11 +16,13 @@ import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -91,7 +93,12 @@ public final class TimelineSearch {
         if (request.from().isPresent() || request.to().isPresent()) {
             long from = request.from().map(instant -> instant.toEpochMilli()).orElse(Long.MIN_VALUE);
             long to = request.to().map(instant -> instant.toEpochMilli()).orElse(Long.MAX_VALUE);
-            query.add(LongPoint.newRangeQuery(TimelineDocuments.OCCURRED_AT, from, to), BooleanClause.Occur.FILTER);
+            // A window of months holds millions of accesses of every agreement: as points alone it
+            // would be gathered whole for each search. With the doc values beside them, Lucene checks
+            // the window per candidate when another clause (an agreement, a practice) is sparser.
+            query.add(new IndexOrDocValuesQuery(LongPoint.newRangeQuery(TimelineDocuments.OCCURRED_AT, from, to),
+                    NumericDocValuesField.newSlowRangeQuery(TimelineDocuments.OCCURRED_AT, from, to)),
+                    BooleanClause.Occur.FILTER);
         }
         if (request.text().isEmpty()) {
             query.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
