@@ -196,7 +196,7 @@ function showPage(page, more) {
   if (!more) {
     body.replaceChildren();
     search.items.clear();
-    showFacets(page.facets || {});
+    showFacets(page.facets || {}, page.facetsExact !== false);
   }
   page.items.forEach((item) => body.append(resultRow(item)));
   search.nextCursor = page.nextCursor;
@@ -240,7 +240,8 @@ function categoryList(categories) {
   return list;
 }
 
-function showFacets(facets) {
+/** Past 100,000 hits the store counts facets on a sample and scales them: shown as "≈". */
+function showFacets(facets, exact) {
   const groups = $('facet-groups');
   groups.replaceChildren();
   for (const [field, label] of Object.entries(FACET_FIELDS)) {
@@ -248,11 +249,12 @@ function showFacets(facets) {
     if (counts.length === 0) continue;
     const active = filterValues(field);
     const list = el('ul', { class: 'facet-list' });
-    for (const [value, count] of counts) {
+    for (const [value, counted] of counts) {
+      const count = exact ? String(counted) : `≈${counted}`;
       const pressed = active.includes(value);
       const button = el('button', { type: 'button', class: 'facet', 'data-field': field, 'data-value': value,
         'aria-pressed': String(pressed), 'aria-label': `Filter by ${label.toLowerCase()} ${value}: ${count}` },
-      el('span', { text: value }), el('span', { class: 'count', text: String(count) }));
+      el('span', { text: value }), el('span', { class: 'count', text: count }));
       button.addEventListener('click', () => toggleFilter(field, value));
       list.append(el('li', {}, button));
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import nl.evidencestore.shared.json.Json;
 
 /**
@@ -95,6 +96,48 @@ public final class AccessLoad {
                 agreements.get(0));
     }
 
+    /**
+     * W3's background: posts batches from access number {@code first} on, each no earlier than
+     * its share of {@code perSecond} allows, until {@code runFor} has passed.
+     */
+    public Result postPaced(List<String> agreements, int first, double perSecond, int batchSize, int connections,
+                            Duration runFor) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong lastPosition = new AtomicLong();
+        long nanosPerBatch = (long) (batchSize * 1e9 / perSecond);
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        long started = System.nanoTime();
+        long until = started + runFor.toNanos();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < connections; c++) {
+                workers.add(pool.submit(() -> {
+                    for (int b = next.getAndIncrement(); ; b = next.getAndIncrement()) {
+                        long due = started + b * nanosPerBatch;
+                        if (due >= until) {
+                            return null;
+                        }
+                        // Pacing, not waiting for a condition: the batch is simply not due yet.
+                        LockSupport.parkNanos(due - System.nanoTime());
+                        String response = post("/api/v1/access-events", batch(agreements, first + b * batchSize,
+                                batchSize));
+                        accepted.addAndGet(batchSize);
+                        long position = Json.mapper().readTree(response).get("position").asLong();
+                        lastPosition.accumulateAndGet(position, Math::max);
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(accepted.get(), Duration.ofNanos(System.nanoTime() - started), lastPosition.get(),
+                agreements.get(0));
+    }
+
     /** Waits until the projections have applied {@code position}; returns how long that took. */
     public Duration untilApplied(String agreementId, long position) throws IOException, InterruptedException {
         long started = System.nanoTime();
@@ -145,6 +188,18 @@ public final class AccessLoad {
     /** GETs as the load's ADMIN; anything but 200 is an exception. */
     public String get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** GETs as the load's ADMIN: the body on 200, null on 503 (not applied yet), an exception otherwise. */
+    public String getOrNull(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 503) {
+            return null;
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }

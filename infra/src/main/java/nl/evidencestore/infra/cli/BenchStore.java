@@ -17,6 +17,11 @@ final class BenchStore {
     }
 
     static EvidenceStore start(Path dir, String adminToken) throws IOException {
+        return EvidenceStore.start(settings(dir, adminToken));
+    }
+
+    /** The settings such a store runs with; writes its tokens file. */
+    static Settings settings(Path dir, String adminToken) throws IOException {
         Files.createDirectories(dir);
         Files.write(dir.resolve("tokens.json"), Json.write(Map.of("principals", List.of(Map.of("name", "bench",
                 "tokenSha256", TokensFile.sha256Hex(adminToken), "roles", List.of("ADMIN"), "controllers", List.of())))));
@@ -25,6 +30,6 @@ final class BenchStore {
         environment.put("EVIDENCE_HTTP_PORT", "0");
         environment.put("EVIDENCE_KAFKA_PORT", "0");
         environment.put("EVIDENCE_TOKENS_FILE", dir.resolve("tokens.json").toString());
-        return EvidenceStore.start(Settings.from(environment));
+        return Settings.from(environment);
     }
 }

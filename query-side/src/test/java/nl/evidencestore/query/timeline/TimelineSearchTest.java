@@ -188,7 +188,36 @@ class TimelineSearchTest {
 
         assertThat(page.total()).isEqualTo(hits);
         assertThat(page.totalExact()).isTrue();
+        assertThat(page.facetsExact()).isTrue();
         assertThat(page.facets().get("actor")).containsEntry("emp-1", (long) hits);
+    }
+
+    @Test
+    void countsFacetsOnAScaledSampleBeyondTheExactLimitAndSaysSo() {
+        TimelineSearch sampling = new TimelineSearch(index, erasedKeys, 100);
+        int hits = 1_000;
+        for (int i = 0; i < hits; i++) {
+            position++;
+            String actor = i % 4 == 0 ? "emp-2" : "emp-1";
+            index.add(forwarded("ev-many-" + i, position, position, T0, new AccessRecorded(AGREEMENT, "many-" + i,
+                    new Actor(actor, ActorKind.EMPLOYEE, null), Purpose.of("REMOTE_SUPPORT"), "t",
+                    List.of(DataCategory.of("SURNAME")), SUBJECT, Country.of("NL"), "s", T0.plusSeconds(i),
+                    Verdict.of(List.of()), true, false, "eea-2026-01")));
+        }
+        index.refresh();
+
+        TimelinePage sampled = sampling.search(TimelineQuery.all().withPage(10, Optional.empty()));
+        TimelinePage few = sampling.search(TimelineQuery.all().withPage(10, Optional.empty())
+                .withWindow(Optional.of(T0), Optional.of(T0.plusSeconds(59))));
+
+        assertThat(sampled.total()).isEqualTo(hits);
+        assertThat(sampled.totalExact()).isTrue();
+        assertThat(sampled.facetsExact()).isFalse();
+        assertThat(sampled.facets().get("actor").get("emp-1")).isBetween(600L, 900L);
+        assertThat(sampled.facets().get("actor").get("emp-2")).isBetween(130L, 370L);
+        assertThat(sampled.facets().get("purpose").get("REMOTE_SUPPORT")).isEqualTo(hits);
+        assertThat(few.facetsExact()).isTrue();
+        assertThat(few.facets().get("actor")).containsExactlyInAnyOrderEntriesOf(Map.of("emp-1", 45L, "emp-2", 15L));
     }
 
     @Test

@@ -15,6 +15,19 @@ import java.util.Set;
 public interface SubjectRefs {
     Opened open(SealedSubject sealed);
 
+    /** No key store at all (a benchmark's index of made-up accesses): nothing is erased, nothing can be read. */
+    SubjectRefs NONE = new SubjectRefs() {
+        @Override
+        public Opened open(SealedSubject sealed) {
+            return new UnknownKey(sealed.keyId());
+        }
+
+        @Override
+        public Set<String> erased(Collection<String> keyIds) {
+            return Set.of();
+        }
+    };
+
     /**
      * Many sealed references at once, by key id: what a bundle's timeline of a million rows needs
      * (one look-up per thousand rows, not per row). The default opens them one by one.

@@ -1,0 +1,85 @@
+package nl.evidencestore.infra.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import nl.evidencestore.infra.ProjectionRebuild;
+import nl.evidencestore.query.timeline.RawTimelineIndexing;
+import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * quality.md W7: the rebuild from offset 0 ({@link ProjectionRebuild#into}, as {@code rebuild}
+ * runs it) beside the raw Lucene rate for the same documents ({@link RawTimelineIndexing}),
+ * both counted in documents per second.
+ */
+public final class RebuildBench {
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    /** Both runs over the same events; the ratio is what W7 bounds (≥ 0.5). */
+    public record Report(long documents, Duration raw, ProjectionRebuild.Result rebuild) {
+        public double rawRate() {
+            return documents * 1e9 / Math.max(1, raw.toNanos());
+        }
+
+        public double rebuildRate() {
+            return rebuild.documents() * 1e9 / Math.max(1, rebuild.elapsed().toNanos());
+        }
+
+        public double ratio() {
+            return rebuildRate() / rawRate();
+        }
+    }
+
+    private RebuildBench() {
+    }
+
+    /** Reads the topic into memory first, so the raw rate counts Lucene alone; then rebuilds from Kafka. */
+    public static Report measure(String bootstrap, String eventsTopic, Path workDir) {
+        List<ForwardedEvent> events = events(bootstrap, eventsTopic);
+        Duration raw = RawTimelineIndexing.index(events, workDir.resolve("raw-index"));
+        ProjectionRebuild.Result rebuild = ProjectionRebuild.into(workDir.resolve("rebuilt-index"), bootstrap,
+                eventsTopic, ProjectionRebuild.Progress.NONE);
+        return new Report(events.size(), raw, rebuild);
+    }
+
+    /** Every event of the topic's one partition up to its end now; watermark records carry none. */
+    static List<ForwardedEvent> events(String bootstrap, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "evidence-rebuild-bench");
+        List<ForwardedEvent> events = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).getOrDefault(partition, 0L);
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                    if (record.value() != null && !isWatermark(record)) {
+                        events.add(Json.read(record.value(), ForwardedEvent.class));
+                    }
+                }
+            }
+        }
+        return events;
+    }
+
+    private static boolean isWatermark(ConsumerRecord<byte[], byte[]> record) {
+        Header type = record.headers().lastHeader(Topics.HEADER_EVENT_TYPE);
+        return type != null && Topics.WATERMARK_TYPE.equals(new String(type.value(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

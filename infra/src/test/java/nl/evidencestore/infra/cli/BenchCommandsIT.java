@@ -1,0 +1,69 @@
+package nl.evidencestore.infra.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The W3, W4 and W7 subcommands at tiny sizes: each runs to the end and prints its figures; no timings asserted. */
+class BenchCommandsIT {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+
+    @BeforeEach
+    void captureTheFigures() {
+        originalOut = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        originalOut.print(printed());
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Test
+    void searchBenchIndexesAndReportsEveryClassOfTheMix() {
+        assertThat(run("search-bench", "--accesses", "2000", "--agreements", "10", "--queries", "200", "--warm-up", "5",
+                "--index-dir", dir.resolve("index").toString())).isZero();
+
+        assertThat(printed()).contains("bypassing Kafka", "2,010 documents", "scoped", "free text", "unscoped filters",
+                "p99");
+    }
+
+    @Test
+    void rebuildBenchComparesTheRebuildWithRawLucene() {
+        assertThat(run("rebuild-bench", "--accesses", "2000", "--agreements", "5",
+                "--data-dir", dir.resolve("store").toString())).isZero();
+
+        assertThat(printed()).contains("raw Lucene:  2,020 documents", "rebuild:     2,020 documents",
+                "ratio rebuild / raw Lucene");
+    }
+
+    @Test
+    void freshnessBenchProbesEverySingleAccess() {
+        // Five agreements: every batch of 1,000 then names them in the same order (see README, W3).
+        assertThat(run("freshness-bench", "--seconds", "2", "--rate", "20", "--calibration", "2000",
+                "--agreements", "5", "--data-dir", dir.resolve("store").toString())).isZero();
+
+        assertThat(printed()).contains("W1 rate reached first", "probes: 40 single accesses", "0 failed",
+                "acceptance -> searchable: p50");
+    }
+}
