@@ -44,6 +44,33 @@ class AccessEventsIT {
     }
 
     @Test
+    void concurrentBatchesNamingTheSameAgreementsInDifferentOrdersAllSucceed() throws Exception {
+        List<String> agreements = List.of("agr-order-a", "agr-order-b", "agr-order-c");
+        agreements.forEach(id -> api.post("/api/v1/agreements", PUBLISHER, draft(id, "practice-order")));
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int b = 0; b < 24; b++) {
+                int batch = b;
+                statuses.add(clients.submit(() -> {
+                    StringBuilder body = new StringBuilder("[");
+                    for (int i = 0; i < 30; i++) {
+                        String agreement = agreements.get((i + batch) % agreements.size());
+                        body.append(i == 0 ? "" : ",").append(access("order-" + batch + "-" + i, "REMOTE_SUPPORT", "t",
+                                "2026-04-01T09:00:00Z", "SURNAME").replace(AGREEMENT, agreement));
+                    }
+                    return api.post("/api/v1/access-events", PUBLISHER, body.append("]").toString()).status();
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void everyAccessIsRecordedWithItsVerdictInInputOrder() {
         Api.Response response = api.post("/api/v1/access-events", PUBLISHER, batch(
                 access("acc-ok", "REMOTE_SUPPORT", "ticket-1", "2026-04-01T09:00:00Z", "SURNAME"),

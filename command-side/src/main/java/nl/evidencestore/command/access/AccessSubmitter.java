@@ -4,7 +4,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.JdbcTransactions;
@@ -103,7 +105,9 @@ public final class AccessSubmitter {
     }
 
     private void dispatchByAgreement(Map<String, ReportedAccess> unique, Map<String, CommandLedger.Entry> earlier) {
-        Map<AgreementId, List<ReportedAccess>> fresh = new LinkedHashMap<>();
+        // Each agreement's lock is held to the commit: batches that named the same agreements in
+        // different orders would deadlock. Taken in one order (by id), they queue instead.
+        Map<AgreementId, List<ReportedAccess>> fresh = new TreeMap<>(Comparator.comparing(AgreementId::value));
         unique.forEach((key, access) -> {
             if (!earlier.containsKey(key)) {
                 fresh.computeIfAbsent(access.agreementId(), id -> new ArrayList<>()).add(access);
