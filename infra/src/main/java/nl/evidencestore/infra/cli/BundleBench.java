@@ -54,6 +54,8 @@ final class BundleBench implements Callable<Integer> {
             System.out.printf("loaded %,d accesses into one agreement in %.1f s%n", loaded.accepted(),
                     loaded.elapsed().toMillis() / 1000.0);
 
+            // The projections index what was loaded: measured beside them, the export would share the cores.
+            load.untilApplied(agreement.get(0), loaded.lastPosition());
             long logging = System.nanoTime();
             while (Json.mapper().readTree(load.get("/api/v1/checkpoints/latest")).get("treeSize").asLong() < events) {
                 Thread.onSpinWait();
