@@ -188,6 +188,8 @@ final class CommandSide implements AutoCloseable {
                 .appendEvents(new ChainedAppend())
                 // A batch of 10,000 accesses in flight beside others must not be mistaken for holes.
                 .maxGapOffset(1_000_000)
+                // A gap given up on is an event the log appender never sees: wait for slow commits long.
+                .gapTimeout((int) Duration.ofMinutes(10).toMillis())
                 .build();
         JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(transactions).serializer(serializer).build();
         EventStoreSchema.create(dataSource, engine, tokens);

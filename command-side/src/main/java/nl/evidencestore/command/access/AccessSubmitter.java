@@ -33,7 +33,8 @@ import org.axonframework.modelling.command.ConcurrencyException;
  */
 public final class AccessSubmitter {
     private static final int ATTEMPTS = 3;
-    private static final String UNIQUE_VIOLATION = "23505";
+    /** Another transaction won: a unique violation (23505), a deadlock (40P01), a serialization failure (40001). */
+    private static final java.util.Set<String> RACES = java.util.Set.of("23505", "40P01", "40001");
 
     private final CommandGateway gateway;
     private final CommandLedger ledger;
@@ -188,7 +189,7 @@ public final class AccessSubmitter {
     private static boolean isRace(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException
-                    || cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                    || cause instanceof SQLException sql && RACES.contains(sql.getSQLState())) {
                 return true;
             }
         }

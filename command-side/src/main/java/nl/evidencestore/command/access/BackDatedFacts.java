@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import nl.evidencestore.shared.event.agreement.AgreementTerminated;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.event.agreement.AmendmentProposed;
 import nl.evidencestore.shared.event.agreement.InstructionRegistered;
 import nl.evidencestore.shared.event.agreement.PurposeAdded;
 import nl.evidencestore.shared.event.agreement.SubProcessorConsentGranted;
@@ -61,6 +62,11 @@ public final class BackDatedFacts {
 
     @EventHandler
     void on(AgreementTookEffect event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
+        reassess(event.agreementId(), eventId, event.effectiveOn(), recordedAt);
+    }
+
+    @EventHandler
+    void on(AmendmentProposed event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
         reassess(event.agreementId(), eventId, event.effectiveOn(), recordedAt);
     }
 

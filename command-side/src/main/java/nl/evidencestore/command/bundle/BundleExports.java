@@ -135,6 +135,9 @@ public final class BundleExports {
         }
         try {
             SignedCheckpoint previous = SignedCheckpoint.parse(form, log.key().verificationKey());
+            if (!previous.checkpoint().origin().equals(log.checkpoints().origin())) {
+                throw new InvalidInput("previousCheckpoint", "is a checkpoint of another log");
+            }
             long size = previous.checkpoint().treeSize();
             if (size == 0 || size > log.tree().size()) {
                 throw new InvalidInput("previousCheckpoint", "is of a tree size this log has not reached, or empty");
@@ -178,7 +181,11 @@ public final class BundleExports {
             bundle.writeFile(BundleWriter.REPORT, ReportHtml.render(figures, scope, signed.treeSize(), signed.rootHash()));
             bundle.finish();
         } catch (IOException e) {
+            deleteQuietly(partial);
             throw new UncheckedIOException("cannot write bundle " + scope.bundleId(), e);
+        } catch (RuntimeException e) {
+            deleteQuietly(partial);
+            throw e;
         } finally {
             deleteQuietly(rows);
         }

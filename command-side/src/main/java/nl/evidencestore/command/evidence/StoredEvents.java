@@ -32,7 +32,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 public final class StoredEvents {
     /** The columns {@link #line} reads, in its order. */
     public static final String COLUMNS = "eventIdentifier, payloadType, aggregateIdentifier, sequenceNumber, occurredAt, "
-            + "timeStamp, prevHash, hash, payload";
+            + "timeStamp, prevHash, hash, payload, eventType";
 
     /** One stored event with its place in the chain; {@code payload} is the stored JSON, not re-serialised. */
     public record Stored(long sequence, String eventId, String type, Instant occurredAt, Instant recordedAt,
@@ -86,8 +86,9 @@ public final class StoredEvents {
      * on a connection of its own: a million events pass through a small heap. Close it.
      */
     public Cursor cursor(String streamId, long toSequence) {
+        Connection connection = null;
         try {
-            Connection connection = connections.getConnection();
+            connection = connections.getConnection();
             connection.setAutoCommit(false);
             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM DomainEventEntry"
                     + " WHERE aggregateIdentifier = ? AND sequenceNumber <= ? ORDER BY sequenceNumber");
@@ -96,7 +97,18 @@ public final class StoredEvents {
             select.setLong(2, toSequence);
             return new Cursor(connection, select.executeQuery());
         } catch (SQLException e) {
+            closeQuietly(connection);
             throw new IllegalStateException("cannot read stored events", e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already failing: the first failure is the one to report.
+            }
         }
     }
 
@@ -156,7 +168,9 @@ public final class StoredEvents {
         byte[] payload = row.getBytes(9);
         Instant recordedAt = recordedAt(row.getString(6));
         String occurredAt = row.getString(5);
-        EventEnvelope envelope = new EventEnvelope(EventEnvelope.VERSION, row.getString(1), typeName(row.getString(2)),
+        String storedType = row.getString(10);
+        EventEnvelope envelope = new EventEnvelope(EventEnvelope.VERSION, row.getString(1),
+                storedType != null ? storedType : typeName(row.getString(2)),
                 row.getString(3), row.getLong(4), occurredAt == null ? recordedAt : EventHash.parse(occurredAt),
                 recordedAt, row.getString(7), EventHash.payloadSha256(payload));
         return new EventLine(envelope, row.getString(8), payload);

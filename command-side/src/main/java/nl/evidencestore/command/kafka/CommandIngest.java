@@ -199,7 +199,6 @@ public final class CommandIngest implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Whether everything the record asked for was recorded before. */
     /** A record of accesses that parsed: only those may share a transaction with others. */
     private record AccessRecord(ConsumerRecord<byte[], byte[]> record, List<ReportedAccess> accesses) {
     }
@@ -252,6 +251,7 @@ public final class CommandIngest implements AutoCloseable {
         return true;
     }
 
+    /** Whether everything the record asked for was recorded before. */
     private boolean submit(CommandRecords.Parsed parsed) {
         if (parsed instanceof CommandRecords.Accesses batch) {
             return accesses.submit(batch.accesses()).allRepeated();

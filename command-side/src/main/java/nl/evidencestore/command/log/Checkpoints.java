@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import nl.evidencestore.shared.integrity.Checkpoint;
 import nl.evidencestore.shared.integrity.HeadsTree;
+import nl.evidencestore.shared.integrity.ProofRejected;
 import nl.evidencestore.shared.integrity.SignedCheckpoint;
 import nl.evidencestore.shared.integrity.SignedNote;
 import nl.evidencestore.shared.integrity.SigningKey;
@@ -74,6 +75,11 @@ public final class Checkpoints implements AutoCloseable {
         ticker.scheduleWithFixedDelay(this::signIfGrown, millis, millis, TimeUnit.MILLISECONDS);
     }
 
+    /** The name this log signs under; a checkpoint of another origin is not one of its own. */
+    public String origin() {
+        return origin;
+    }
+
     public SignedCheckpoint latest() {
         return latest.checkpoint();
     }
@@ -96,7 +102,8 @@ public final class Checkpoints implements AutoCloseable {
     public Optional<SignedCheckpoint> covering(String eventId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long index;
-        while ((index = heads.indexOf(eventId)) < 0) {
+        // Logged in the table is not yet in the tree: memory follows the appender's commit.
+        while ((index = heads.indexOf(eventId)) < 0 || index >= tree.size()) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return Optional.empty();
@@ -151,7 +158,7 @@ public final class Checkpoints implements AutoCloseable {
             return Optional.of(new Signed(new SignedCheckpoint(checkpoint, note), HeadsTree.of(heads.snapshot())));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read checkpoints", e);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ProofRejected e) {
             log.warn("the latest stored checkpoint is not signed by this store's key ({}); signing anew", e.getMessage());
             return Optional.empty();
         }

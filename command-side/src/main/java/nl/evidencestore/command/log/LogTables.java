@@ -21,6 +21,8 @@ public final class LogTables {
                 hash      CHAR(64) NOT NULL
             )""",
             "CREATE INDEX IF NOT EXISTS evidence_log_leaf_stream ON evidence_log_leaf (stream_id, idx)",
+            // A bundle finds its agreement's head by sequence: without this, a scan of its every leaf.
+            "CREATE INDEX IF NOT EXISTS evidence_log_leaf_sequence ON evidence_log_leaf (stream_id, sequence)",
             """
             CREATE TABLE IF NOT EXISTS evidence_log_tile (
                 tile BIGINT PRIMARY KEY,

@@ -41,7 +41,7 @@ import org.axonframework.serialization.Serializer;
  * is never used: the rolled-back sequence number is appended again and overwrites it.
  */
 public final class ChainedAppend implements AppendEventsStatementBuilder {
-    static final String COLUMNS = "occurredAt, prevHash, hash";
+    static final String COLUMNS = "occurredAt, prevHash, hash, eventType";
     private static final String PENDING = ChainedAppend.class.getName() + ".pending";
 
     private final Map<String, Head> committed = new ConcurrentHashMap<>();
@@ -61,7 +61,7 @@ public final class ChainedAppend implements AppendEventsStatementBuilder {
         Map<String, Head> heads = pendingHeads();
         loadPreviousHeads(connection, schema, domainEvents, heads);
         PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.domainEventTable()
-                + " (" + schema.domainEventFields() + ", " + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                + " (" + schema.domainEventFields() + ", " + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
         for (DomainEventMessage<?> event : domainEvents) {
             addRow(insert, event, heads, serializer, timestamps);
         }
@@ -91,6 +91,8 @@ public final class ChainedAppend implements AppendEventsStatementBuilder {
         insert.setString(10, occurredAt.equals(recordedAt) ? null : EventHash.format(occurredAt));
         insert.setString(11, envelope.prevHash());
         insert.setString(12, hash);
+        // The hashed type is stored, not derived again from a Java class name that may move.
+        insert.setString(13, envelope.type());
         insert.addBatch();
         heads.put(stream, new Head(event.getSequenceNumber(), hash, recordedAt));
     }

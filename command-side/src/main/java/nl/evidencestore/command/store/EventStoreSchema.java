@@ -15,7 +15,8 @@ public final class EventStoreSchema {
     static final String CHAIN_COLUMNS = "ALTER TABLE DomainEventEntry"
             + " ADD COLUMN IF NOT EXISTS occurredAt VARCHAR(32),"
             + " ADD COLUMN IF NOT EXISTS prevHash CHAR(64),"
-            + " ADD COLUMN IF NOT EXISTS hash CHAR(64)";
+            + " ADD COLUMN IF NOT EXISTS hash CHAR(64),"
+            + " ADD COLUMN IF NOT EXISTS eventType VARCHAR(255)";
 
     private EventStoreSchema() {
     }

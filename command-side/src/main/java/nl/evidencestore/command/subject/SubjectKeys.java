@@ -8,10 +8,10 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.TreeSet;
 import nl.evidencestore.shared.model.ControllerId;
@@ -78,7 +78,9 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
     private static final class Unit {
         final long generation;
         final Map<String, SubjectKey> keys = new HashMap<>();
-        final Map<String, SubjectKey> made = new LinkedHashMap<>();
+        // Sorted by lookup: transactions inserting keys of the same subjects take their index
+        // entries in one order, so they queue (and one meets the unique violation) instead of deadlocking.
+        final Map<String, SubjectKey> made = new TreeMap<>();
 
         Unit(long generation) {
             this.generation = generation;
