@@ -27,6 +27,7 @@ import nl.evidencestore.command.submit.CommandSubmitter;
 import nl.evidencestore.command.subject.SubjectCells;
 import nl.evidencestore.shared.error.InvalidInput;
 import nl.evidencestore.shared.error.UnknownResource;
+import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.BundleWriter;
@@ -53,7 +54,7 @@ import nl.evidencestore.shared.model.EmployeeId;
  */
 public final class BundleExports {
     private static final Duration LOGGED_WITHIN = Duration.ofSeconds(30);
-    private static final String ACCESS = "AccessRecorded";
+    private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
 
     /** What {@code POST /api/v1/evidence-bundles} answers. */
     public record Exported(String bundleId, String rootHash, long events) {
@@ -119,14 +120,8 @@ public final class BundleExports {
     }
 
     private ControllerId controllerOf(AgreementId agreementId, Principal who) {
-        ControllerId controller = events.first(agreementId.value())
-                .filter(first -> "AgreementDrafted".equals(first.type()))
-                .map(draft -> ControllerId.of(draft.payload().get("controller").get("id").asText()))
+        return events.controllerOf(agreementId.value()).filter(who::maySee)
                 .orElseThrow(() -> new UnknownResource("no agreement with this id"));
-        if (!who.maySee(controller)) {
-            throw new UnknownResource("no agreement with this id");
-        }
-        return controller;
     }
 
     private Optional<SignedCheckpoint> previous(SignedCheckpoint.Form form) {

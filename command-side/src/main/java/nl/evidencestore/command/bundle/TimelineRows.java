@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.command.subject.SubjectCells;
+import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
@@ -20,7 +21,7 @@ import nl.evidencestore.shared.subject.SealedSubject;
  * one per row).
  */
 final class TimelineRows {
-    private static final String ACCESS = "AccessRecorded";
+    private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
     private static final int AT_ONCE = 1000;
 
     private record Pending(EventLine line, AccessRecorded access) {

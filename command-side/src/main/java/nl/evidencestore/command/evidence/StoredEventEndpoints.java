@@ -10,7 +10,6 @@ import nl.evidencestore.shared.error.UnknownResource;
 import nl.evidencestore.shared.http.Principal;
 import nl.evidencestore.shared.http.Role;
 import nl.evidencestore.shared.model.AgreementId;
-import nl.evidencestore.shared.model.ControllerId;
 
 /** {@code GET /api/v1/agreements/{agreementId}/events}: an agreement's stored events, page by page. */
 public final class StoredEventEndpoints {
@@ -33,13 +32,8 @@ public final class StoredEventEndpoints {
 
     private void page(Context ctx) {
         AgreementId agreementId = agreementId(ctx.pathParam("agreementId"));
-        StoredEvents.Stored draft = events.first(agreementId.value())
-                .filter(first -> "AgreementDrafted".equals(first.type()))
+        events.controllerOf(agreementId.value()).filter(Principal.of(ctx)::maySee)
                 .orElseThrow(() -> new UnknownResource("no agreement with this id"));
-        ControllerId controller = ControllerId.of(draft.payload().get("controller").get("id").asText());
-        if (!Principal.of(ctx).maySee(controller)) {
-            throw new UnknownResource("no agreement with this id");
-        }
         long from = number(ctx, "fromSequence", 0, 0, Long.MAX_VALUE);
         int limit = (int) number(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<StoredEvents.Stored> page = events.read(agreementId.value(), from, limit);

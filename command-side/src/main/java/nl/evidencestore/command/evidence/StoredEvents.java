@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import nl.evidencestore.shared.event.EventTypes;
+import nl.evidencestore.shared.event.agreement.AgreementDrafted;
+import nl.evidencestore.shared.model.ControllerId;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.integrity.EventHash;
@@ -50,6 +52,7 @@ public final class StoredEvents {
     }
 
     private static final Map<String, String> TYPE_NAMES = new ConcurrentHashMap<>();
+    private static final String DRAFTED = EventTypes.nameOf(AgreementDrafted.class);
 
     private final ConnectionProvider connections;
 
@@ -156,6 +159,12 @@ public final class StoredEvents {
                 throw new IllegalStateException("cannot close a cursor over stored events", e);
             }
         }
+    }
+
+    /** The practice an agreement belongs to, as its draft (its first event) names it; empty when there is none. */
+    public Optional<ControllerId> controllerOf(String agreementId) {
+        return first(agreementId).filter(first -> DRAFTED.equals(first.type()))
+                .map(draft -> ControllerId.of(draft.payload().get("controller").get("id").asText()));
     }
 
     /** The first event of a stream: for an agreement, its draft, which names the controller. */

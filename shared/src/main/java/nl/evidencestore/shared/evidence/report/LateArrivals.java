@@ -2,6 +2,8 @@ package nl.evidencestore.shared.evidence.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.evidencestore.shared.event.EventTypes;
+import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 
@@ -10,6 +12,7 @@ import nl.evidencestore.shared.integrity.EventEnvelope;
  * late. They travel as stubs, so only their envelopes are known; the count and the first few.
  */
 final class LateArrivals {
+    private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
     static final int EXAMPLES = 10;
 
     private final BundleScope scope;
@@ -21,7 +24,7 @@ final class LateArrivals {
     }
 
     void consider(EventEnvelope envelope) {
-        if ("AccessRecorded".equals(envelope.type()) && scope.agreementId().value().equals(envelope.streamId())
+        if (ACCESS.equals(envelope.type()) && scope.agreementId().value().equals(envelope.streamId())
                 && envelope.recordedAt().isAfter(scope.to()) && scope.covers(envelope.occurredAt())) {
             count++;
             if (examples.size() < EXAMPLES) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
@@ -15,6 +16,7 @@ import nl.evidencestore.shared.model.Violation;
  * {@code events.jsonl}, so a row depends on nothing but the line, the scope and the subject cell.
  */
 public final class TimelineCsv {
+    private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
     /** The subject cell of an access whose subject was erased (crypto-shredding). */
     public static final String ERASED = "[erased]";
     static final List<String> COLUMNS = List.of("occurredAt", "recordedAt", "accessId", "actorId", "actorKind",
@@ -35,7 +37,7 @@ public final class TimelineCsv {
      * {@code subjectCell} is the decrypted subject reference, or {@link #ERASED}.
      */
     public static Optional<byte[]> row(EventLine line, BundleScope scope, String subjectCell) {
-        if (line.isStub() || !"AccessRecorded".equals(line.envelope().type())
+        if (line.isStub() || !ACCESS.equals(line.envelope().type())
                 || !scope.covers(line.envelope().recordedAt())) {
             return Optional.empty();
         }
