@@ -147,7 +147,7 @@ public final class BundleExports {
         Checkpoint signed = checkpoint.checkpoint();
         HeadsTree heads = log.checkpoints().headsOf(signed);
         String agreement = scope.agreementId().value();
-        long headSequence = heads.inclusion(agreement).head().sequence();
+        long headSequence = heads.head(agreement).sequence();
         List<String> employeeStreams = heads.streamIds().stream()
                 .filter(stream -> stream.startsWith(EmployeeId.STREAM_KIND)).toList();
         Path partial = directory.resolve(scope.bundleId() + ".zip.partial");
@@ -197,7 +197,7 @@ public final class BundleExports {
     private Iterator<EventLine> employeeLines(List<String> streams, HeadsTree heads) {
         List<EventLine> lines = new ArrayList<>();
         for (String stream : streams) {
-            long head = heads.inclusion(stream).head().sequence();
+            long head = heads.head(stream).sequence();
             lines.addAll(events.lines(stream, 0, Math.toIntExact(head + 1)));
         }
         return lines.iterator();

@@ -66,6 +66,7 @@ public final class LogAppender implements EventMessageHandler {
 
     private void append(UnitOfWork<?> batch, List<String> eventIds) {
         try (Connection connection = connections.getConnection()) {
+            resyncIfBehind(connection);
             List<Leaf> leaves = leaves(connection, eventIds);
             if (leaves.isEmpty()) {
                 return;
@@ -85,6 +86,21 @@ public final class LogAppender implements EventMessageHandler {
             });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append to the log; the batch will be retried", e);
+        }
+    }
+
+    /** One index probe a batch: memory missed a commit (its caller saw it fail) when the table is ahead. */
+    private void resyncIfBehind(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COALESCE(max(idx) + 1, 0) FROM evidence_log_leaf");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            if (row.getLong(1) != tree.size()) {
+                synchronized (tree) {
+                    tree.reload();
+                    StreamHeads.reloadInto(heads, connection);
+                }
+            }
         }
     }
 

@@ -34,18 +34,29 @@ public final class LogTree implements LeafHashes {
     /** The tree as the tables hold it now. */
     public static LogTree load(DataSource dataSource) {
         LogTree tree = new LogTree(dataSource);
+        tree.reload();
+        return tree;
+    }
+
+    /**
+     * Reads the tree again from the tables: after a commit that succeeded although its caller
+     * saw it fail, memory is behind the table, and the next leaf index would collide.
+     */
+    synchronized void reload() {
+        tiles.clear();
+        tail.clear();
+        cachedTile = -1;
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement select = connection.prepareStatement("SELECT root FROM evidence_log_tile ORDER BY tile");
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    tree.tiles.add(row.getBytes(1));
+                    tiles.add(row.getBytes(1));
                 }
             }
-            tree.tail.addAll(leaves(connection, (long) tree.tiles.size() * TILE, Long.MAX_VALUE));
+            tail.addAll(leaves(connection, (long) tiles.size() * TILE, Long.MAX_VALUE));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the log", e);
         }
-        return tree;
     }
 
     @Override

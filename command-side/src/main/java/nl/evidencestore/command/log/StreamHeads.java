@@ -26,17 +26,28 @@ public final class StreamHeads {
 
     public static StreamHeads load(DataSource dataSource) {
         StreamHeads heads = new StreamHeads(dataSource);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT stream_id, sequence, hash FROM evidence_log_head");
-             ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                heads.put(new StreamHead(row.getString(1), row.getLong(2), row.getString(3)));
-            }
+        try (Connection connection = dataSource.getConnection()) {
+            reloadInto(heads, connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the streams' heads", e);
         }
         return heads;
+    }
+
+    /** The heads as the table holds them, replacing what memory held. */
+    static void reloadInto(StreamHeads heads, Connection connection) throws SQLException {
+        Map<String, StreamHead> read = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT stream_id, sequence, hash FROM evidence_log_head");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                read.put(row.getString(1), new StreamHead(row.getString(1), row.getLong(2), row.getString(3)));
+            }
+        }
+        synchronized (heads) {
+            heads.current.clear();
+            heads.current.putAll(read);
+        }
     }
 
     synchronized void put(StreamHead head) {

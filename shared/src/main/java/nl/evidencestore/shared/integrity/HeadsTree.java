@@ -3,7 +3,9 @@ package nl.evidencestore.shared.integrity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The second tree of a checkpoint: one leaf per stream's head, sorted by stream id, so that a
@@ -11,10 +13,14 @@ import java.util.List;
  */
 public final class HeadsTree {
     private final List<StreamHead> heads;
+    private final Map<String, Integer> indexOf = new HashMap<>();
     private final MerkleTree tree;
 
     private HeadsTree(List<StreamHead> heads) {
         this.heads = heads;
+        for (int i = 0; i < heads.size(); i++) {
+            indexOf.put(heads.get(i).streamId(), i);
+        }
         this.tree = new MerkleTree(LeafHashes.of(heads.stream().map(StreamHead::leafHash).toList()));
     }
 
@@ -47,12 +53,20 @@ public final class HeadsTree {
     }
 
     public Inclusion inclusion(String streamId) {
-        for (int i = 0; i < heads.size(); i++) {
-            if (heads.get(i).streamId().equals(streamId)) {
-                return new Inclusion(heads.get(i), i, tree.inclusionProof(i, heads.size()));
-            }
+        Integer index = indexOf.get(streamId);
+        if (index == null) {
+            throw new IllegalArgumentException("no head for stream " + streamId);
         }
-        throw new IllegalArgumentException("no head for stream " + streamId);
+        return new Inclusion(heads.get(index), index, tree.inclusionProof(index, heads.size()));
+    }
+
+    /** A stream's head, without the proof. */
+    public StreamHead head(String streamId) {
+        Integer index = indexOf.get(streamId);
+        if (index == null) {
+            throw new IllegalArgumentException("no head for stream " + streamId);
+        }
+        return heads.get(index);
     }
 
     /** {@link ProofRejected} unless {@code head} is leaf {@code leafIndex} of a heads tree with this size and root. */
