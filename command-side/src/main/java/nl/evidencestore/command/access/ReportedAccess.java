@@ -35,7 +35,7 @@ public record ReportedAccess(String accessId, AgreementId agreementId, Actor act
             throw new IllegalArgumentException("categories contains null");
         }
         categories = List.copyOf(categories);
-        Token.text(subjectRef, "subjectRef", 200);
+        Token.subjectRef(subjectRef);
         Token.required(country, "country");
         Token.text(system, "system", 200);
         Token.required(occurredAt, "occurredAt");

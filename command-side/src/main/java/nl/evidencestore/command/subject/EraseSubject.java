@@ -14,13 +14,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record EraseSubject(String erasureId, @TargetAggregateIdentifier AgreementId agreementId, String subjectRef,
                            LocalDate requestedOn) implements IdempotentCommand {
-    /** As long as the longest reference an access or a subject request may carry. */
-    static final int MAX_REFERENCE = 200;
-
     public EraseSubject {
         Token.id(erasureId, "erasureId");
         Token.required(agreementId, "agreementId");
-        Token.text(subjectRef, "subjectRef", MAX_REFERENCE);
+        Token.subjectRef(subjectRef);
         Token.required(requestedOn, "requestedOn");
     }
 

@@ -21,7 +21,7 @@ public record ReceiveSubjectRequest(SubjectRequestId requestId, AgreementId agre
         Token.required(type, "type");
         Token.required(receivedBy, "receivedBy");
         Token.required(receivedOn, "receivedOn");
-        Token.id(subjectRef, "subjectRef");
+        Token.subjectRef(subjectRef);
     }
 
     @Override

@@ -40,6 +40,15 @@ public final class Token {
         return value;
     }
 
+    /**
+     * A data subject's reference as the controller's system issues it: one shape wherever it
+     * arrives (an access, a subject request, an erasure), so that every fact about one subject
+     * can be sealed under the same key. The message never quotes it.
+     */
+    public static String subjectRef(String value) {
+        return text(value, "subjectRef", 200);
+    }
+
     public static <T> T required(T value, String what) {
         if (value == null) {
             throw new IllegalArgumentException(what + " is required");
