@@ -260,7 +260,7 @@ final class CommandSide implements AutoCloseable {
         CommandLedger ledger = new CommandLedger(transactions);
         CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), ledger, transactions);
         AccessSubmitter accesses = new AccessSubmitter(axon.commandGateway(), ledger, new StoredPayloads(transactions),
-                transactions);
+                transactions, subjectKeys, KnownAgreements.in(axon.eventStore())::controllerOf);
         CommandCatalog catalog = CommandCatalog.standard();
 
         // Commands published on Kafka take the same catalog and submitter as HTTP.

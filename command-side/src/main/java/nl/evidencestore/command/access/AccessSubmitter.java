@@ -2,21 +2,27 @@ package nl.evidencestore.command.access;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.JdbcTransactions;
 import nl.evidencestore.command.store.StoredPayloads;
+import nl.evidencestore.command.subject.SubjectSeals;
 import nl.evidencestore.command.submit.AppendedEvents;
 import nl.evidencestore.shared.error.ConflictingDuplicate;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.ControllerId;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.ResultMessage;
@@ -40,13 +46,20 @@ public final class AccessSubmitter {
     private final CommandLedger ledger;
     private final StoredPayloads payloads;
     private final JdbcTransactions transactions;
+    private final SubjectSeals seals;
+    private final Function<AgreementId, Optional<ControllerId>> controllerOfAgreement;
+    /** An agreement's controller never changes: asked once per agreement, not per batch. */
+    private final Map<AgreementId, ControllerId> controllers = new ConcurrentHashMap<>();
 
     public AccessSubmitter(CommandGateway gateway, CommandLedger ledger, StoredPayloads payloads,
-                           JdbcTransactions transactions) {
+                           JdbcTransactions transactions, SubjectSeals seals,
+                           Function<AgreementId, Optional<ControllerId>> controllerOfAgreement) {
         this.gateway = gateway;
         this.ledger = ledger;
         this.payloads = payloads;
         this.transactions = transactions;
+        this.seals = seals;
+        this.controllerOfAgreement = controllerOfAgreement;
     }
 
     public AccessResult.Batch submit(List<ReportedAccess> accesses) {
@@ -77,6 +90,7 @@ public final class AccessSubmitter {
         ResultMessage<Map<String, String>> result = unitOfWork.executeWithResult(() -> {
             Map<String, CommandLedger.Entry> earlier = ledger.findAll(unique.keySet());
             refuseConflicts(earlier, hashes);
+            lookUpSubjects(unique.values());
             dispatchByAgreement(unique, earlier);
             unitOfWork.onPrepareCommit(u -> ledger.recordAll(ledgerRows(u, hashes)));
             Map<String, String> earlierIds = new HashMap<>();
@@ -103,6 +117,30 @@ public final class AccessSubmitter {
         if (!conflicting.isEmpty()) {
             throw new ConflictingDuplicate(conflicting);
         }
+    }
+
+    /**
+     * The batch's subject keys in one look-up per practice, before any agreement is locked: each
+     * agreement's command then finds them in this transaction's keys, and the locks, which the
+     * batch holds to its commit, are not held across key-store queries.
+     */
+    private void lookUpSubjects(Collection<ReportedAccess> accesses) {
+        Map<ControllerId, List<String>> byController = new HashMap<>();
+        for (ReportedAccess access : accesses) {
+            controllerOf(access.agreementId()).ifPresent(controller ->
+                    byController.computeIfAbsent(controller, c -> new ArrayList<>()).add(access.subjectRef()));
+        }
+        byController.forEach(seals::forSubjects);
+    }
+
+    private Optional<ControllerId> controllerOf(AgreementId agreementId) {
+        ControllerId known = controllers.get(agreementId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ControllerId> found = controllerOfAgreement.apply(agreementId);
+        found.ifPresent(controller -> controllers.put(agreementId, controller));
+        return found;
     }
 
     private void dispatchByAgreement(Map<String, ReportedAccess> unique, Map<String, CommandLedger.Entry> earlier) {
