@@ -46,6 +46,18 @@ class VerdictReassessmentIT {
         assertThat(ofType("AccessRecorded")).as("the original verdicts stay on the record").hasSize(2)
                 .allSatisfy(access -> assertThat(access.get("payload").get("verdict").toString()).contains("\"1.3\""));
         assertThat(ofType("VerdictReassessed")).as("the access before the consent's date is not reassessed").hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode items = api.get("/api/v1/timeline?agreementId=" + AGREEMENT, SECURITY).json().get("items");
+            assertThat(items).hasSize(2);
+            for (JsonNode item : items) {
+                String violations = item.get("violations").toString();
+                if (item.get("accessId").asText().equals("acc-reassess-1")) {
+                    assertThat(violations).as("the timeline shows the verdict that stands now").doesNotContain("\"1.3\"");
+                } else {
+                    assertThat(violations).contains("\"1.3\"");
+                }
+            }
+        });
     }
 
     private static List<JsonNode> ofType(String type) {

@@ -1,18 +1,21 @@
 package nl.evidencestore.query.timeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import nl.evidencestore.shared.event.EventTypes;
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.event.access.VerdictReassessed;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
@@ -23,6 +26,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -32,6 +37,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -50,6 +56,9 @@ public final class TimelineIndex implements AutoCloseable {
      */
     private static final double MAX_STALE_SECONDS = 0.25;
     private static final double MIN_STALE_SECONDS = 0.02;
+
+    private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
+    private static final String REASSESSED = EventTypes.nameOf(VerdictReassessed.class);
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -93,8 +102,45 @@ public final class TimelineIndex implements AutoCloseable {
         }
     }
 
-    /** Adds the event, or replaces its document when Kafka delivers it again. */
+    /**
+     * Adds the event, or replaces its document when Kafka delivers it again. A reassessment
+     * re-indexes its access with the verdict that stands now, so that a search for violations
+     * finds what holds today; the original verdict stays in the event store and its bundles.
+     */
     public void add(ForwardedEvent event) {
+        index(event);
+        if (REASSESSED.equals(event.type())) {
+            reassess(event);
+        }
+    }
+
+    private void reassess(ForwardedEvent reassessment) {
+        String accessId = reassessment.payload().path("accessId").asText();
+        refresh(); // the access may have been added moments before, in this very batch
+        Query access = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TimelineDocuments.TYPE, ACCESS)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(TimelineDocuments.ACCESS_ID, accessId)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(TimelineDocuments.AGREEMENT_ID, reassessment.streamId())),
+                        BooleanClause.Occur.FILTER)
+                .build();
+        Optional<ForwardedEvent> original = withSearcher(searcher -> {
+            ScoreDoc[] hits = searcher.search(access, 1).scoreDocs;
+            if (hits.length == 0) {
+                return Optional.<ForwardedEvent>empty();
+            }
+            BytesRef json = searcher.storedFields().document(hits[0].doc, Set.of(TimelineDocuments.EVENT))
+                    .getBinaryValue(TimelineDocuments.EVENT);
+            return Optional.of(Json.read(BytesRef.deepCopyOf(json).bytes, ForwardedEvent.class));
+        });
+        original.ifPresent(recorded -> {
+            ObjectNode payload = recorded.payload().deepCopy();
+            payload.set("verdict", reassessment.payload().get("current"));
+            index(new ForwardedEvent(recorded.eventId(), recorded.type(), recorded.streamId(), recorded.sequence(),
+                    recorded.position(), recorded.recordedAt(), payload));
+        });
+    }
+
+    private void index(ForwardedEvent event) {
         try {
             long generation = writer.updateDocument(new Term(TimelineDocuments.EVENT_ID, event.eventId()),
                     TimelineDocuments.of(event, controllers));
