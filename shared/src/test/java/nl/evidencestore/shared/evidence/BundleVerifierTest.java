@@ -207,7 +207,7 @@ class BundleVerifierTest {
     }
 
     @Test
-    void recomputesAReassessedVerdictAndFailsOneThatTheRulesDoNotGive() throws IOException {
+    void recomputesAReassessedVerdictAndHoldsItToItsAccess() throws IOException {
         Actor unregistered = new Actor("e-9", ActorKind.EMPLOYEE, null);
         Verdict notBound = Verdict.of(List.of(
                 new Violation("2.3", "the employee was not registered as bound to confidentiality at that moment")));
@@ -215,23 +215,34 @@ class BundleVerifierTest {
                 nl.evidencestore.shared.model.Purpose.of("REMOTE_SUPPORT"), "ins-1",
                 List.of(nl.evidencestore.shared.model.DataCategory.of("SURNAME")),
                 nl.evidencestore.shared.model.Country.of("NL"), TestBundles.day(23));
-        for (Verdict claimed : List.of(notBound, Verdict.of(List.of()))) {
-            TestBundles store = TestBundles.standard();
-            store.recordAccess(TestBundles.A, unregistered, TestBundles.day(23), TestBundles.day(23), notBound, true);
-            store.history().append(new nl.evidencestore.shared.event.access.VerdictReassessed(TestBundles.A, "acc-x",
-                    facts, Verdict.of(List.of()), claimed, "cause-1"), TestBundles.day(23).plusSeconds(60));
+        nl.evidencestore.shared.rules.AccessFacts otherFacts = new nl.evidencestore.shared.rules.AccessFacts(
+                unregistered, facts.purpose(), facts.instructionRef(), facts.categories(),
+                nl.evidencestore.shared.model.Country.of("US"), facts.occurredAt());
 
-            Verification verification = verify(store.export("bundle-1", TestBundles.FROM, TestBundles.day(24),
-                    TestBundles.day(25), null).zip());
+        assertThat(failed(reassessed(unregistered, notBound, facts, notBound, notBound))).isEmpty();
+        assertThat(failures(reassessed(unregistered, notBound, facts, notBound, Verdict.of(List.of()))))
+                .anySatisfy(failure -> assertThat(failure).contains("reassessed as").contains("2.3"));
+        assertThat(failures(reassessed(unregistered, notBound, otherFacts, notBound, notBound)))
+                .anySatisfy(failure -> assertThat(failure).contains("cites facts that differ"));
+        assertThat(failures(reassessed(unregistered, notBound, facts, Verdict.of(List.of()), notBound)))
+                .anySatisfy(failure -> assertThat(failure).contains("but it stood at"));
+    }
 
-            if (claimed == notBound) {
-                assertThat(failed(verification)).as(verification.print()).isEmpty();
-            } else {
-                assertThat(failed(verification)).containsExactly(Checks.VERDICTS);
-                assertThat(verification.check(Checks.VERDICTS).orElseThrow().failures().get(0))
-                        .contains("reassessed as").contains("2.3");
-            }
-        }
+    /** A bundle whose one access (recorded as {@code recorded}) is reassessed from {@code previous} to {@code current}. */
+    private Verification reassessed(Actor actor, Verdict recorded, nl.evidencestore.shared.rules.AccessFacts facts,
+                                    Verdict previous, Verdict current) throws IOException {
+        TestBundles store = TestBundles.standard();
+        String accessId = store.recordAccess(TestBundles.A, actor, TestBundles.day(23), TestBundles.day(23), recorded,
+                true).event().map(event -> ((nl.evidencestore.shared.event.access.AccessRecorded) event).accessId())
+                .orElseThrow();
+        store.history().append(new nl.evidencestore.shared.event.access.VerdictReassessed(TestBundles.A, accessId,
+                facts, previous, current, "cause-1"), TestBundles.day(23).plusSeconds(60));
+        return verify(store.export("bundle-1", TestBundles.FROM, TestBundles.day(24), TestBundles.day(25), null).zip());
+    }
+
+    private static List<String> failures(Verification verification) {
+        assertThat(failed(verification)).containsExactly(Checks.VERDICTS);
+        return verification.check(Checks.VERDICTS).orElseThrow().failures();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package nl.evidencestore.shared.evidence.verify;
 
+import java.util.HashMap;
+import java.util.Map;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.access.VerdictReassessed;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
@@ -17,6 +19,9 @@ final class VerdictCheck {
     private final String agreementId;
     private final EmployeeHistory employees;
     private final AgreementTerms terms = new AgreementTerms();
+    /** The accesses a reassessment cites (a few): their facts, and the verdict that stands so far. */
+    private final Map<String, AccessFacts> citedFacts = new HashMap<>();
+    private final Map<String, Verdict> citedVerdicts = new HashMap<>();
     private final Findings findings = new Findings(Checks.VERDICTS);
     private long judged;
 
@@ -42,6 +47,11 @@ final class VerdictCheck {
 
     private void judge(LineFacts facts, AccessRecorded access) {
         judged++;
+        if (employees.reassessedAccesses().contains(access.accessId())) {
+            citedFacts.put(access.accessId(), new AccessFacts(access.actor(), access.purpose(), access.instructionRef(),
+                    access.categories(), access.country(), access.occurredAt()));
+            citedVerdicts.put(access.accessId(), access.verdict());
+        }
         AccessRules.Judgement judgement;
         try {
             judgement = AccessRules.judge(new AccessFacts(access.actor(), access.purpose(), access.instructionRef(),
@@ -63,6 +73,21 @@ final class VerdictCheck {
     /** A reassessment: its access's facts judged again against the terms as known at this point. */
     private void rejudge(LineFacts facts, VerdictReassessed reassessed) {
         judged++;
+        AccessFacts recorded = citedFacts.get(reassessed.accessId());
+        if (recorded != null && !recorded.equals(reassessed.facts())) {
+            findings.fail(facts, "the reassessment of access " + reassessed.accessId()
+                    + " cites facts that differ from the access as recorded");
+            return;
+        }
+        Verdict standing = citedVerdicts.get(reassessed.accessId());
+        if (standing != null && !standing.equals(reassessed.previous())) {
+            findings.fail(facts, "the reassessment of access " + reassessed.accessId() + " says it was "
+                    + reassessed.previous() + " but it stood at " + standing);
+            return;
+        }
+        if (standing != null) {
+            citedVerdicts.put(reassessed.accessId(), reassessed.current());
+        }
         Verdict verdict;
         try {
             verdict = AccessRules.judge(reassessed.facts(), terms,
