@@ -2,6 +2,8 @@ package nl.evidencestore.command.access;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
+import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.agreement.AgreementTerminated;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
 import nl.evidencestore.shared.event.agreement.AmendmentProposed;
@@ -10,7 +12,6 @@ import nl.evidencestore.shared.event.agreement.PurposeAdded;
 import nl.evidencestore.shared.event.agreement.SubProcessorConsentGranted;
 import nl.evidencestore.shared.event.agreement.SubProcessorConsentRevoked;
 import nl.evidencestore.shared.event.agreement.TransferConsentGranted;
-import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ValidTime;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,49 +37,30 @@ public final class BackDatedFacts {
     }
 
     @EventHandler
-    void on(PurposeAdded event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
-        reassess(event.agreementId(), eventId, event.grantedOn(), recordedAt);
+    void on(AgreementEvent event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
+        validFrom(event).map(ValidTime::startOf).filter(from -> from.isBefore(recordedAt))
+                .ifPresent(from -> commands.sendAndWait(new ReassessVerdicts(event.agreementId(), eventId, from)));
     }
 
-    @EventHandler
-    void on(SubProcessorConsentGranted event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
-        reassess(event.agreementId(), eventId, event.grantedOn(), recordedAt);
-    }
-
-    @EventHandler
-    void on(SubProcessorConsentRevoked event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
-        reassess(event.agreementId(), eventId, event.revokedOn(), recordedAt);
-    }
-
-    @EventHandler
-    void on(TransferConsentGranted event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
-        reassess(event.agreementId(), eventId, event.grantedOn(), recordedAt);
-    }
-
-    @EventHandler
-    void on(InstructionRegistered event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
-        reassess(event.agreementId(), eventId, event.issuedOn(), recordedAt);
-    }
-
-    @EventHandler
-    void on(AgreementTookEffect event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
-        reassess(event.agreementId(), eventId, event.effectiveOn(), recordedAt);
-    }
-
-    @EventHandler
-    void on(AmendmentProposed event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
-        reassess(event.agreementId(), eventId, event.effectiveOn(), recordedAt);
-    }
-
-    @EventHandler
-    void on(AgreementTerminated event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt) {
-        reassess(event.agreementId(), eventId, event.terminatedOn(), recordedAt);
-    }
-
-    private void reassess(AgreementId agreementId, String causeEventId, LocalDate validOn, Instant recordedAt) {
-        Instant validFrom = ValidTime.startOf(validOn);
-        if (validFrom.isBefore(recordedAt)) {
-            commands.sendAndWait(new ReassessVerdicts(agreementId, causeEventId, validFrom));
+    /** The day from which a term changes the verdicts; empty for facts that change none. */
+    static Optional<LocalDate> validFrom(AgreementEvent event) {
+        if (event instanceof PurposeAdded added) {
+            return Optional.of(added.grantedOn());
+        } else if (event instanceof SubProcessorConsentGranted granted) {
+            return Optional.of(granted.grantedOn());
+        } else if (event instanceof SubProcessorConsentRevoked revoked) {
+            return Optional.of(revoked.revokedOn());
+        } else if (event instanceof TransferConsentGranted granted) {
+            return Optional.of(granted.grantedOn());
+        } else if (event instanceof InstructionRegistered instruction) {
+            return Optional.of(instruction.issuedOn());
+        } else if (event instanceof AgreementTookEffect tookEffect) {
+            return Optional.of(tookEffect.effectiveOn());
+        } else if (event instanceof AmendmentProposed amendment) {
+            return Optional.of(amendment.effectiveOn());
+        } else if (event instanceof AgreementTerminated terminated) {
+            return Optional.of(terminated.terminatedOn());
         }
+        return Optional.empty();
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.command.subject.SubjectCells;
-import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
@@ -21,7 +20,6 @@ import nl.evidencestore.shared.subject.SealedSubject;
  * one per row).
  */
 final class TimelineRows {
-    private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
     private static final int AT_ONCE = 1000;
 
     private record Pending(EventLine line, AccessRecorded access) {
@@ -39,8 +37,7 @@ final class TimelineRows {
     }
 
     void accept(EventLine line) {
-        if (!ACCESS.equals(line.envelope().type()) || line.isStub() || !scope.covers(line.envelope().recordedAt())
-                || !line.envelope().streamId().equals(scope.agreementId().value())) {
+        if (!TimelineCsv.mayHaveRow(line, scope)) {
             return;
         }
         pending.add(new Pending(line, (AccessRecorded) line.event().orElseThrow()));

@@ -8,13 +8,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.integrity.StreamHead;
-import nl.evidencestore.shared.integrity.TreeHash;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -45,7 +44,7 @@ public final class LogAppender implements EventMessageHandler {
     /** A logged event: its leaf index and the head it makes its stream's. */
     record Leaf(long index, String eventId, StreamHead head) {
         byte[] leafHash() {
-            return TreeHash.leaf(HexFormat.of().parseHex(head.hash()));
+            return EventHash.leafHash(head.hash());
         }
     }
 

@@ -5,9 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
+import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.integrity.LeafHashes;
 import nl.evidencestore.shared.integrity.MerkleTree;
 import nl.evidencestore.shared.integrity.TreeHash;
@@ -152,7 +152,7 @@ public final class LogTree implements LeafHashes {
                     if (row.getLong(1) != expected++) {
                         throw new IllegalStateException("the log table has a hole at leaf " + (expected - 1));
                     }
-                    leaves.add(TreeHash.leaf(HexFormat.of().parseHex(row.getString(2))));
+                    leaves.add(EventHash.leafHash(row.getString(2)));
                 }
             }
         }

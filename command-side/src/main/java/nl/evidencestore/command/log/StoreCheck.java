@@ -18,7 +18,6 @@ import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.integrity.HeadsTree;
 import nl.evidencestore.shared.integrity.SignedNote;
 import nl.evidencestore.shared.integrity.StreamHead;
-import nl.evidencestore.shared.integrity.TreeHash;
 import nl.evidencestore.shared.integrity.VerificationKey;
 
 /**
@@ -231,7 +230,7 @@ public final class StoreCheck {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     StreamHead head = new StreamHead(row.getString(1), row.getLong(2), row.getString(3));
-                    visitor.visit(TreeHash.leaf(HexFormat.of().parseHex(head.hash())), head);
+                    visitor.visit(EventHash.leafHash(head.hash()), head);
                 }
             }
         }

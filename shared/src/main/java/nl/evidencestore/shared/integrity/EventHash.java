@@ -77,6 +77,11 @@ public final class EventHash {
         return Json.sha256Hex(storedPayload);
     }
 
+    /** An event's leaf hash in the global log: SHA-256(0x00 ‖ the 32 raw bytes of its hash). */
+    public static byte[] leafHash(String eventHash) {
+        return TreeHash.leaf(bytes(eventHash));
+    }
+
     /** The leaf data the global log appends for an event: the 32 raw bytes of its hash. */
     public static byte[] bytes(String eventHash) {
         if (eventHash == null || eventHash.length() != 64) {

@@ -37,8 +37,7 @@ public final class TimelineCsv {
      * {@code subjectCell} is the decrypted subject reference, or {@link #ERASED}.
      */
     public static Optional<byte[]> row(EventLine line, BundleScope scope, String subjectCell) {
-        if (line.isStub() || !ACCESS.equals(line.envelope().type())
-                || !scope.covers(line.envelope().recordedAt())) {
+        if (!mayHaveRow(line, scope)) {
             return Optional.empty();
         }
         return line.event()
@@ -46,6 +45,16 @@ public final class TimelineCsv {
                 .map(AccessRecorded.class::cast)
                 .filter(access -> access.agreementId().equals(scope.agreementId()))
                 .map(access -> CsvCells.record(cells(line, access, subjectCell)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Whether a line can have a row, read from its envelope alone: an access of the scope's
+     * agreement, in full, recorded inside the period. Lets a writer skip decoding every other line.
+     */
+    public static boolean mayHaveRow(EventLine line, BundleScope scope) {
+        return !line.isStub() && ACCESS.equals(line.envelope().type())
+                && line.envelope().streamId().equals(scope.agreementId().value())
+                && scope.covers(line.envelope().recordedAt());
     }
 
     private static List<String> cells(EventLine line, AccessRecorded access, String subjectCell) {
