@@ -137,7 +137,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "50")
+                // Each command side holds a connection per tracking processor (forwarder, log appender,
+                // verdict reassessment) beside its pool: 50 ran out when tests restarted several in a row.
+                .setServerConfig("max_connections", "100")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("timezone", "UTC")
                 // A week of logs, one file per weekday, each overwritten a week later.
@@ -215,7 +217,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         config.setMaximumPoolSize(POOL_SIZE);
         // Turns a JDBC batch of inserts into multi-row INSERTs: about 40 % more rows per second here.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        // max_connections is 50: idle pools of many databases must not hold all of them.
+        // max_connections is 100: idle pools of many databases must not hold all of them.
         config.setMinimumIdle(1);
         config.setIdleTimeout(Duration.ofSeconds(30).toMillis());
         return new HikariDataSource(config);
