@@ -50,7 +50,7 @@ class EmbeddedPostgresTest {
             assertThat(column(db, "SHOW full_page_writes")).containsExactly("on");
             assertThat(column(db, "SHOW listen_addresses")).containsExactly("127.0.0.1");
             assertThat(column(db, "SHOW unix_socket_directories")).containsExactly("");
-            assertThat(column(db, "SHOW max_connections")).containsExactly("50");
+            assertThat(column(db, "SHOW max_connections")).containsExactly("100");
             assertThat(column(db, "SELECT current_setting('server_version_num')::int / 10000"))
                     .containsExactly("18");
         }
