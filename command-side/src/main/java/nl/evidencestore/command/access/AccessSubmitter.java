@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -23,6 +25,7 @@ import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
+import nl.evidencestore.shared.subject.SealedSubject;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.ResultMessage;
@@ -90,8 +93,8 @@ public final class AccessSubmitter {
         ResultMessage<Map<String, String>> result = unitOfWork.executeWithResult(() -> {
             Map<String, CommandLedger.Entry> earlier = ledger.findAll(unique.keySet());
             refuseConflicts(earlier, hashes);
-            lookUpSubjects(unique.values());
-            dispatchByAgreement(unique, earlier);
+            Map<ControllerId, Map<String, SealedSubject>> sealed = sealSubjects(unique.values());
+            dispatchByAgreement(unique, earlier, sealed);
             unitOfWork.onPrepareCommit(u -> ledger.recordAll(ledgerRows(u, hashes)));
             Map<String, String> earlierIds = new HashMap<>();
             earlier.forEach((key, entry) -> earlierIds.put(key, entry.eventIds().get(0)));
@@ -120,17 +123,25 @@ public final class AccessSubmitter {
     }
 
     /**
-     * The batch's subject keys in one look-up per practice, before any agreement is locked: each
-     * agreement's command then finds them in this transaction's keys, and the locks, which the
-     * batch holds to its commit, are not held across key-store queries.
+     * The batch's subjects sealed with one key look-up per practice, before any agreement is
+     * locked: the locks, which the batch holds to its commit, are held neither across key-store
+     * queries nor across the encryption. One seal per subject and batch; its key id already
+     * shows which events name the same subject.
      */
-    private void lookUpSubjects(Collection<ReportedAccess> accesses) {
-        Map<ControllerId, List<String>> byController = new HashMap<>();
+    private Map<ControllerId, Map<String, SealedSubject>> sealSubjects(Collection<ReportedAccess> accesses) {
+        Map<ControllerId, Set<String>> byController = new HashMap<>();
         for (ReportedAccess access : accesses) {
             controllerOf(access.agreementId()).ifPresent(controller ->
-                    byController.computeIfAbsent(controller, c -> new ArrayList<>()).add(access.subjectRef()));
+                    byController.computeIfAbsent(controller, c -> new HashSet<>()).add(access.subjectRef()));
         }
-        byController.forEach(seals::forSubjects);
+        Map<ControllerId, Map<String, SealedSubject>> sealed = new HashMap<>();
+        byController.forEach((controller, refs) -> {
+            SubjectSeals.Sealer sealer = seals.forSubjects(controller, refs);
+            Map<String, SealedSubject> ofController = new HashMap<>();
+            refs.forEach(ref -> ofController.put(ref, sealer.seal(ref)));
+            sealed.put(controller, ofController);
+        });
+        return sealed;
     }
 
     private Optional<ControllerId> controllerOf(AgreementId agreementId) {
@@ -143,7 +154,8 @@ public final class AccessSubmitter {
         return found;
     }
 
-    private void dispatchByAgreement(Map<String, ReportedAccess> unique, Map<String, CommandLedger.Entry> earlier) {
+    private void dispatchByAgreement(Map<String, ReportedAccess> unique, Map<String, CommandLedger.Entry> earlier,
+                                     Map<ControllerId, Map<String, SealedSubject>> sealed) {
         // Each agreement's lock is held to the commit: batches that named the same agreements in
         // different orders would deadlock. Taken in one order (by id), they queue instead.
         Map<AgreementId, List<ReportedAccess>> fresh = new TreeMap<>(Comparator.comparing(AgreementId::value));
@@ -154,11 +166,24 @@ public final class AccessSubmitter {
         });
         fresh.forEach((agreementId, batch) -> {
             try {
-                gateway.sendAndWait(new RecordAccesses(agreementId, batch));
+                gateway.sendAndWait(new RecordAccesses(agreementId, batch, sealedFor(agreementId, batch, sealed)));
             } catch (AggregateNotFoundException e) {
                 throw new RuleViolation(null, "no agreement with id " + agreementId + " exists");
             }
         });
+    }
+
+    private Map<String, SealedSubject> sealedFor(AgreementId agreementId, List<ReportedAccess> batch,
+                                                 Map<ControllerId, Map<String, SealedSubject>> sealed) {
+        Map<String, SealedSubject> ofController = sealed.getOrDefault(controllers.get(agreementId), Map.of());
+        Map<String, SealedSubject> ofBatch = new HashMap<>();
+        for (ReportedAccess access : batch) {
+            SealedSubject seal = ofController.get(access.subjectRef());
+            if (seal != null) {
+                ofBatch.put(access.subjectRef(), seal);
+            }
+        }
+        return ofBatch;
     }
 
     private static List<CommandLedger.Row> ledgerRows(UnitOfWork<?> unitOfWork, Map<String, String> hashes) {

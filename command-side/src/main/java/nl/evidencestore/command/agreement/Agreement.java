@@ -119,8 +119,7 @@ public class Agreement {
         EmployeeRegister employees = register.forEmployees(command.accesses().stream()
                 .filter(access -> access.actor().kind() == ActorKind.EMPLOYEE).map(access -> access.actor().id()).toList());
         // The subjects' keys, too: looked up once for the batch, and the references sealed before they enter an event.
-        SubjectSeals.Sealer subjects = seals.forSubjects(controller(),
-                command.accesses().stream().map(ReportedAccess::subjectRef).toList());
+        SubjectSeals.Sealer subjects = sealer(command, seals);
         for (ReportedAccess access : command.accesses()) {
             AccessRules.Judgement judgement = AccessRules.judge(new AccessFacts(access.actor(), access.purpose(),
                     access.instructionRef(), access.categories(), access.country(), access.occurredAt()), terms, employees);
@@ -130,6 +129,17 @@ public class Agreement {
                     access.system(), access.occurredAt(), judgement.verdict(), judgement.instructionVerified(), late,
                     ReferenceData.VERSION));
         }
+    }
+
+    /** The submitter's seals where it made them; the agreement seals the rest itself. */
+    private SubjectSeals.Sealer sealer(RecordAccesses command, SubjectSeals seals) {
+        List<String> unsealed = command.accesses().stream().map(ReportedAccess::subjectRef)
+                .filter(ref -> !command.sealed().containsKey(ref)).toList();
+        if (unsealed.isEmpty()) {
+            return command.sealed()::get;
+        }
+        SubjectSeals.Sealer rest = seals.forSubjects(controller(), unsealed);
+        return ref -> command.sealed().containsKey(ref) ? command.sealed().get(ref) : rest.seal(ref);
     }
 
     // GDPR Art. 17 in the store itself: crypto-shredding of one subject of this agreement's controller

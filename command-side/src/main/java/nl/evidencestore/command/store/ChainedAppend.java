@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.AppendEventsStatementBuilder;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.TimestampWriter;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
@@ -62,17 +64,37 @@ public final class ChainedAppend implements AppendEventsStatementBuilder {
         loadPreviousHeads(connection, schema, domainEvents, heads);
         PreparedStatement insert = connection.prepareStatement("INSERT INTO " + schema.domainEventTable()
                 + " (" + schema.domainEventFields() + ", " + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        MetaDataBytes metaData = new MetaDataBytes(serializer);
         for (DomainEventMessage<?> event : domainEvents) {
-            addRow(insert, event, heads, serializer, timestamps);
+            addRow(insert, event, heads, metaData, timestamps);
         }
         return insert;
     }
 
+    /** The events of one command carry the same correlation data: serialised once, not once per event. */
+    private static final class MetaDataBytes {
+        private final Serializer serializer;
+        private MetaData last;
+        private byte[] bytes;
+
+        MetaDataBytes(Serializer serializer) {
+            this.serializer = serializer;
+        }
+
+        byte[] of(EventMessage<?> event) {
+            if (!event.getMetaData().equals(last)) {
+                last = event.getMetaData();
+                bytes = event.serializeMetaData(serializer, byte[].class).getData();
+            }
+            return bytes;
+        }
+    }
+
     private static void addRow(PreparedStatement insert, DomainEventMessage<?> event, Map<String, Head> heads,
-                               Serializer serializer, TimestampWriter timestamps) throws SQLException {
+                               MetaDataBytes metaData, TimestampWriter timestamps) throws SQLException {
         String stream = event.getAggregateIdentifier();
         Head previous = previousOf(event, heads.get(stream));
-        byte[] payload = canonical(event.serializePayload(serializer, byte[].class).getData());
+        byte[] payload = canonical(event.getPayload());
         Instant recordedAt = recordedAt(event, previous);
         Instant occurredAt = event.getPayload() instanceof Occurrence occurrence ? occurrence.occurredAt() : recordedAt;
         EventEnvelope envelope = new EventEnvelope(EventEnvelope.VERSION, event.getIdentifier(),
@@ -87,7 +109,7 @@ public final class ChainedAppend implements AppendEventsStatementBuilder {
         insert.setString(6, event.getPayloadType().getName());
         insert.setString(7, null);
         insert.setBytes(8, payload);
-        insert.setBytes(9, event.serializeMetaData(serializer, byte[].class).getData());
+        insert.setBytes(9, metaData.of(event));
         insert.setString(10, occurredAt.equals(recordedAt) ? null : EventHash.format(occurredAt));
         insert.setString(11, envelope.prevHash());
         insert.setString(12, hash);
@@ -200,7 +222,14 @@ public final class ChainedAppend implements AppendEventsStatementBuilder {
         throw new IllegalStateException("every event belongs to a stream; " + event.getPayloadType() + " does not");
     }
 
-    private static byte[] canonical(byte[] json) {
-        return Json.canonicalBytes(json);
+    /**
+     * The payload in its RFC 8785 form, written in one pass; the tests (run with assertions on)
+     * hold every event they append to the general canonicaliser's bytes of the serialiser's JSON.
+     */
+    private static byte[] canonical(Object payload) {
+        byte[] canonical = Json.canonicalWrite(payload);
+        assert Arrays.equals(canonical, Json.canonicalBytes(Json.write(payload)))
+                : "not the JCS form: " + new String(canonical, StandardCharsets.UTF_8);
+        return canonical;
     }
 }

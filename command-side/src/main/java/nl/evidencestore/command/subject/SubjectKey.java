@@ -38,9 +38,18 @@ record SubjectKey(String keyId, ControllerId controller, byte[] key) {
         return new SubjectKey(UUID.randomUUID().toString(), controller, key);
     }
 
+    /** Nonces from one generator per thread: the system's shared one serialises a batch's seals on its lock. */
+    private static final ThreadLocal<SecureRandom> NONCES = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (GeneralSecurityException e) {
+            return new SecureRandom();
+        }
+    });
+
     SealedSubject seal(String subjectRef) {
         byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
+        NONCES.get().nextBytes(nonce);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, subjectRef.getBytes(StandardCharsets.UTF_8), 0);
         byte[] out = new byte[NONCE_BYTES + sealed.length];
         System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);

@@ -40,6 +40,40 @@ public final class FixedWidthInstant {
         }
     }
 
+    /**
+     * The instant in that form, fraction truncated to the digits given, or null when its year
+     * has no four-digit form (let the formatter write it).
+     */
+    public static String format(Instant instant, int fractionDigits) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            return null;
+        }
+        char[] text = new char[21 + fractionDigits];
+        put(text, 0, 4, time.getYear());
+        text[4] = '-';
+        put(text, 5, 7, time.getMonthValue());
+        text[7] = '-';
+        put(text, 8, 10, time.getDayOfMonth());
+        text[10] = 'T';
+        put(text, 11, 13, time.getHour());
+        text[13] = ':';
+        put(text, 14, 16, time.getMinute());
+        text[16] = ':';
+        put(text, 17, 19, time.getSecond());
+        text[19] = '.';
+        put(text, 20, 20 + fractionDigits, time.getNano() / scale(fractionDigits));
+        text[text.length - 1] = 'Z';
+        return new String(text);
+    }
+
+    private static void put(char[] text, int from, int to, int value) {
+        for (int i = to - 1; i >= from; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
+
     private static int scale(int fractionDigits) {
         int scale = 1;
         for (int i = fractionDigits; i < 9; i++) {

@@ -3,6 +3,7 @@ package nl.evidencestore.shared.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,20 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    /**
+     * The same dialect written in RFC 8785 order: keys sorted by UTF-16 code units at every
+     * level, control characters escaped in lower-case hex. For the values this store hashes
+     * (strings, booleans, integers below 2^53, no floating point) that is the JCS form in one
+     * pass, without parsing the JSON again; ChainedAppend asserts it under test.
+     */
+    private static final ObjectMapper SORTED = ((JsonMapper) MAPPER).rebuild()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
     static {
@@ -70,6 +85,30 @@ public final class Json {
         }
     }
 
+    /**
+     * {@link #canonical}'s bytes for the event values of this store, written directly: see
+     * {@link #SORTED} for when the two agree.
+     */
+    public static byte[] canonicalWrite(Object value) {
+        byte[] sorted;
+        try {
+            sorted = SORTED.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+        // A lone surrogate is escaped here but replaced by JCS: leave such text to the canonicaliser.
+        return hasEscapedSurrogate(sorted) ? canonical(value) : sorted;
+    }
+
+    private static boolean hasEscapedSurrogate(byte[] json) {
+        for (int i = 0; i + 3 < json.length; i++) {
+            if (json[i] == '\\' && json[i + 1] == 'u' && json[i + 2] == 'd' && json[i + 3] >= '8') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The RFC 8785 (JCS) form of JSON that is already bytes. */
     public static byte[] canonicalBytes(byte[] json) {
         try {
@@ -80,10 +119,17 @@ public final class Json {
     }
 
     public static String sha256Hex(byte[] bytes) {
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(bytes));
+    }
+
+    /** One digest per thread: looking the algorithm up costs more than hashing an event. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-    }
+    });
 }

@@ -20,6 +20,22 @@ class FixedWidthInstantTest {
     }
 
     @Test
+    void writesWhatTheFormatterWritesTruncatingTheFraction() {
+        java.time.format.DateTimeFormatter micros = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        Random random = new Random(11);
+        for (int i = 0; i < 10_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong() % 253_402_300_799L, random.nextInt(1_000_000_000));
+            if (instant.isBefore(Instant.parse("0000-01-01T00:00:00Z"))) {
+                assertThat(FixedWidthInstant.format(instant, 6)).isNull();
+            } else {
+                assertThat(FixedWidthInstant.format(instant, 6)).isEqualTo(micros.format(instant));
+            }
+        }
+        assertThat(FixedWidthInstant.format(Instant.parse("+10000-01-01T00:00:00Z"), 6)).isNull();
+    }
+
+    @Test
     void leavesAnyOtherFormToTheFormatter() {
         assertThat(FixedWidthInstant.parse("2026-02-30T09:30:00.000000Z", 6)).isNull();
         assertThat(FixedWidthInstant.parse("2026-03-01T09:30:00.000Z", 6)).isNull();
