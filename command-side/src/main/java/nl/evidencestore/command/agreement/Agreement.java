@@ -128,7 +128,7 @@ public class Agreement {
         for (ReportedAccess access : command.accesses()) {
             AccessFacts facts = new AccessFacts(access.actor(), access.purpose(), access.instructionRef(),
                     access.categories(), access.country(), access.occurredAt(),
-                    othersInstructions.contains(access.instructionRef()));
+                    access.instructionRef() != null && othersInstructions.contains(access.instructionRef()));
             AccessRules.Judgement judgement = AccessRules.judge(facts, terms, employees);
             boolean late = access.occurredAt().plus(policy.recordedLateAfter()).isBefore(now);
             apply(new AccessRecorded(agreementId, access.accessId(), access.actor(), access.purpose(),

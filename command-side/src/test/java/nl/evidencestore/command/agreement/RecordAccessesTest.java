@@ -143,4 +143,18 @@ class RecordAccessesTest {
                 .expectEvents(recorded(access, Verdict.of(List.of()), false));
         org.assertj.core.api.Assertions.assertThat(instructions.asked()).containsExactly(List.of("ticket-1"));
     }
+
+    @Test
+    @DisplayName("Art. 1.1: an access citing no instruction is a violation of its own, and asks no one about other agreements")
+    void art11NoInstructionCited() {
+        ReportedAccess cited = access("acc-7", "REMOTE_SUPPORT", "SURNAME");
+        ReportedAccess access = new ReportedAccess(cited.accessId(), AGREEMENT, EMPLOYEE, cited.purpose(), null,
+                cited.categories(), cited.subjectRef(), cited.country(), cited.system(), cited.occurredAt());
+        fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED))
+                .andGivenCurrentTime(OCCURRED.plusSeconds(60))
+                .when(new RecordAccesses(AGREEMENT, List.of(access)))
+                .expectEvents(recorded(access, Verdict.of(List.of(
+                        new Violation("1.1", "no instruction of the controller was cited"))), false));
+        org.assertj.core.api.Assertions.assertThat(instructions.asked()).isEmpty();
+    }
 }
