@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.model.ActorKind;
@@ -36,7 +37,7 @@ public final class EmployeeAgreementIndex implements EmployeeAgreements, Message
     private static final int REMEMBERED = 100_000;
 
     private final ConnectionProvider connections;
-    private final Set<Pair> stored = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Pair> stored = ConcurrentHashMap.newKeySet();
 
     private record Pair(String employeeId, String agreementId) {
     }
