@@ -28,6 +28,9 @@ import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
 import nl.evidencestore.command.securitymeasure.SecurityMeasure;
 import nl.evidencestore.command.access.BackDatedFacts;
+import nl.evidencestore.command.access.EmployeeAgreementIndex;
+import nl.evidencestore.command.access.InstructionDirectory;
+import nl.evidencestore.command.access.InstructionOwners;
 import nl.evidencestore.command.access.PastAccesses;
 import nl.evidencestore.command.access.StoredAccesses;
 import nl.evidencestore.command.bundle.BundleEndpoints;
@@ -195,6 +198,7 @@ final class CommandSide implements AutoCloseable {
         EventStoreSchema.create(dataSource, engine, tokens);
         LogTables.create(dataSource);
         EmployeeDirectory employees = new EmployeeDirectory(transactions);
+        EmployeeAgreementIndex employeeAgreements = new EmployeeAgreementIndex(transactions);
         SubjectKeys subjectKeys = SubjectKeys.load(transactions, SUBJECT_KEYS_IN_MEMORY);
 
         Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
@@ -225,6 +229,7 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(SubjectSeals.class, c -> subjectKeys)
                 .registerComponent(AccessPolicy.class, c -> options.policies().access())
                 .registerComponent(PastAccesses.class, c -> new StoredAccesses(transactions))
+                .registerComponent(InstructionOwners.class, c -> new InstructionDirectory(transactions))
                 .registerComponent(DeletionPeriod.class, c -> options.policies().deletion())
                 .registerComponent(NotificationLimits.class, c -> options.policies().breachNotification())
                 .registerComponent(SubjectRequestLimits.class, c -> options.policies().subjectRequests());
@@ -235,7 +240,7 @@ final class CommandSide implements AutoCloseable {
                 .registerTrackingEventProcessor(REASSESSMENT, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-                .registerEventHandler(c -> new BackDatedFacts(c.commandGateway()))
+                .registerEventHandler(c -> new BackDatedFacts(c.commandGateway(), employeeAgreements))
                 .assignHandlerInstancesMatching(REASSESSMENT, handler -> handler instanceof BackDatedFacts)
                 .registerTokenStore(REASSESSMENT, c -> tokens)
                 .registerListenerInvocationErrorHandler(REASSESSMENT, c -> PropagatingErrorHandler.instance());
@@ -254,6 +259,7 @@ final class CommandSide implements AutoCloseable {
         // Built before start, so that its scheduler starts with Axon and fires what fell due meanwhile.
         axon.deadlineManager();
         axon.eventBus().registerDispatchInterceptor(new AppendedEvents());
+        axon.eventBus().registerDispatchInterceptor(employeeAgreements);
         axon.start();
         evidenceLog.start();
 

@@ -7,18 +7,28 @@ import static nl.evidencestore.infra.support.Requests.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nl.evidencestore.infra.support.Api;
+import nl.evidencestore.infra.support.Bundles;
 import nl.evidencestore.infra.support.StoreUnderTest;
 import nl.evidencestore.infra.support.StoredEvents;
 import org.junit.jupiter.api.BeforeAll;
+import nl.evidencestore.shared.evidence.verify.Check;
+import nl.evidencestore.shared.evidence.verify.Checks;
+import nl.evidencestore.shared.evidence.verify.Verification;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Data accesses over HTTP: verdicts against the agreement as it stood, batches all or nothing. */
 class AccessEventsIT {
     private static final Api api = StoreUnderTest.api();
     private static final String AGREEMENT = "agr-accesses";
+
+    @TempDir
+    Path directory;
 
     @BeforeAll
     static void effectiveAgreement() {
@@ -86,6 +96,51 @@ class AccessEventsIT {
         assertThat(results.get(2).get("instructionVerified").asBoolean()).isFalse();
         long position = response.json().get("position").asLong();
         assertThat(api.get("/api/v1/agreements/" + AGREEMENT + "?minPosition=" + position, SECURITY).status()).isEqualTo(200);
+    }
+
+    /**
+     * Art. 1.1: a ticket of another practice's agreement does not cover this one's access. The
+     * verdict says so without naming that agreement, the access carries the finding, and the
+     * auditor's verifier recomputes the verdict from the bundle alone.
+     */
+    @Test
+    void anAccessCitingAnInstructionOfAnotherAgreementViolatesArt11WithoutNamingIt() throws IOException {
+        String other = "agr-accesses-other";
+        api.post("/api/v1/agreements", PUBLISHER, draft(other, "practice-accesses-other"));
+        api.post("/api/v1/agreements/" + other + "/signatures", PUBLISHER, signature("CONTROLLER", "2026-03-01", null));
+        api.post("/api/v1/agreements/" + other + "/signatures", PUBLISHER, signature("PROCESSOR", "2026-03-05", null));
+        assertThat(api.post("/api/v1/agreements/" + other + "/instructions", PUBLISHER, """
+                {"instructionId":"ticket-of-other-practice","kind":"SUPPORT_TICKET","issuedOn":"2026-03-10",
+                 "purposes":["REMOTE_SUPPORT"],"categories":["SURNAME"]}""").status()).isEqualTo(201);
+
+        Api.Response response = api.post("/api/v1/access-events", PUBLISHER,
+                access("acc-other-ticket", "REMOTE_SUPPORT", "ticket-of-other-practice", "2026-04-02T09:00:00Z", "SURNAME"));
+
+        JsonNode result = response.json().get("results").get(0);
+        assertThat(result.get("violations").toString())
+                .contains("{\"article\":\"1.1\",\"reason\":\"the cited instruction belongs to another agreement\"}");
+        assertThat(result.get("instructionVerified").asBoolean()).isFalse();
+        assertThat(response.body()).doesNotContain(other);
+        JsonNode stored = api.get("/api/v1/agreements/" + AGREEMENT + "/events", SECURITY).json().get("events");
+        List<JsonNode> recorded = new ArrayList<>();
+        stored.forEach(event -> {
+            if (event.get("payload").path("accessId").asText().equals("acc-other-ticket")) {
+                recorded.add(event.get("payload"));
+            }
+        });
+        assertThat(recorded).singleElement().satisfies(payload -> {
+            assertThat(payload.get("instructionOfAnotherAgreement").asBoolean()).isTrue();
+            assertThat(payload.toString()).doesNotContain(other);
+        });
+        JsonNode ownAccess = api.post("/api/v1/access-events", PUBLISHER, access("acc-own-ticket", "REMOTE_SUPPORT",
+                "ticket-of-other-practice", "2026-04-02T09:00:00Z", "SURNAME").replace(AGREEMENT, other))
+                .json().get("results").get(0);
+        assertThat(ownAccess.get("verdict").asText()).as("the practice whose ticket it is").isEqualTo("COMPLIANT");
+        assertThat(ownAccess.get("instructionVerified").asBoolean()).isTrue();
+
+        Verification verified = Bundles.exportedAndVerified(api, AGREEMENT, directory);
+        assertThat(verified.failed()).as(verified.print()).isFalse();
+        assertThat(verified.status(Checks.VERDICTS)).isEqualTo(Check.Status.PASS);
     }
 
     @Test

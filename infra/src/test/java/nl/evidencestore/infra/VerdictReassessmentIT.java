@@ -8,20 +8,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nl.evidencestore.infra.support.Api;
+import nl.evidencestore.infra.support.Bundles;
 import nl.evidencestore.infra.support.StoreUnderTest;
+import nl.evidencestore.shared.evidence.verify.Checks;
+import nl.evidencestore.shared.evidence.verify.Verification;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * domain.md, bitemporal: a verdict is computed once and never rewritten; a consent recorded
- * later that holds from before the access appends a VerdictReassessed citing both.
+ * domain.md, bitemporal: a verdict is computed once and never rewritten; a consent, or an
+ * employee's registration or revocation, recorded later that holds from before the access
+ * appends a VerdictReassessed citing both.
  */
 class VerdictReassessmentIT {
     private static final Api api = StoreUnderTest.api();
     private static final String AGREEMENT = "agr-reassess";
+    private static final String EMPLOYEE = "emp-reassess-late";
+
+    @TempDir
+    Path directory;
 
     @Test
     void aPurposeConsentedFromBeforeTheAccessReassessesItsVerdictAndKeepsTheOriginal() {
@@ -60,9 +71,63 @@ class VerdictReassessmentIT {
         });
     }
 
+    /**
+     * Art. 2.3 dated back: HR registers an employee from a day before their accesses were
+     * recorded, and then revokes them from a day before too. Each fact reassesses the employee's
+     * accesses under every agreement, and the auditor's verifier recomputes each reassessment
+     * from the employee stream in the bundle.
+     */
+    @Test
+    void anEmployeeRegisteredAndRevokedFromBeforeTheirAccessesReassessesThemUnderEveryAgreement() throws IOException {
+        List<String> agreements = List.of("agr-reassess-emp-a", "agr-reassess-emp-b");
+        for (String agreement : agreements) {
+            api.post("/api/v1/agreements", PUBLISHER, draft(agreement, "practice-" + agreement));
+            api.post("/api/v1/agreements/" + agreement + "/signatures", PUBLISHER, signature("CONTROLLER", "2026-03-01", null));
+            api.post("/api/v1/agreements/" + agreement + "/signatures", PUBLISHER, signature("PROCESSOR", "2026-03-02", null));
+            JsonNode judged = api.post("/api/v1/access-events", PUBLISHER, byEmployee("acc-" + agreement, agreement))
+                    .json().get("results").get(0);
+            assertThat(judged.get("violations").toString()).as("not registered yet").contains("\"2.3\"");
+        }
+
+        String registration = api.post("/api/v1/employees", PUBLISHER, """
+                {"employeeId":"%s","name":"Late Registered","confidentialitySignedOn":"2026-04-01"}""".formatted(EMPLOYEE))
+                .json().get("eventIds").get(0).asText();
+        for (String agreement : agreements) {
+            JsonNode reassessed = await().atMost(Duration.ofSeconds(30)).until(() -> ofType(agreement, "VerdictReassessed"),
+                    found -> !found.isEmpty()).get(0).get("payload");
+            assertThat(reassessed.get("causeEventId").asText()).isEqualTo(registration);
+            assertThat(reassessed.get("previous").toString()).contains("\"2.3\"");
+            assertThat(reassessed.get("current").toString()).doesNotContain("\"2.3\"");
+        }
+
+        String revocation = api.post("/api/v1/employees/" + EMPLOYEE + "/revocation", PUBLISHER, """
+                {"revokedOn":"2026-04-10"}""").json().get("eventIds").get(0).asText();
+        for (String agreement : agreements) {
+            JsonNode reassessed = await().atMost(Duration.ofSeconds(30)).until(() -> ofType(agreement, "VerdictReassessed"),
+                    found -> found.size() == 2).get(1).get("payload");
+            assertThat(reassessed.get("causeEventId").asText()).isEqualTo(revocation);
+            assertThat(reassessed.get("current").toString()).contains("\"2.3\"");
+        }
+
+        Verification verified = Bundles.exportedAndVerified(api, agreements.get(0), directory);
+        assertThat(verified.failed()).as(verified.print()).isFalse();
+        assertThat(verified.check(Checks.VERDICTS).orElseThrow().print()).contains("3 verdict(s) recomputed");
+    }
+
+    private static String byEmployee(String accessId, String agreement) {
+        return """
+                {"accessId":"%s","agreementId":"%s","actor":{"id":"%s","kind":"EMPLOYEE"},"purpose":"REMOTE_SUPPORT",
+                 "instructionRef":"ticket-reassess","categories":["SURNAME"],"subjectRef":"patient-1","country":"NL",
+                 "system":"remote-support","occurredAt":"2026-04-15T10:00:00Z"}""".formatted(accessId, agreement, EMPLOYEE);
+    }
+
     private static List<JsonNode> ofType(String type) {
+        return ofType(AGREEMENT, type);
+    }
+
+    private static List<JsonNode> ofType(String agreement, String type) {
         List<JsonNode> found = new ArrayList<>();
-        api.get("/api/v1/agreements/" + AGREEMENT + "/events", SECURITY).json().get("events").forEach(event -> {
+        api.get("/api/v1/agreements/" + agreement + "/events", SECURITY).json().get("events").forEach(event -> {
             if (event.get("type").asText().equals(type)) {
                 found.add(event);
             }

@@ -18,7 +18,6 @@ import nl.evidencestore.shared.event.access.VerdictReassessed;
 import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.model.AgreementId;
-import nl.evidencestore.shared.rules.AccessFacts;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
 /**
@@ -66,9 +65,8 @@ public final class StoredAccesses implements PastAccesses {
         if (type.equals(AccessRecorded.class.getName())) {
             AccessRecorded access = EVENTS.readValue(payload, AccessRecorded.class);
             if (!access.occurredAt().isBefore(from)) {
-                judged.put(access.accessId(), new Judged(access.accessId(), new AccessFacts(access.actor(),
-                        access.purpose(), access.instructionRef(), access.categories(), access.country(),
-                        access.occurredAt()), access.verdict(), access.instructionVerified()));
+                judged.put(access.accessId(), new Judged(access.accessId(), access.facts(), access.verdict(),
+                        access.instructionVerified()));
             }
             return;
         }

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.evidencestore.command.access.AccessPolicy;
+import nl.evidencestore.command.access.InstructionOwners;
 import nl.evidencestore.command.access.PastAccesses;
 import nl.evidencestore.command.access.ReassessVerdicts;
 import nl.evidencestore.command.access.RecordAccesses;
@@ -113,21 +115,25 @@ public class Agreement {
     // Art. 1, 2.3, 3, 11 and Annex 1: every access is recorded, judged as the agreement stood when it occurred
 
     @CommandHandler
-    void handle(RecordAccesses command, EmployeeRegister register, AccessPolicy policy, SubjectSeals seals) {
+    void handle(RecordAccesses command, EmployeeRegister register, AccessPolicy policy, SubjectSeals seals,
+                InstructionOwners instructions) {
         Instant now = GenericEventMessage.clock.instant();
+        Set<String> othersInstructions = othersInstructions(command.accesses(), instructions);
         // Art. 2.3 read once for the whole batch, consistent with this transaction.
         EmployeeRegister employees = register.forEmployees(command.accesses().stream()
                 .filter(access -> access.actor().kind() == ActorKind.EMPLOYEE).map(access -> access.actor().id()).toList());
         // The subjects' keys, too: looked up once for the batch, and the references sealed before they enter an event.
         SubjectSeals.Sealer subjects = sealer(command, seals);
         for (ReportedAccess access : command.accesses()) {
-            AccessRules.Judgement judgement = AccessRules.judge(new AccessFacts(access.actor(), access.purpose(),
-                    access.instructionRef(), access.categories(), access.country(), access.occurredAt()), terms, employees);
+            AccessFacts facts = new AccessFacts(access.actor(), access.purpose(), access.instructionRef(),
+                    access.categories(), access.country(), access.occurredAt(),
+                    access.instructionRef() != null && othersInstructions.contains(access.instructionRef()));
+            AccessRules.Judgement judgement = AccessRules.judge(facts, terms, employees);
             boolean late = access.occurredAt().plus(policy.recordedLateAfter()).isBefore(now);
             apply(new AccessRecorded(agreementId, access.accessId(), access.actor(), access.purpose(),
                     access.instructionRef(), access.categories(), subjects.seal(access.subjectRef()), access.country(),
                     access.system(), access.occurredAt(), judgement.verdict(), judgement.instructionVerified(), late,
-                    ReferenceData.VERSION));
+                    ReferenceData.VERSION, facts.instructionOfAnotherAgreement()));
         }
     }
 
@@ -140,6 +146,13 @@ public class Agreement {
         }
         SubjectSeals.Sealer rest = seals.forSubjects(controller(), unsealed);
         return ref -> command.sealed().containsKey(ref) ? command.sealed().get(ref) : rest.seal(ref);
+    }
+
+    /** Art. 1.1: of the instructions cited but not registered here, those another agreement registered; asked once a batch. */
+    private Set<String> othersInstructions(List<ReportedAccess> accesses, InstructionOwners instructions) {
+        List<String> notOurs = accesses.stream().map(ReportedAccess::instructionRef)
+                .filter(ref -> ref != null && terms.instruction(ref).isEmpty()).distinct().toList();
+        return notOurs.isEmpty() ? Set.of() : instructions.ofOtherAgreements(agreementId, notOurs);
     }
 
     // GDPR Art. 17 in the store itself: crypto-shredding of one subject of this agreement's controller
@@ -168,14 +181,17 @@ public class Agreement {
 
     // Art. 1.1 — the controller's documented instructions
 
+    /** The owners' row first, in this transaction: accesses of other agreements citing the id see it once committed. */
     @CommandHandler
-    void handle(RegisterInstruction command) {
+    void handle(RegisterInstruction command, InstructionOwners owners) {
         if (terms.instruction(command.instructionId()).isPresent()) {
             throw new RuleViolation("1.1", "an instruction with this instructionId is registered for this agreement already");
         }
         refuseFromTheEnd(command.issuedOn(), "issuedOn");
-        apply(new InstructionRegistered(agreementId, command.instructionId(), command.kind(), command.issuedOn(),
-                command.validUntil(), command.purposes(), command.categories()));
+        InstructionRegistered registered = new InstructionRegistered(agreementId, command.instructionId(),
+                command.kind(), command.issuedOn(), command.validUntil(), command.purposes(), command.categories());
+        owners.record(registered);
+        apply(registered);
     }
 
     // Art. 1.2 and 1.3 — purposes the controller adds

@@ -1,8 +1,10 @@
 package nl.evidencestore.command.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
@@ -21,6 +23,33 @@ public final class EventStoreSchema {
     private EventStoreSchema() {
     }
 
+    /**
+     * A table derived from the events, added to a store that may hold events already: created
+     * and filled from them in one transaction, so that it exists only filled, and a restart
+     * never fills it again.
+     */
+    private static void createFilled(Connection connection, String table, List<String> ddl, String fill)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
+                exists.next();
+                if (!exists.getBoolean(1)) {
+                    for (String statementText : ddl) {
+                        statement.execute(statementText);
+                    }
+                    statement.execute(fill);
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
     public static void create(DataSource dataSource, JdbcEventStorageEngine engine, JdbcTokenStore tokens) {
         engine.createSchema(PostgresEventTableFactory.INSTANCE);
         tokens.createSchema(PostgresTokenTableFactory.INSTANCE);
@@ -36,6 +65,10 @@ public final class EventStoreSchema {
             for (String ddl : SubjectKeyTables.DDL) {
                 statement.execute(ddl);
             }
+            createFilled(connection, InstructionRegisterTable.NAME, InstructionRegisterTable.DDL,
+                    InstructionRegisterTable.FILL);
+            createFilled(connection, EmployeeAgreementTable.NAME, EmployeeAgreementTable.DDL,
+                    EmployeeAgreementTable.FILL);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the command side's tables", e);
         }

@@ -4,10 +4,12 @@ import static nl.evidencestore.command.agreement.AgreementTestData.AGREEMENT;
 import static nl.evidencestore.command.agreement.LifecycleTestData.inForce;
 import static nl.evidencestore.command.agreement.LifecycleTestData.inForceWith;
 import static nl.evidencestore.command.agreement.LifecycleTestData.terminated;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
+import nl.evidencestore.command.access.InstructionOwnersInMemory;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.agreement.InstructionRegistered;
 import nl.evidencestore.shared.event.agreement.PurposeAdded;
@@ -25,9 +27,12 @@ class InstructionsAndPurposesTest {
 
     private AggregateTestFixture<Agreement> fixture;
 
+    private final InstructionOwnersInMemory owners = new InstructionOwnersInMemory();
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Agreement.class);
+        fixture.registerInjectableResource(owners);
     }
 
     private static RegisterInstruction instruction(String id, LocalDate issuedOn) {
@@ -47,12 +52,20 @@ class InstructionsAndPurposesTest {
     }
 
     @Test
-    @DisplayName("an instructionId registered before is refused (Art. 1.1)")
+    @DisplayName("Art. 1.1: a registered instruction is told to the owners' register, so other agreements' accesses citing it see it")
+    void art11RegistrationIsToldToTheOwners() {
+        fixture.given(inForce()).when(instruction("ticket-1", ISSUED)).expectEvents(registered("ticket-1", ISSUED));
+        assertThat(owners.registered()).containsExactly(registered("ticket-1", ISSUED));
+    }
+
+    @Test
+    @DisplayName("an instructionId registered before is refused (Art. 1.1), and the owners' register is not told twice")
     void refusesAnInstructionIdTwice() {
         fixture.given(inForceWith(registered("ticket-1", ISSUED)))
                 .when(instruction("ticket-1", ISSUED.plusDays(1)))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
+        assertThat(owners.registered()).isEmpty();
     }
 
     @Test

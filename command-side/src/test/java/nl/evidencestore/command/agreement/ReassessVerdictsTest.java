@@ -35,13 +35,20 @@ class ReassessVerdictsTest {
     private static final Verdict PURPOSE_NOT_ALLOWED = Verdict.of(List.of(
             new Violation("1.3", "purpose RESEARCH is not allowed by the agreement at that moment")));
 
+    private static final Actor ANNA = new Actor("emp-anna", ActorKind.EMPLOYEE, null);
+    private static final Verdict NOT_BOUND = Verdict.of(List.of(
+            new Violation("2.3", "the employee was not registered as bound to confidentiality at that moment")));
+
     private final List<PastAccesses.Judged> past = new ArrayList<>();
+    /** The register as the directory answers now: Anna bound to confidentiality from this day, or never. */
+    private LocalDate registeredFrom = LocalDate.of(2020, 1, 1);
     private AggregateTestFixture<Agreement> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Agreement.class);
-        fixture.registerInjectableResource((EmployeeRegister) (id, at) -> true);
+        fixture.registerInjectableResource((EmployeeRegister) (id, at) -> registeredFrom != null
+                && !at.isBefore(ValidTime.startOf(registeredFrom)));
         fixture.registerInjectableResource((PastAccesses) (agreementId, from) -> past.stream()
                 .filter(access -> !access.facts().occurredAt().isBefore(from)).toList());
     }
@@ -69,6 +76,43 @@ class ReassessVerdictsTest {
         fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED),
                         new PurposeAdded(AGREEMENT, Purpose.of("RESEARCH"), "consent-9", LocalDate.of(2026, 5, 1)))
                 .when(new ReassessVerdicts(AGREEMENT, "cause-event", ValidTime.startOf(LocalDate.of(2026, 5, 1))))
+                .expectNoEvents();
+    }
+
+    private static PastAccesses.Judged byAnna(String accessId, Verdict verdict) {
+        return new PastAccesses.Judged(accessId, new AccessFacts(ANNA, Purpose.of("REMOTE_SUPPORT"), "ticket-1",
+                List.of(DataCategory.of("SURNAME")), Country.of("NL"), OCCURRED), verdict, false);
+    }
+
+    @Test
+    @DisplayName("Art. 2.3: an employee registered from before an access, recorded after it, reassesses its 2.3 violation")
+    void art23ABackDatedRegistrationReassessesTheAccess() {
+        past.add(byAnna("acc-3", NOT_BOUND));
+        registeredFrom = LocalDate.of(2026, 4, 1);
+        fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED))
+                .when(new ReassessVerdicts(AGREEMENT, "employee-event", ValidTime.startOf(registeredFrom)))
+                .expectEvents(new VerdictReassessed(AGREEMENT, "acc-3", byAnna("acc-3", null).facts(), NOT_BOUND,
+                        Verdict.of(List.of()), "employee-event"));
+    }
+
+    @Test
+    @DisplayName("Art. 2.3: a revocation from before an access, recorded after it, reassesses it as a 2.3 violation")
+    void art23ABackDatedRevocationReassessesTheAccess() {
+        past.add(byAnna("acc-4", Verdict.of(List.of())));
+        registeredFrom = null;
+        fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED))
+                .when(new ReassessVerdicts(AGREEMENT, "employee-event", ValidTime.startOf(LocalDate.of(2026, 4, 10))))
+                .expectEvents(new VerdictReassessed(AGREEMENT, "acc-4", byAnna("acc-4", null).facts(),
+                        Verdict.of(List.of()), NOT_BOUND, "employee-event"));
+    }
+
+    @Test
+    @DisplayName("Art. 2.3: a registration reassessed again, with the verdict standing as reassessed, appends nothing")
+    void art23AReassessmentRepeatedAppendsNothing() {
+        past.add(byAnna("acc-5", Verdict.of(List.of())));
+        registeredFrom = LocalDate.of(2026, 4, 1);
+        fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED))
+                .when(new ReassessVerdicts(AGREEMENT, "employee-event", ValidTime.startOf(registeredFrom)))
                 .expectNoEvents();
     }
 }

@@ -49,7 +49,11 @@ public final class AccessRules {
         }
     }
 
-    /** Art. 1.1: processing only on the controller's documented instruction. */
+    /**
+     * Art. 1.1: processing only on the controller's documented instruction. An instruction
+     * registered for this agreement is judged by its terms, whether or not another agreement
+     * registered the same id; one registered only for another agreement is never this one's.
+     */
     private static boolean instruction(AccessFacts access, AgreementTerms terms, TermsAt at, List<Violation> violations) {
         if (access.instructionRef() == null || access.instructionRef().isBlank()) {
             violations.add(new Violation("1.1", "no instruction of the controller was cited"));
@@ -57,7 +61,10 @@ public final class AccessRules {
         }
         Optional<InstructionRegistered> registered = terms.instruction(access.instructionRef());
         if (registered.isEmpty()) {
-            if (at.requireRegisteredInstructions()) {
+            if (access.instructionOfAnotherAgreement()) {
+                // Said without the other agreement's id: this verdict is shown to this agreement's auditors.
+                violations.add(new Violation("1.1", "the cited instruction belongs to another agreement"));
+            } else if (at.requireRegisteredInstructions()) {
                 violations.add(new Violation("1.1", "the cited instruction is not registered for this agreement"));
             }
             return false;

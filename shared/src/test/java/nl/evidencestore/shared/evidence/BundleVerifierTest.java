@@ -228,6 +228,23 @@ class BundleVerifierTest {
                 .anySatisfy(failure -> assertThat(failure).contains("but it stood at"));
     }
 
+    @Test
+    void recomputesTheVerdictOfAnAccessCitingAnotherAgreementsInstructionFromTheFactItCarries() throws IOException {
+        Verdict elsewhere = Verdict.of(List.of(new Violation("1.1", "the cited instruction belongs to another agreement")));
+        assertThat(failed(citing(true, elsewhere))).isEmpty();
+        assertThat(failures(citing(true, Verdict.of(List.of()))))
+                .anySatisfy(failure -> assertThat(failure).contains("recorded as").contains("1.1"));
+        // Without the fact the same reference is merely unregistered: a 1.1 verdict would be wrong.
+        assertThat(failures(citing(false, elsewhere))).anySatisfy(failure -> assertThat(failure).contains("recorded as"));
+    }
+
+    /** A bundle with an access citing ticket-of-b, which agreement A never registered. */
+    private Verification citing(boolean ofAnotherAgreement, Verdict verdict) throws IOException {
+        TestBundles store = TestBundles.standard();
+        store.recordAccessCiting("ticket-of-b", ofAnotherAgreement, TestBundles.day(23), verdict);
+        return verify(store.export("bundle-1", TestBundles.FROM, TestBundles.day(24), TestBundles.day(25), null).zip());
+    }
+
     /** A bundle whose one access (recorded as {@code recorded}) is reassessed from {@code previous} to {@code current}. */
     private Verification reassessed(Actor actor, Verdict recorded, nl.evidencestore.shared.rules.AccessFacts facts,
                                     Verdict previous, Verdict current) throws IOException {

@@ -155,6 +155,16 @@ public final class TestBundles {
                 instructionVerified, false, "eea-adequacy-2025-06"), recordedAt);
     }
 
+    /**
+     * An access by registered employee e-1 citing {@code instructionRef}, recorded with the
+     * store's finding whether only another agreement registered it, and with the verdict given.
+     */
+    public EventLine recordAccessCiting(String instructionRef, boolean ofAnotherAgreement, Instant at, Verdict verdict) {
+        return history.append(new AccessRecorded(A, "acc-" + (++accesses), new Actor("e-1", ActorKind.EMPLOYEE, null),
+                SUPPORT, instructionRef, List.of(SURNAME), new SealedSubject("key-subject-1", "c3ViamVjdC1jaXBoZXJ0ZXh0"),
+                Country.of("NL"), "pacs", at, verdict, false, false, "eea-adequacy-2025-06", ofAnotherAgreement), at);
+    }
+
     /** The entries of a ZIP, in order. */
     public static Map<String, byte[]> entries(byte[] zip) {
         Map<String, byte[]> entries = new LinkedHashMap<>();

@@ -145,6 +145,30 @@ class AccessRulesTest {
     }
 
     @Test
+    @DisplayName("Art. 1.1: an instruction registered for another agreement is a violation, told without naming that agreement")
+    void instructionOfAnotherAgreement() {
+        given();
+        AccessFacts elsewhere = new AccessFacts(employee(), SUPPORT, "ticket-1", List.of(SURNAME), Country.of("NL"),
+                DURING, true);
+        AccessRules.Judgement judgement = AccessRules.judge(elsewhere, terms, EVERYONE_REGISTERED);
+        assertThat(judgement.instructionVerified()).isFalse();
+        assertThat(judgement.verdict().violations())
+                .containsExactly(new Violation("1.1", "the cited instruction belongs to another agreement"));
+    }
+
+    @Test
+    @DisplayName("Art. 1.1: an instruction this agreement registered is judged by its terms, whoever else registered the id")
+    void ownInstructionAlsoRegisteredElsewhere() {
+        given(new InstructionRegistered(A, "ticket-1", "SUPPORT_TICKET", LocalDate.of(2026, 4, 1), null,
+                List.of(SUPPORT), List.of(SURNAME)));
+        AccessFacts alsoElsewhere = new AccessFacts(employee(), SUPPORT, "ticket-1", List.of(SURNAME), Country.of("NL"),
+                DURING, true);
+        AccessRules.Judgement judgement = AccessRules.judge(alsoElsewhere, terms, EVERYONE_REGISTERED);
+        assertThat(judgement.instructionVerified()).isTrue();
+        assertThat(judgement.verdict().compliant()).isTrue();
+    }
+
+    @Test
     @DisplayName("a category outside Annex 1 of the agreement is a violation of Annex 1")
     void categoryOutsideAnnex() {
         given();

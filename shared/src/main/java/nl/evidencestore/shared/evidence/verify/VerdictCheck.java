@@ -48,15 +48,13 @@ final class VerdictCheck {
     private void judge(LineFacts facts, AccessRecorded access) {
         judged++;
         if (employees.reassessedAccesses().contains(access.accessId())) {
-            citedFacts.put(access.accessId(), new AccessFacts(access.actor(), access.purpose(), access.instructionRef(),
-                    access.categories(), access.country(), access.occurredAt()));
+            citedFacts.put(access.accessId(), access.facts());
             citedVerdicts.put(access.accessId(), access.verdict());
         }
         AccessRules.Judgement judgement;
         try {
-            judgement = AccessRules.judge(new AccessFacts(access.actor(), access.purpose(), access.instructionRef(),
-                    access.categories(), access.country(), access.occurredAt()), terms,
-                    employees.at(facts.line().envelope().recordedAt()));
+            // Whether the instruction was another agreement's is the one fact from outside the bundle: it travels in the access.
+            judgement = AccessRules.judge(access.facts(), terms, employees.at(facts.line().envelope().recordedAt()));
         } catch (RuntimeException e) {
             findings.fail(facts, "access " + access.accessId() + " cannot be judged: " + e.getMessage());
             return;

@@ -1,0 +1,109 @@
+package nl.evidencestore.command.access;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.evidencestore.shared.event.agreement.InstructionRegistered;
+import nl.evidencestore.shared.model.AgreementId;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+/**
+ * {@link InstructionOwners} as the table {@code instruction_register}: written in the registering
+ * command's transaction, so that a verdict never depends on a lagging projection.
+ *
+ * <p>Read from memory: the table is read once, and each registration joins the map when its
+ * transaction commits, so an access sees exactly the committed registrations, as a query
+ * would, without one query per agreement of every batch of accesses (W1 cites ids no agreement
+ * registered on every batch). Unlike the employee register it takes no lock: the writer holds
+ * its own agreement's lock while it writes, and a batch of accesses holds others' while it
+ * reads, so a lock here could close a circle between them. A registration for another
+ * agreement committed while the access is judged may therefore be missed; what was seen
+ * travels in the access ({@code instructionOfAnotherAgreement}), so the verdict is recomputed
+ * from the record either way.
+ */
+public final class InstructionDirectory implements InstructionOwners {
+    private final ConnectionProvider connections;
+    /** Instruction id → the agreements that registered it; null until first read. */
+    private volatile Map<String, Set<String>> owners;
+
+    public InstructionDirectory(ConnectionProvider connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public void record(InstructionRegistered registered) {
+        try (Connection connection = connections.getConnection()) {
+            if (connection.getAutoCommit() || !CurrentUnitOfWork.isStarted()) {
+                throw new IllegalStateException("the instruction register is written only inside a command's transaction");
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO instruction_register"
+                    + " (instruction_id, agreement_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                insert.setString(1, registered.instructionId());
+                insert.setString(2, registered.agreementId().value());
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the instruction register", e);
+        }
+        CurrentUnitOfWork.get().root().afterCommit(u -> committed(registered));
+    }
+
+    /** Under the monitor that guards the first read: a registration committed during it is not lost. */
+    private synchronized void committed(InstructionRegistered registered) {
+        if (owners != null) {
+            remember(owners, registered.instructionId(), registered.agreementId().value());
+        }
+    }
+
+    @Override
+    public Set<String> ofOtherAgreements(AgreementId agreementId, Collection<String> instructionIds) {
+        Map<String, Set<String>> known = owners();
+        Set<String> found = new HashSet<>();
+        for (String id : instructionIds) {
+            Set<String> agreements = known.get(id);
+            if (agreements != null && (agreements.size() > 1 || !agreements.contains(agreementId.value()))) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
+
+    private static void remember(Map<String, Set<String>> owners, String instructionId, String agreementId) {
+        owners.computeIfAbsent(instructionId, id -> ConcurrentHashMap.newKeySet()).add(agreementId);
+    }
+
+    private Map<String, Set<String>> owners() {
+        Map<String, Set<String>> loaded = owners;
+        if (loaded == null) {
+            synchronized (this) {
+                if (owners == null) {
+                    owners = read();
+                }
+                loaded = owners;
+            }
+        }
+        return loaded;
+    }
+
+    private Map<String, Set<String>> read() {
+        Map<String, Set<String>> read = new ConcurrentHashMap<>();
+        try (Connection connection = connections.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT instruction_id, agreement_id FROM instruction_register");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                remember(read, rows.getString(1), rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the instruction register", e);
+        }
+        return read;
+    }
+}
