@@ -19,6 +19,25 @@ public final class Events {
      * @throws IllegalArgumentException when the payload does not fit its declared type
      */
     public static Optional<EvidenceEvent> decode(ForwardedEvent event) {
+        Decoded last = LAST.get();
+        if (last != null && last.event() == event) {
+            return last.typed();
+        }
+        Optional<EvidenceEvent> typed = decodeOnce(event);
+        LAST.set(new Decoded(event, typed));
+        return typed;
+    }
+
+    /**
+     * The feed hands one event to the timeline and to every projection in turn, on one thread,
+     * and each decodes it: the last event decoded (by identity; both are immutable) is kept.
+     */
+    private static final ThreadLocal<Decoded> LAST = new ThreadLocal<>();
+
+    private record Decoded(ForwardedEvent event, Optional<EvidenceEvent> typed) {
+    }
+
+    private static Optional<EvidenceEvent> decodeOnce(ForwardedEvent event) {
         Optional<Class<? extends EvidenceEvent>> type = EventTypes.classOf(event.type());
         if (type.isEmpty()) {
             return Optional.empty();
