@@ -1,6 +1,7 @@
 package nl.evidencestore.infra;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import nl.evidencestore.command.employee.EmployeeRoster;
 import nl.evidencestore.command.evidence.StoredEventEndpoints;
 import nl.evidencestore.command.evidence.StoredEvents;
 import nl.evidencestore.command.kafka.CommandIngest;
+import nl.evidencestore.infra.kafka.KafkaTopics;
 import nl.evidencestore.command.kafka.ConsumerSettings;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
@@ -92,7 +94,7 @@ final class CommandSide implements AutoCloseable {
 
     /** What the side runs, closed in reverse order of starting. */
     private record Running(Configuration axon, Producer<String, byte[]> producer, EventForwarder forwarder,
-                           Producer<byte[], byte[]> deadLetterProducer, CommandIngest ingest, EvidenceLog log) {
+                           Producer<byte[], byte[]> deadLetterProducer, List<CommandIngest> ingest, EvidenceLog log) {
     }
 
     private final Running running;
@@ -272,10 +274,16 @@ final class CommandSide implements AutoCloseable {
         // Commands published on Kafka take the same catalog and submitter as HTTP.
         Producer<byte[], byte[]> deadLetterProducer =
                 new KafkaProducer<>(ProducerSettings.forDeadLetters(kafkaBootstrap, DEAD_LETTERS));
-        CommandIngest ingest = new CommandIngest(
-                new KafkaConsumer<>(ConsumerSettings.forCommandIngest(kafkaBootstrap, topics.commandIngestGroup())),
-                deadLetterProducer, topics, catalog, submitter, accesses, metrics);
-        ingest.start();
+        // One consumer per command partition: their runs commit side by side, as HTTP connections do,
+        // and each partition (hence each agreement, the record key) keeps its order. A consumer
+        // beyond a configured topic's partitions only waits in the group.
+        List<CommandIngest> ingest = new ArrayList<>();
+        for (int member = 0; member < KafkaTopics.DEFAULT_COMMAND_PARTITIONS; member++) {
+            ingest.add(new CommandIngest("command-ingest-" + member, new KafkaConsumer<>(ConsumerSettings
+                    .forCommandIngest(kafkaBootstrap, topics.commandIngestGroup(), member)),
+                    deadLetterProducer, topics, catalog, submitter, accesses, metrics));
+        }
+        ingest.forEach(CommandIngest::start);
         return new CommandSide(new Running(axon, producer, forwarder, deadLetterProducer, ingest, evidenceLog), transactions,
                 catalog, submitter, accesses, employees, subjectKeys);
     }
@@ -339,7 +347,7 @@ final class CommandSide implements AutoCloseable {
     /** The ingest first: it stops taking commands while Axon and its dead-letter producer still run. */
     @Override
     public void close() {
-        running.ingest().close();
+        running.ingest().forEach(CommandIngest::close);
         running.deadLetterProducer().close(Duration.ofSeconds(5));
         running.axon().shutdown();
         running.log().close();

@@ -94,11 +94,10 @@ public final class AccessSubmitter {
             Map<String, CommandLedger.Entry> earlier = ledger.findAll(unique.keySet());
             refuseConflicts(earlier, hashes);
             Map<ControllerId, Map<String, SealedSubject>> sealed = sealSubjects(unique.values());
-            // Registered before the events are published, so it runs before the event store's insert: the
-            // events' global positions are taken last, just before the commit, and a reader waiting
-            // for the positions below its own (minPosition) waits for that short window only.
-            unitOfWork.onPrepareCommit(u -> ledger.recordAll(ledgerRows(u, hashes)));
             dispatchByAgreement(unique, earlier, sealed);
+            // After the dispatch: the event bus notes what was appended (AppendedEvents) in its own
+            // prepare-commit step, which must run first.
+            unitOfWork.onPrepareCommit(u -> ledger.recordAll(ledgerRows(u, hashes)));
             Map<String, String> earlierIds = new HashMap<>();
             earlier.forEach((key, entry) -> earlierIds.put(key, entry.eventIds().get(0)));
             return earlierIds;

@@ -57,13 +57,15 @@ public final class CommandIngest implements AutoCloseable {
     private final Counter retries;
     private final IngestOffsets offsets;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private final String name;
     private Thread thread;
     private boolean closed;
 
     /** The ingest owns the consumer from here on and closes it; the producer stays its owner's. */
-    public CommandIngest(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetterProducer,
+    public CommandIngest(String name, Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> deadLetterProducer,
                          TopicNames topics, CommandCatalog catalog, CommandSubmitter submitter, AccessSubmitter accesses,
                          MeterRegistry metrics) {
+        this.name = name;
         this.consumer = consumer;
         this.offsets = new IngestOffsets(consumer);
         this.topic = topics.commands();
@@ -90,7 +92,7 @@ public final class CommandIngest implements AutoCloseable {
             throw new IllegalStateException("the command ingest was started already");
         }
         consumer.subscribe(List.of(topic), offsets);
-        thread = new Thread(this::pollLoop, "command-ingest");
+        thread = new Thread(this::pollLoop, name);
         thread.setDaemon(true);
         thread.start();
     }

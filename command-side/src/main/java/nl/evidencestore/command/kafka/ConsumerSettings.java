@@ -13,10 +13,13 @@ public final class ConsumerSettings {
     private ConsumerSettings() {
     }
 
-    public static Map<String, Object> forCommandIngest(String bootstrapServers, String groupId) {
+    /** The settings of the {@code member}-th consumer of the store's ingest (from 0). */
+    public static Map<String, Object> forCommandIngest(String bootstrapServers, String groupId, int member) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, INGEST_CLIENT_ID);
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, INGEST_CLIENT_ID + "-" + member);
+        // A run of up to 1,000 access records is one transaction: a poll must be able to bring that many.
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
         // The group's committed offsets are where ingest resumes after a restart; instances of one store share the partitions.
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         // The ingest commits itself, and only offsets whose commands are durable (or dead-lettered).
