@@ -26,6 +26,8 @@ import nl.evidencestore.command.kafka.CommandIngest;
 import nl.evidencestore.command.kafka.ConsumerSettings;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
+import nl.evidencestore.command.mirror.FactsForAgreements;
+import nl.evidencestore.command.mirror.SourceEvents;
 import nl.evidencestore.command.securitymeasure.SecurityMeasure;
 import nl.evidencestore.command.access.BackDatedFacts;
 import nl.evidencestore.command.access.PastAccesses;
@@ -80,6 +82,8 @@ final class CommandSide implements AutoCloseable {
     static final String DEAD_LETTERS = "evidence-dead-letters";
     /** Judges accesses again when a term recorded later holds from before them (BackDatedFacts). */
     static final String REASSESSMENT = "evidence-verdict-reassessment";
+    /** Enters breach and subject-request facts into the chains of the agreements they concern (FactsForAgreements). */
+    static final String MIRROR = "evidence-mirrored-facts";
     /** Agreements kept in memory: each holds only its terms, never its accesses. */
     private static final int AGGREGATES_IN_MEMORY = 10_000;
     /** Subjects whose keys the access path keeps at hand (about 200 bytes each). */
@@ -239,6 +243,15 @@ final class CommandSide implements AutoCloseable {
                 .assignHandlerInstancesMatching(REASSESSMENT, handler -> handler instanceof BackDatedFacts)
                 .registerTokenStore(REASSESSMENT, c -> tokens)
                 .registerListenerInvocationErrorHandler(REASSESSMENT, c -> PropagatingErrorHandler.instance());
+        configurer.eventProcessing()
+                .registerTrackingEventProcessor(MIRROR, Configuration::eventStore, c ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .registerEventHandler(c -> new FactsForAgreements(c.commandGateway(), new SourceEvents(transactions),
+                        c.eventStore()))
+                .assignHandlerInstancesMatching(MIRROR, handler -> handler instanceof FactsForAgreements)
+                .registerTokenStore(MIRROR, c -> tokens)
+                .registerListenerInvocationErrorHandler(MIRROR, c -> PropagatingErrorHandler.instance());
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

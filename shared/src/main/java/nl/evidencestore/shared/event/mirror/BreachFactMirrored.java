@@ -7,6 +7,6 @@ import nl.evidencestore.shared.model.AgreementId;
 
 /** Art. 6: a fact of a breach that affects this agreement, as it concerns this agreement. */
 public record BreachFactMirrored(AgreementId agreementId, SourceEvent source,
-                                 @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+                                 @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "factType")
                                  @JsonTypeIdResolver(FactTypeIds.class) BreachEvent fact) implements MirroredFact {
 }

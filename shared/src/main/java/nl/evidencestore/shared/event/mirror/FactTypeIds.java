@@ -31,9 +31,9 @@ public final class FactTypeIds extends TypeIdResolverBase {
     @Override
     public JavaType typeFromId(DatabindContext context, String id) {
         Class<?> type = EventTypes.classOf(id)
-                .orElseThrow(() -> new IllegalArgumentException("fact.type " + id + " is not an event type"));
+                .orElseThrow(() -> new IllegalArgumentException("fact.factType " + id + " is not an event type"));
         if (!baseType.getRawClass().isAssignableFrom(type)) {
-            throw new IllegalArgumentException("fact.type " + id + " is not a " + baseType.getRawClass().getSimpleName());
+            throw new IllegalArgumentException("fact.factType " + id + " is not a " + baseType.getRawClass().getSimpleName());
         }
         return context.constructSpecializedType(baseType, type);
     }

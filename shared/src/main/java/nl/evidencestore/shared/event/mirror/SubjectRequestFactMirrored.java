@@ -7,7 +7,7 @@ import nl.evidencestore.shared.model.AgreementId;
 
 /** Art. 7: a fact of a data subject's request handled under this agreement, without the subject's reference. */
 public record SubjectRequestFactMirrored(AgreementId agreementId, SourceEvent source,
-                                         @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+                                         @JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "factType")
                                          @JsonTypeIdResolver(FactTypeIds.class) SubjectRequestEvent fact)
         implements MirroredFact {
 }

@@ -87,7 +87,7 @@ class AgreementOnlyTest {
 
         byte[] json = Json.canonical(mirrored);
 
-        assertThat(new String(json)).contains("\"fact\":{").contains("\"type\":\"BreachReported\"").doesNotContain(OTHER.value());
+        assertThat(new String(json)).contains("\"fact\":{").contains("\"factType\":\"BreachReported\"").doesNotContain(OTHER.value());
         assertThat(Json.read(json, BreachFactMirrored.class)).isEqualTo(mirrored);
     }
 
