@@ -18,6 +18,7 @@ import nl.evidencestore.shared.event.breach.BreachEvent;
 import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
 import nl.evidencestore.shared.event.mirror.AgreementOnly;
 import nl.evidencestore.shared.event.mirror.MirroredFact;
+import nl.evidencestore.shared.event.securitymeasure.SecurityMeasureRecorded;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestEvent;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
@@ -46,6 +47,8 @@ public final class ReportFigures {
     private final List<Export> exports = new ArrayList<>();
     private final Map<String, BreachFacts> breaches = new TreeMap<>();
     private final Map<String, RequestFacts> requests = new TreeMap<>();
+    private final Map<String, SecurityMeasureRecorded> measures = new TreeMap<>();
+    private long measuresRecordedAfterPeriod;
     private final Set<String> streams = new HashSet<>();
     private long lines;
     private long stubs;
@@ -87,9 +90,20 @@ public final class ReportFigures {
             exports.add(new Export(envelope.recordedAt(), e));
         } else if (event instanceof AgreementEvent e && ours(e.agreementId().value())) {
             lifecycle(e, envelope);
+        } else if (event instanceof SecurityMeasureRecorded e) {
+            measure(e, envelope);
         } else if (event instanceof MirroredFact e && ours(e.agreementId().value())
                 && AgreementOnly.holds(e.fact(), scope.agreementId())) {
             mirrored(e.fact(), inPeriod);
+        }
+    }
+
+    /** Art. 5: each measure as last recorded by the end of the period; later records are counted apart. */
+    private void measure(SecurityMeasureRecorded event, EventEnvelope envelope) {
+        if (envelope.recordedAt().isAfter(scope.to())) {
+            measuresRecordedAfterPeriod++;
+        } else {
+            measures.put(event.measureId().value(), event);
         }
     }
 
@@ -201,6 +215,14 @@ public final class ReportFigures {
 
     List<BreachFacts> breaches() {
         return List.copyOf(breaches.values());
+    }
+
+    List<SecurityMeasureRecorded> securityMeasures() {
+        return List.copyOf(measures.values());
+    }
+
+    long securityMeasuresRecordedAfterPeriod() {
+        return measuresRecordedAfterPeriod;
     }
 
     List<RequestFacts> requests() {
