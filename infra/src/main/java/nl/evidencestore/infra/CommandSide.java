@@ -270,7 +270,7 @@ final class CommandSide implements AutoCloseable {
         axon.start();
         evidenceLog.start();
 
-        CommandLedger ledger = new CommandLedger(transactions);
+        CommandLedger ledger = CommandLedger.open(transactions);
         CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), ledger, transactions);
         AccessSubmitter accesses = new AccessSubmitter(axon.commandGateway(), ledger, new StoredPayloads(transactions),
                 transactions, subjectKeys, KnownAgreements.in(axon.eventStore())::controllerOf);
