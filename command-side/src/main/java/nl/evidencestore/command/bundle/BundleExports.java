@@ -49,8 +49,8 @@ import nl.evidencestore.shared.model.ControllerId;
 /**
  * Builds an evidence bundle (docs/evidence-format.md §3): records the export on the agreement,
  * waits for a signed checkpoint that covers it, then streams the agreement's chain, every
- * employee and security-measure stream and their proofs into a ZIP that is stored once, so that every download
- * returns the same bytes.
+ * employee and security-measure stream and their proofs into a ZIP that is stored once, so
+ * that every download returns the same bytes.
  */
 public final class BundleExports {
     private static final Duration LOGGED_WITHIN = Duration.ofSeconds(30);
