@@ -88,8 +88,6 @@ final class CommandSide implements AutoCloseable {
     private static final int AGGREGATES_IN_MEMORY = 10_000;
     /** Subjects whose keys the access path keeps at hand (about 200 bytes each). */
     private static final int SUBJECT_KEYS_IN_MEMORY = 50_000;
-    /** Events per batch of the mirror; its facts commit with its token, and a repeated batch enters nothing twice. */
-    private static final int MIRROR_BATCH = 100;
     /** Events per forwarded batch: one Kafka flush and one token commit each. */
     private static final int FORWARD_BATCH = 1000;
 
@@ -247,9 +245,9 @@ final class CommandSide implements AutoCloseable {
                 .registerListenerInvocationErrorHandler(REASSESSMENT, c -> PropagatingErrorHandler.instance());
         configurer.eventProcessing()
                 .registerTrackingEventProcessor(MIRROR, Configuration::eventStore, c ->
+                        // One breach or request event per transaction (a batch of one, like the reassessment's):
+                        // it locks the agreements of one breach only, in the order access batches lock them.
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                // It reads every event, nearly all accesses it skips: one token write per batch, not per event.
-                                .andBatchSize(MIRROR_BATCH)
                                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .registerEventHandler(c -> new FactsForAgreements(c.commandGateway(), new SourceEvents(transactions),
                         c.eventStore()))

@@ -1,5 +1,6 @@
 package nl.evidencestore.command.mirror;
 
+import java.util.Comparator;
 import java.util.List;
 import nl.evidencestore.command.agreement.MirrorFact;
 import nl.evidencestore.shared.event.breach.BreachEvent;
@@ -52,11 +53,14 @@ public final class FactsForAgreements {
                 new SubjectRequestFactMirrored(agreement, source, AgreementOnly.request(event))));
     }
 
-    /** The agreements a breach affects, as its report (the first event of its stream) names them. */
+    /**
+     * The agreements a breach affects, as its report (the first event of its stream) names them,
+     * by id: each is locked to the commit, in the order access batches take them, so they queue
+     * instead of deadlocking.
+     */
     private List<AgreementId> affectedBy(BreachEvent event) {
-        if (event instanceof BreachReported reported) {
-            return reported.agreementIds();
-        }
-        return ((BreachReported) events.readEvents(event.streamId(), 0).next().getPayload()).agreementIds();
+        List<AgreementId> affected = event instanceof BreachReported reported ? reported.agreementIds()
+                : ((BreachReported) events.readEvents(event.streamId(), 0).next().getPayload()).agreementIds();
+        return affected.stream().sorted(Comparator.comparing(AgreementId::value)).toList();
     }
 }
