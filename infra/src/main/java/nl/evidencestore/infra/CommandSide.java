@@ -28,6 +28,8 @@ import nl.evidencestore.infra.kafka.KafkaTopics;
 import nl.evidencestore.command.kafka.ConsumerSettings;
 import nl.evidencestore.command.kafka.EventForwarder;
 import nl.evidencestore.command.kafka.ProducerSettings;
+import nl.evidencestore.command.mirror.FactsForAgreements;
+import nl.evidencestore.command.mirror.SourceEvents;
 import nl.evidencestore.command.securitymeasure.SecurityMeasure;
 import nl.evidencestore.command.access.BackDatedFacts;
 import nl.evidencestore.command.access.EmployeeAgreementIndex;
@@ -85,6 +87,8 @@ final class CommandSide implements AutoCloseable {
     static final String DEAD_LETTERS = "evidence-dead-letters";
     /** Judges accesses again when a term recorded later holds from before them (BackDatedFacts). */
     static final String REASSESSMENT = "evidence-verdict-reassessment";
+    /** Enters breach and subject-request facts into the chains of the agreements they concern (FactsForAgreements). */
+    static final String MIRROR = "evidence-mirrored-facts";
     /** Agreements kept in memory: each holds only its terms, never its accesses. */
     private static final int AGGREGATES_IN_MEMORY = 10_000;
     /** Subjects whose keys the access path keeps at hand (about 200 bytes each). */
@@ -247,6 +251,17 @@ final class CommandSide implements AutoCloseable {
                 .registerTokenStore(REASSESSMENT, c -> tokens)
                 .registerListenerInvocationErrorHandler(REASSESSMENT, c -> PropagatingErrorHandler.instance());
         configurer.eventProcessing()
+                .registerTrackingEventProcessor(MIRROR, Configuration::eventStore, c ->
+                        // One breach or request event per transaction (a batch of one, like the reassessment's):
+                        // it locks the agreements of one breach only, in the order access batches lock them.
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .registerEventHandler(c -> new FactsForAgreements(c.commandGateway(), new SourceEvents(transactions),
+                        c.eventStore()))
+                .assignHandlerInstancesMatching(MIRROR, handler -> handler instanceof FactsForAgreements)
+                .registerTokenStore(MIRROR, c -> tokens)
+                .registerListenerInvocationErrorHandler(MIRROR, c -> PropagatingErrorHandler.instance());
+        configurer.eventProcessing()
                 .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(FORWARD_BATCH)
@@ -265,7 +280,7 @@ final class CommandSide implements AutoCloseable {
         axon.start();
         evidenceLog.start();
 
-        CommandLedger ledger = new CommandLedger(transactions);
+        CommandLedger ledger = CommandLedger.open(transactions);
         CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), ledger, transactions);
         AccessSubmitter accesses = new AccessSubmitter(axon.commandGateway(), ledger, new StoredPayloads(transactions),
                 transactions, subjectKeys, KnownAgreements.in(axon.eventStore())::controllerOf);

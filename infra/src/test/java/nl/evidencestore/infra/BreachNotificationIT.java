@@ -142,7 +142,8 @@ class BreachNotificationIT {
                 {"breachId":"br-it-incomplete","status":"CONFIRMED","discoveredAt":"%s",
                  "agreementIds":["agr-breach-incomplete"],"description":"stolen backup disk","categories":["BSN"],
                  "estimatedSubjects":1200}""".formatted(discovered));
-        long before = StoredEvents.count(StoreUnderTest.eventStoreUrl());
+        // The breach's own stream: its facts enter the agreement's chain on their own schedule.
+        long before = StoredEvents.count(StoreUnderTest.eventStoreUrl(), "breach/br-it-incomplete");
 
         Api.Response refused = api.post("/api/v1/breaches/br-it-incomplete/notifications", PUBLISHER, """
                 {"notificationId":"n-bare","recipient":"CONTROLLER","agreementId":"agr-breach-incomplete",
@@ -152,7 +153,7 @@ class BreachNotificationIT {
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.json().get("article").asText()).isEqualTo("6.3");
         assertThat(refused.json().get("detail").asText()).contains("cause");
-        assertThat(StoredEvents.count(StoreUnderTest.eventStoreUrl())).isEqualTo(before);
+        assertThat(StoredEvents.count(StoreUnderTest.eventStoreUrl(), "breach/br-it-incomplete")).isEqualTo(before);
         assertThat(api.post("/api/v1/breaches", PUBLISHER, """
                 {"breachId":"br-it-nowhere","status":"SUSPECTED","discoveredAt":"%s","agreementIds":["agr-never-drafted"],
                  "description":"x","categories":[],"estimatedSubjects":0}""".formatted(discovered)).status()).isEqualTo(422);

@@ -95,6 +95,8 @@ class SubjectErasureIT {
                 {"requestId":"sr-erasure-1","agreementId":"%s","type":"ERASURE","receivedBy":"CONTROLLER",
                  "receivedOn":"%s","subjectRef":"%s"}""".formatted(AGREEMENT, today, ERASED));
         assertThat(request.status()).as(request.body()).isEqualTo(201);
+        // The request's fact enters the agreement's chain after it commits: wait for it, so that it comes before the erasure.
+        await().atMost(Duration.ofSeconds(30)).until(() -> events().toString().contains("\"factType\":\"SubjectRequestReceived\""));
         JsonNode before = events();
         SealedSubject erasedSeal = subjectOf(before, "acc-erase-1");
         SealedSubject keptSeal = subjectOf(before, "acc-erase-kept");

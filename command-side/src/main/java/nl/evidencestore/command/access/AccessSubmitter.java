@@ -68,7 +68,7 @@ public final class AccessSubmitter {
     public AccessResult.Batch submit(List<ReportedAccess> accesses) {
         Map<String, ReportedAccess> unique = uniqueByKey(accesses);
         Map<String, String> hashes = new HashMap<>();
-        unique.forEach((key, access) -> hashes.put(key, Json.sha256Hex(Json.write(access))));
+        unique.forEach((key, access) -> hashes.put(key, ledger.contentHash(Json.write(access))));
         for (int attempt = 1; ; attempt++) {
             try {
                 return answer(accesses, record(unique, hashes));

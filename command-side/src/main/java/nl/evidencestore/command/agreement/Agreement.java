@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,7 @@ import nl.evidencestore.shared.event.agreement.SubProcessorProposed;
 import nl.evidencestore.shared.event.agreement.SubjectErased;
 import nl.evidencestore.shared.event.agreement.TransferConsentGranted;
 import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
+import nl.evidencestore.shared.event.mirror.MirroredFact;
 import nl.evidencestore.shared.model.ActorKind;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
@@ -74,6 +76,8 @@ public class Agreement {
     private AgreementId agreementId;
     private final AgreementTerms terms = new AgreementTerms();
     private final Map<Party, LocalDate> signatures = new EnumMap<>(Party.class);
+    /** The source events whose facts this chain holds already: a breach has a handful, a request a few. */
+    private final Set<String> mirroredSources = new HashSet<>();
 
     Agreement() {
         // for Axon: rebuilt from its events
@@ -446,6 +450,21 @@ public class Agreement {
     void handle(ExportEvidence command) {
         apply(new EvidenceExported(agreementId, command.bundleId(), command.from(), command.to(),
                 command.exportedBy(), command.previousCheckpointRoot()));
+    }
+
+    // Facts about this agreement that live in other streams (a breach, a subject request) enter its own chain
+
+    /** Sent at least once per source event; a source already entered appends nothing. */
+    @CommandHandler
+    void handle(MirrorFact command) {
+        if (!mirroredSources.contains(command.fact().source().eventId())) {
+            apply(command.fact());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MirroredFact event) {
+        mirroredSources.add(event.source().eventId());
     }
 
     /** When this command's events are recorded: Axon stamps them with this clock (a fixture's simulated time in tests). */

@@ -33,6 +33,7 @@ import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.BundleWriter;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.evidence.ProofFile;
+import nl.evidencestore.shared.evidence.WholeStreams;
 import nl.evidencestore.shared.evidence.report.ReportFigures;
 import nl.evidencestore.shared.evidence.report.ReportHtml;
 import nl.evidencestore.shared.evidence.report.TimelineCsv;
@@ -44,13 +45,12 @@ import nl.evidencestore.shared.integrity.SignedCheckpoint;
 import nl.evidencestore.shared.integrity.SigningKey;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
-import nl.evidencestore.shared.model.EmployeeId;
 
 /**
  * Builds an evidence bundle (docs/evidence-format.md §3): records the export on the agreement,
  * waits for a signed checkpoint that covers it, then streams the agreement's chain, every
- * employee stream and their proofs into a ZIP that is stored once, so that every download
- * returns the same bytes.
+ * employee and security-measure stream and their proofs into a ZIP that is stored once, so
+ * that every download returns the same bytes.
  */
 public final class BundleExports {
     private static final Duration LOGGED_WITHIN = Duration.ofSeconds(30);
@@ -148,8 +148,8 @@ public final class BundleExports {
         HeadsTree heads = log.checkpoints().headsOf(signed);
         String agreement = scope.agreementId().value();
         long headSequence = heads.head(agreement).sequence();
-        List<String> employeeStreams = heads.streamIds().stream()
-                .filter(stream -> stream.startsWith(EmployeeId.STREAM_KIND)).toList();
+        // Employees' and security measures' streams, whole: facts that concern no one agreement.
+        List<String> wholeStreams = heads.streamIds().stream().filter(WholeStreams::carriedWhole).toList();
         Path partial = directory.resolve(scope.bundleId() + ".zip.partial");
         Path rows = directory.resolve(scope.bundleId() + ".csv.partial");
         ReportFigures figures = new ReportFigures(scope);
@@ -162,7 +162,7 @@ public final class BundleExports {
                  OutputStream csv = new BufferedOutputStream(Files.newOutputStream(rows), 1 << 16)) {
                 csv.write(TimelineCsv.header());
                 TimelineRows timeline = new TimelineRows(scope, subjectCells, csv);
-                bundle.writeEvents(() -> map(concat(stubbed(chain, scope), employeeLines(employeeStreams, heads)),
+                bundle.writeEvents(() -> map(concat(stubbed(chain, scope), wholeLines(wholeStreams, heads)),
                         line -> {
                             figures.accept(line);
                             timeline.accept(line);
@@ -171,7 +171,7 @@ public final class BundleExports {
                         }));
                 timeline.flush();
             }
-            bundle.writeProof(proof(scope, checkpoint, heads, agreement, headSequence, employeeStreams, previous));
+            bundle.writeProof(proof(scope, checkpoint, heads, agreement, headSequence, wholeStreams, previous));
             bundle.writeFile(BundleWriter.TIMELINE, csv -> Files.copy(rows, csv));
             bundle.writeFile(BundleWriter.REPORT, ReportHtml.render(figures, scope, signed.treeSize(), signed.rootHash()));
             bundle.finish();
@@ -194,7 +194,7 @@ public final class BundleExports {
                 ? EventLine.stub(line.envelope(), line.hash()) : line);
     }
 
-    private Iterator<EventLine> employeeLines(List<String> streams, HeadsTree heads) {
+    private Iterator<EventLine> wholeLines(List<String> streams, HeadsTree heads) {
         List<EventLine> lines = new ArrayList<>();
         for (String stream : streams) {
             long head = heads.head(stream).sequence();
@@ -204,7 +204,7 @@ public final class BundleExports {
     }
 
     private ProofFile proof(BundleScope scope, SignedCheckpoint checkpoint, HeadsTree heads, String agreement,
-                            long headSequence, List<String> employeeStreams, Optional<SignedCheckpoint> previous) {
+                            long headSequence, List<String> wholeStreams, Optional<SignedCheckpoint> previous) {
         long size = checkpoint.checkpoint().treeSize();
         HeadsTree.Inclusion head = heads.inclusion(agreement);
         long leaf = log.heads().indexOf(agreement, headSequence);
@@ -213,7 +213,7 @@ public final class BundleExports {
                 ProofFile.hex(log.tree().inclusionProof(leaf, size)));
         List<ProofFile.Head> streamHeads = new ArrayList<>();
         streamHeads.add(ProofFile.Head.of(head));
-        employeeStreams.forEach(stream -> streamHeads.add(ProofFile.Head.of(heads.inclusion(stream))));
+        wholeStreams.forEach(stream -> streamHeads.add(ProofFile.Head.of(heads.inclusion(stream))));
         return new ProofFile(checkpoint.toJson(), inclusion, streamHeads,
                 previous.map(p -> previousProof(p, agreement, size)).orElse(null));
     }

@@ -56,6 +56,7 @@ public final class EventStoreSchema {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(CHAIN_COLUMNS);
             statement.execute(CommandLedgerTable.DDL);
+            statement.execute(CommandLedgerTable.SECRET_DDL);
             for (String ddl : EmployeeRegisterTable.DDL) {
                 statement.execute(ddl);
             }

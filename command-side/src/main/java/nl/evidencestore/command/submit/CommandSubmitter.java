@@ -35,7 +35,7 @@ public final class CommandSubmitter {
     }
 
     public Receipt submit(IdempotentCommand command) {
-        String contentSha256 = Json.sha256Hex(Json.canonical(command));
+        String contentSha256 = ledger.contentHash(Json.canonical(command));
         for (int attempt = 1; ; attempt++) {
             try {
                 Outcome outcome = inTransaction(command, contentSha256);

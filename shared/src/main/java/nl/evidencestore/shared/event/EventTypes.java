@@ -14,6 +14,7 @@ import nl.evidencestore.shared.event.disclosure.DisclosureEvent;
 import nl.evidencestore.shared.event.employee.EmployeeEvent;
 import nl.evidencestore.shared.event.securitymeasure.SecurityMeasureEvent;
 import nl.evidencestore.shared.event.breach.BreachEvent;
+import nl.evidencestore.shared.event.mirror.MirroredFact;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestEvent;
 
 /**
@@ -31,7 +32,8 @@ public final class EventTypes {
             DisclosureEvent.class,
             AuditEvent.class,
             BreachEvent.class,
-            SubjectRequestEvent.class);
+            SubjectRequestEvent.class,
+            MirroredFact.class);
 
     private static final Map<String, Class<? extends EvidenceEvent>> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, String> BY_CLASS = new LinkedHashMap<>();

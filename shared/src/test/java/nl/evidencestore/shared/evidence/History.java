@@ -30,7 +30,6 @@ import nl.evidencestore.shared.integrity.SigningKey;
 import nl.evidencestore.shared.integrity.StreamHead;
 import nl.evidencestore.shared.integrity.TreeHash;
 import nl.evidencestore.shared.json.Json;
-import nl.evidencestore.shared.model.EmployeeId;
 
 /**
  * An in-memory store for tests: per-stream hash chains, one global RFC 9162 log over every
@@ -97,13 +96,13 @@ public final class History {
         return new Snapshot(SignedCheckpoint.sign(checkpoint, key), heads);
     }
 
-    /** The lines of a bundle of {@code scope} at {@code at}: the agreement's chain, then the employees'. */
+    /** The lines of a bundle of {@code scope} at {@code at}: the agreement's chain, then the streams carried whole. */
     public List<EventLine> lines(BundleScope scope, Snapshot at) {
         List<EventLine> lines = new ArrayList<>();
         chain(scope.agreementId().value(), at).forEach(line -> lines.add(
                 isAccess(line) && !scope.covers(line.envelope().recordedAt())
                         ? EventLine.stub(line.envelope(), line.hash()) : line));
-        streams.keySet().stream().filter(id -> id.startsWith(EmployeeId.STREAM_KIND)).sorted()
+        streams.keySet().stream().filter(WholeStreams::carriedWhole).sorted()
                 .forEach(id -> lines.addAll(chain(id, at)));
         return lines;
     }

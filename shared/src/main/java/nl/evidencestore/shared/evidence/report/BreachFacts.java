@@ -10,14 +10,12 @@ import nl.evidencestore.shared.event.breach.BreachEvent;
 import nl.evidencestore.shared.event.breach.BreachNotificationOverdue;
 import nl.evidencestore.shared.event.breach.BreachNotified;
 import nl.evidencestore.shared.event.breach.BreachReported;
-import nl.evidencestore.shared.model.AgreementId;
-import nl.evidencestore.shared.model.NotificationRecipient;
 import nl.evidencestore.shared.model.Violation;
 
 /**
- * One breach as far as the bundle carries it (Art. 6): what was reported, each notification
- * with its delay, and the deadlines the store saw pass. Facts about other agreements' controllers
- * are left out: they are not this controller's business.
+ * One breach as far as the agreement's chain carries it (Art. 6): what was reported, each
+ * notification with its delay, and the deadlines the store saw pass. The chain holds agreement-only
+ * facts: other agreements' controllers are not this controller's business.
  */
 final class BreachFacts {
     final String breachId;
@@ -31,20 +29,6 @@ final class BreachFacts {
 
     BreachFacts(String breachId) {
         this.breachId = breachId;
-    }
-
-    /** Whether the event concerns the agreement at all; a breach's other controllers do not. */
-    static boolean concerns(BreachEvent event, AgreementId agreement) {
-        if (event instanceof BreachReported e) {
-            return e.agreementIds().contains(agreement);
-        }
-        if (event instanceof BreachNotified e) {
-            return e.recipient() != NotificationRecipient.CONTROLLER || agreement.equals(e.agreementId());
-        }
-        if (event instanceof BreachNotificationOverdue e) {
-            return agreement.equals(e.agreementId());
-        }
-        return true;
     }
 
     /** The Art. 6.1 violations the event carries: a late notification, or a deadline that passed. */

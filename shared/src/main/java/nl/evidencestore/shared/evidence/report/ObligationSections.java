@@ -5,12 +5,13 @@ import java.util.List;
 import nl.evidencestore.shared.event.breach.BreachNotified;
 
 /**
- * Breaches (Art. 6) and subject requests (Art. 7) as far as the bundle carries them. Both live
- * in streams of their own; the report shows only what the bundle's lines prove.
+ * Breaches (Art. 6) and subject requests (Art. 7) as the agreement's own chain holds them: both
+ * live in streams of their own, and every fact of them that concerns the agreement is mirrored
+ * into its chain, so the report shows only what the bundle's lines prove.
  */
 final class ObligationSections {
-    private static final String ABSENT = " The bundle carries only the facts it lists, so an empty section is no proof"
-            + " that none occurred.";
+    private static final String ABSENT = " Every breach and request fact that concerns this agreement enters its own"
+            + " chain moments after it is recorded, so the chain up to the export holds them all but the last moments' ones.";
 
     private ObligationSections() {
     }

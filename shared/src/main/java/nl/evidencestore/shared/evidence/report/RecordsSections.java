@@ -1,10 +1,14 @@
 package nl.evidencestore.shared.evidence.report;
 
 import java.util.List;
+import nl.evidencestore.shared.event.securitymeasure.SecurityMeasureRecorded;
 import nl.evidencestore.shared.terms.DeletionAt;
 import nl.evidencestore.shared.terms.DeletionAt.LocationAt;
 
-/** Where the controller's data is held and its deletion (Art. 11.2), and every export of evidence (Art. 9). */
+/**
+ * Where the controller's data is held and its deletion (Art. 11.2), the processor's security
+ * measures (Art. 5), and every export of evidence (Art. 9).
+ */
 final class RecordsSections {
     private RecordsSections() {
     }
@@ -40,6 +44,24 @@ final class RecordsSections {
                 : "until " + Formats.date(l.hold().until()) + ": " + Formats.text(l.hold().legalBasis());
         return List.of(l.location().locationId(), Formats.text(l.location().description()), Formats.words(l.state().name()),
                 deleted, hold, Formats.instant(l.dueAt()));
+    }
+
+    static void securityMeasures(Html html, ReportFigures figures) {
+        html.section("security-measures", "Security measures");
+        List<SecurityMeasureRecorded> measures = figures.securityMeasures();
+        if (measures.isEmpty()) {
+            html.p("No security measure was recorded by the end of the period (Art. 5).");
+        } else {
+            html.table("Technical and organisational measures as last recorded by the end of the period (Art. 5)",
+                    List.of("Measure", "Description", "In place since", "Evidence"), measures.stream().<List<?>>map(m ->
+                            List.of(m.measureId().value(), Formats.text(m.description()), Formats.date(m.since()),
+                                    Formats.text(m.evidenceReference()))).toList());
+        }
+        if (figures.securityMeasuresRecordedAfterPeriod() > 0) {
+            html.p(Formats.count(figures.securityMeasuresRecordedAfterPeriod())
+                    + " record(s) of security measures came after the period: in the bundle, not shown here.");
+        }
+        html.endSection();
     }
 
     static void exports(Html html, ReportFigures figures) {

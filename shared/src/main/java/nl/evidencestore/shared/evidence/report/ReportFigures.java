@@ -16,11 +16,15 @@ import nl.evidencestore.shared.event.agreement.AgreementSigned;
 import nl.evidencestore.shared.event.agreement.EvidenceExported;
 import nl.evidencestore.shared.event.breach.BreachEvent;
 import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
+import nl.evidencestore.shared.event.mirror.AgreementOnly;
+import nl.evidencestore.shared.event.mirror.MirroredFact;
+import nl.evidencestore.shared.event.securitymeasure.SecurityMeasureRecorded;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestEvent;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.model.EmployeeId;
+import nl.evidencestore.shared.model.SecurityMeasureId;
 import nl.evidencestore.shared.model.Violation;
 import nl.evidencestore.shared.terms.AgreementTerms;
 import nl.evidencestore.shared.terms.TermsAt;
@@ -31,8 +35,8 @@ import nl.evidencestore.shared.terms.TermsAt;
  *
  * <p>The agreement's terms are folded from the lifecycle events recorded by the end of the
  * period, so the report shows the agreement as the store knew it then; facts recorded later
- * (a back-dated consent, say) are counted apart. Facts from other streams (breaches, subject
- * requests) are keyed by their id, so the order of independent streams does not matter.
+ * (a back-dated consent, say) are counted apart. Breach and subject-request facts come from the
+ * agreement's own chain (mirrored there, agreement-only), keyed by breach and request id.
  */
 public final class ReportFigures {
     private final BundleScope scope;
@@ -43,6 +47,8 @@ public final class ReportFigures {
     private final List<Export> exports = new ArrayList<>();
     private final Map<String, BreachFacts> breaches = new TreeMap<>();
     private final Map<String, RequestFacts> requests = new TreeMap<>();
+    private final Map<String, SecurityMeasureRecorded> measures = new TreeMap<>();
+    private long measuresRecordedAfterPeriod;
     private final Set<String> streams = new HashSet<>();
     private long lines;
     private long stubs;
@@ -84,10 +90,29 @@ public final class ReportFigures {
             exports.add(new Export(envelope.recordedAt(), e));
         } else if (event instanceof AgreementEvent e && ours(e.agreementId().value())) {
             lifecycle(e, envelope);
-        } else if (event instanceof BreachEvent e && BreachFacts.concerns(e, scope.agreementId())) {
+        } else if (event instanceof SecurityMeasureRecorded e) {
+            measure(e, envelope);
+        } else if (event instanceof MirroredFact e && ours(e.agreementId().value())
+                && AgreementOnly.holds(e.fact(), scope.agreementId())) {
+            mirrored(e.fact(), inPeriod);
+        }
+    }
+
+    /** Art. 5: each measure as last recorded by the end of the period; later records are counted apart. */
+    private void measure(SecurityMeasureRecorded event, EventEnvelope envelope) {
+        if (envelope.recordedAt().isAfter(scope.to())) {
+            measuresRecordedAfterPeriod++;
+        } else {
+            measures.put(event.measureId().value(), event);
+        }
+    }
+
+    /** A breach or request fact the agreement's chain holds; the breach's and request's own streams are never carried. */
+    private void mirrored(EvidenceEvent fact, boolean inPeriod) {
+        if (fact instanceof BreachEvent e) {
             breaches.computeIfAbsent(e.breachId().value(), BreachFacts::new).apply(e);
             tallyIf(inPeriod, BreachFacts.violations(e), e.breachId().value());
-        } else if (event instanceof SubjectRequestEvent e && ours(e.agreementId().value())) {
+        } else if (fact instanceof SubjectRequestEvent e) {
             requests.computeIfAbsent(e.requestId().value(), RequestFacts::new).apply(e);
             tallyIf(inPeriod, RequestFacts.violations(e), e.requestId().value());
         }
@@ -148,6 +173,10 @@ public final class ReportFigures {
         return streams.stream().filter(s -> s.startsWith(EmployeeId.STREAM_KIND)).count();
     }
 
+    public long securityMeasureStreams() {
+        return streams.stream().filter(s -> s.startsWith(SecurityMeasureId.STREAM_KIND)).count();
+    }
+
     /** Lifecycle facts recorded after the period: in the bundle, but not part of the terms shown. */
     public long lifecycleFactsAfterPeriod() {
         return lifecycleFactsAfterPeriod;
@@ -186,6 +215,14 @@ public final class ReportFigures {
 
     List<BreachFacts> breaches() {
         return List.copyOf(breaches.values());
+    }
+
+    List<SecurityMeasureRecorded> securityMeasures() {
+        return List.copyOf(measures.values());
+    }
+
+    long securityMeasuresRecordedAfterPeriod() {
+        return measuresRecordedAfterPeriod;
     }
 
     List<RequestFacts> requests() {

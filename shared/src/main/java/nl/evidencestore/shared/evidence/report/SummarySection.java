@@ -21,7 +21,8 @@ final class SummarySection {
                 "Period (recorded at, both ends inclusive)", Formats.instant(scope.from()) + " to " + Formats.instant(scope.to()),
                 "Bundle", scope.bundleId() + ": " + Formats.count(figures.lines()) + " events, of which "
                         + Formats.count(figures.stubs()) + " stubs, in " + Formats.count(figures.streams()) + " streams ("
-                        + Formats.count(figures.employeeStreams()) + " of the employee register)");
+                        + Formats.count(figures.employeeStreams()) + " of the employee register, "
+                        + Formats.count(figures.securityMeasureStreams()) + " of security measures)");
         html.table("Verdicts of the accesses recorded in the period", List.of("Verdict", "Accesses", "Share"), List.of(
                 List.of("Compliant", Formats.count(counts.compliant()), Formats.percent(counts.compliant(), counts.accesses())),
                 List.of("Violation", Formats.count(counts.violations()), Formats.percent(counts.violations(), counts.accesses())),

@@ -7,8 +7,8 @@ import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.evidence.LineCounts;
 import nl.evidencestore.shared.evidence.Manifest;
+import nl.evidencestore.shared.evidence.WholeStreams;
 import nl.evidencestore.shared.integrity.EventEnvelope;
-import nl.evidencestore.shared.model.EmployeeId;
 
 /**
  * Completeness of the period: every access of the agreement recorded inside {@code [from, to]}
@@ -39,8 +39,8 @@ final class BoundaryCheck {
         EventEnvelope e = line.envelope();
         if (e.streamId().equals(scope.agreementId().value())) {
             agreementLine(facts, line, e);
-        } else if (e.streamId().startsWith(EmployeeId.STREAM_KIND) && line.isStub()) {
-            findings.fail(facts, "an employee's event is a stub: the register needs it in full");
+        } else if (WholeStreams.carriedWhole(e.streamId()) && line.isStub()) {
+            findings.fail(facts, "an event of " + e.streamId() + " is a stub: that stream is carried whole");
         }
     }
 

@@ -24,8 +24,8 @@ import nl.evidencestore.shared.integrity.VerificationKey;
 public final class BundleVerifier {
     private static final List<String> ORDER = List.of(Checks.FILES, Checks.MANIFEST_SIGNATURE, Checks.AUTHENTICITY,
             Checks.CANONICAL, Checks.PAYLOAD_HASHES, Checks.EVENT_HASHES, Checks.CHAIN, Checks.BOUNDARIES, Checks.EXPORT,
-            Checks.CHECKPOINT, Checks.INCLUSION, Checks.HEADS, Checks.APPEND_ONLY, Checks.NO_FORK, Checks.VERDICTS,
-            Checks.TIMELINE, Checks.REPORT);
+            Checks.MIRRORED, Checks.CHECKPOINT, Checks.INCLUSION, Checks.HEADS, Checks.APPEND_ONLY, Checks.NO_FORK,
+            Checks.VERDICTS, Checks.TIMELINE, Checks.REPORT);
     private final Optional<VerificationKey> trusted;
     private final Optional<byte[]> previousCheckpoint;
     private final Map<String, Check> checks = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ public final class BundleVerifier {
             measured.put(BundleWriter.EVENTS, readEvents(archive, scope, manifest, ends));
         } else {
             failAll(List.of(Checks.CANONICAL, Checks.PAYLOAD_HASHES, Checks.EVENT_HASHES, Checks.CHAIN, Checks.BOUNDARIES,
-                    Checks.EXPORT, Checks.VERDICTS, Checks.TIMELINE, Checks.REPORT), "events.jsonl is missing");
+                    Checks.EXPORT, Checks.MIRRORED, Checks.VERDICTS, Checks.TIMELINE, Checks.REPORT), "events.jsonl is missing");
         }
         add(FilesCheck.run(archive, manifest, measured));
         if (proof == null || bundleKey == null) {
@@ -110,6 +110,7 @@ public final class BundleVerifier {
         ChainCheck chain = new ChainCheck(agreementId);
         BoundaryCheck boundaries = new BoundaryCheck(scope, manifest.counts());
         ExportCheck export = new ExportCheck(scope);
+        MirroredFactCheck mirrored = new MirroredFactCheck(scope.agreementId());
         VerdictCheck verdicts = new VerdictCheck(agreementId, employees);
         MeasuredInput.Measure measure;
         try (MeasuredInput in = new MeasuredInput(archive.open(BundleWriter.EVENTS));
@@ -121,6 +122,7 @@ public final class BundleVerifier {
                     chain.accept(facts);
                     boundaries.accept(facts);
                     export.accept(facts);
+                    mirrored.accept(facts);
                     verdicts.accept(facts);
                     ends.accept(facts);
                     derived.accept(facts);
@@ -134,6 +136,7 @@ public final class BundleVerifier {
         add(chain.result());
         add(boundaries.result());
         add(export.result());
+        add(mirrored.result());
         add(verdicts.result());
         return measure;
     }

@@ -6,11 +6,11 @@ import java.util.Set;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.integrity.EventHash;
-import nl.evidencestore.shared.model.EmployeeId;
+import nl.evidencestore.shared.evidence.WholeStreams;
 
 /**
  * The order of {@code events.jsonl} (docs/evidence-format.md §3): the agreement's whole chain
- * first, then each employee stream whole, sorted by stream id; within a stream, sequences from 0
+ * first, then each employee and security-measure stream whole, sorted by stream id; within a stream, sequences from 0
  * without gaps, each prevHash the hash before it, recordedAt never going back.
  */
 final class ChainCheck {
@@ -53,12 +53,12 @@ final class ChainCheck {
         streams++;
         if (streams == 1 && !stream.equals(agreementId)) {
             findings.fail(facts, "the first stream is " + stream + ", not the agreement " + agreementId);
-        } else if (streams > 1 && !stream.startsWith(EmployeeId.STREAM_KIND)) {
-            findings.fail(facts, "stream " + stream + " is neither the agreement nor an employee's");
+        } else if (streams > 1 && !WholeStreams.carriedWhole(stream)) {
+            findings.fail(facts, "stream " + stream + " is neither the agreement nor an employee's or a security measure's");
         } else if (finished.contains(stream)) {
             findings.fail(facts, "stream " + stream + " appears twice");
         } else if (streams > 2 && previous != null && stream.compareTo(previous) < 0) {
-            findings.fail(facts, "employee stream " + stream + " comes after " + previous + ": not sorted by stream id");
+            findings.fail(facts, "stream " + stream + " comes after " + previous + ": not sorted by stream id");
         }
         if (e.sequence() != 0) {
             findings.fail(facts, "stream " + stream + " starts at sequence " + e.sequence() + ", not 0");

@@ -11,6 +11,7 @@ public final class Checks {
     public static final String CHAIN = "chain";
     public static final String BOUNDARIES = "boundaries";
     public static final String EXPORT = "export recorded";
+    public static final String MIRRORED = "mirrored facts";
     public static final String CHECKPOINT = "checkpoint signature";
     public static final String INCLUSION = "inclusion";
     public static final String HEADS = "heads";

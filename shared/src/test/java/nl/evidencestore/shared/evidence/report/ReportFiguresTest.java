@@ -98,7 +98,11 @@ class ReportFiguresTest {
 
     @Test
     void breaches_show_only_this_controllers_notifications_and_requests_keep_their_facts() {
-        ReportFigures figures = figures(SampleBundle.lines("P"));
+        List<nl.evidencestore.shared.evidence.EventLine> lines = new java.util.ArrayList<>(SampleBundle.lines("P"));
+        // A fact that is not agreement-only never reaches the report, even when a chain holds it.
+        lines.add(new Chain(AGREEMENT.value()).add(drafted("P"), "2025-11-06T10:00:00Z")
+                .add(SampleBundle.othersNotification(), "2026-03-08T00:00:00Z").lines().get(1));
+        ReportFigures figures = figures(lines);
 
         assertThat(figures.breaches()).singleElement().satisfies(b -> {
             assertThat(b.notifications).singleElement().satisfies(n -> assertThat(n.notificationId()).isEqualTo("n-1"));
@@ -107,6 +111,7 @@ class ReportFiguresTest {
         assertThat(figures.requests()).singleElement().satisfies(r -> assertThat(r.forwarded.late()).isTrue());
         assertThat(figures.exports()).singleElement().satisfies(e -> assertThat(e.exported().bundleId()).isEqualTo("bundle-1"));
         assertThat(figures.employeeStreams()).isEqualTo(2);
-        assertThat(figures.streams()).isEqualTo(5);
+        assertThat(figures.securityMeasureStreams()).isEqualTo(1);
+        assertThat(figures.streams()).isEqualTo(4);
     }
 }

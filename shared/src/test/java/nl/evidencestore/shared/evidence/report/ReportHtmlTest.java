@@ -34,9 +34,8 @@ class ReportHtmlTest {
     @Test
     void the_order_of_independent_streams_after_the_agreement_does_not_matter() {
         List<EventLine> reordered = new ArrayList<>(SampleBundle.agreement("Tandartspraktijk Zuid").lines());
-        reordered.addAll(SampleBundle.request());
+        reordered.addAll(SampleBundle.securityMeasure());
         reordered.addAll(SampleBundle.employees().get(1));
-        reordered.addAll(SampleBundle.breach());
         reordered.addAll(SampleBundle.employees().get(0));
 
         assertThat(render(reordered)).isEqualTo(render(SampleBundle.lines("Tandartspraktijk Zuid")));
