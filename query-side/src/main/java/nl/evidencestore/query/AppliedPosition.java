@@ -1,6 +1,7 @@
 package nl.evidencestore.query;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import nl.evidencestore.shared.error.PositionNotReached;
@@ -14,6 +15,7 @@ public final class AppliedPosition {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition advanced = lock.newCondition();
     private volatile long current;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public AppliedPosition(long start) {
         this.current = start;
@@ -42,6 +44,7 @@ public final class AppliedPosition {
             return true;
         }
         long nanos = timeout.toNanos();
+        waiting.incrementAndGet();
         lock.lock();
         try {
             while (current < position) {
@@ -53,7 +56,13 @@ public final class AppliedPosition {
             return true;
         } finally {
             lock.unlock();
+            waiting.decrementAndGet();
         }
+    }
+
+    /** Whether a reader waits for a position not applied yet: the feed then asks for a quick reopen. */
+    public boolean awaited() {
+        return waiting.get() > 0;
     }
 
     /** The HTTP form of {@link #await}: a wait that runs out becomes a 503 with the current position. */

@@ -1,6 +1,8 @@
 package nl.evidencestore.query.kafka;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -61,6 +63,7 @@ public final class EventFeed implements AutoCloseable {
         this.commitInterval = commitInterval;
         this.nextOffset = index.committedOffset().orElse(0L);
         this.committedOffset = nextOffset;
+        index.onVisible(this::visible);
     }
 
     /** Seeks to the index's committed offset and starts polling on a thread of its own. */
@@ -87,9 +90,21 @@ public final class EventFeed implements AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
+    /** A batch's low-water mark, applied once searchers see the index's generation after it. */
+    private record Pending(long generation, long lowWaterMark) {
+    }
+
+    /** Batches applied but not yet searchable, oldest first; the reopening thread takes them. */
+    private final Deque<Pending> unseen = new ArrayDeque<>();
+    /** The mark of the last batch applied, searchable or not: what a commit makes durable. */
+    private long appliedMark = Long.MIN_VALUE;
+    /** The newest generation searchers see. */
+    private volatile long seenGeneration = Long.MIN_VALUE;
+
     /**
-     * Applies one polled batch: every decodable event to the index and the projections, then
-     * one refresh, then the applied position. Undecodable records are logged and skipped.
+     * Applies one polled batch: every decodable event to the index and the projections.
+     * Undecodable records are logged and skipped. The applied position moves once a reopen
+     * makes the batch searchable; the feed does not wait for it.
      */
     void apply(List<ConsumerRecord<byte[], byte[]>> batch) {
         if (batch.isEmpty()) {
@@ -103,8 +118,28 @@ public final class EventFeed implements AutoCloseable {
             lowWaterMark = Math.max(lowWaterMark, FeedRecords.lowWaterMark(record).orElse(lowWaterMark));
             nextOffset = Math.max(nextOffset, record.offset() + 1);
         }
-        index.refresh();
-        applied.advanceTo(lowWaterMark);
+        appliedMark = Math.max(appliedMark, lowWaterMark);
+        long generation = index.generation();
+        synchronized (unseen) {
+            unseen.addLast(new Pending(generation, lowWaterMark));
+        }
+        if (generation <= seenGeneration) {
+            visible(seenGeneration); // nothing new to search (a watermark, or only skipped records)
+        } else if (applied.awaited()) {
+            index.hurry(generation);
+        }
+    }
+
+    /** Called after every reopen with the generation searchers now see. */
+    private void visible(long generation) {
+        long mark = Long.MIN_VALUE;
+        synchronized (unseen) {
+            seenGeneration = Math.max(seenGeneration, generation);
+            while (!unseen.isEmpty() && unseen.peekFirst().generation() <= generation) {
+                mark = Math.max(mark, unseen.pollFirst().lowWaterMark());
+            }
+        }
+        applied.advanceTo(mark);
     }
 
     /**
@@ -149,7 +184,8 @@ public final class EventFeed implements AutoCloseable {
     /** Only the poll thread (or close(), after it ended) commits, so offset and documents agree. */
     private void commit() {
         if (nextOffset != committedOffset) {
-            index.commit(nextOffset, applied.current());
+            // Everything applied is in the commit, searchable yet or not: a restart opens it all.
+            index.commit(nextOffset, Math.max(appliedMark, applied.current()));
             committedOffset = nextOffset;
         }
     }

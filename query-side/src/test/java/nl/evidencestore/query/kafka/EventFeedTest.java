@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.agreement.AgreementState;
 import nl.evidencestore.query.agreement.AgreementStateProjection;
@@ -49,7 +50,7 @@ class EventFeedTest {
     void feedsEveryEventToIndexAndProjectionsSkippingWhatCannotBeDecoded() {
         List<ForwardedEvent> events = lifecycle();
 
-        feed.apply(List.of(
+        applyAndSee(feed, List.of(
                 record(0, events.get(0), 10),
                 record(1, events.get(1), 11),
                 undecodable(2, "ev-broken", 12, 12),
@@ -70,7 +71,7 @@ class EventFeedTest {
         List<ForwardedEvent> events = lifecycle();
 
         // Position 15 arrives while 12 to 14 are still in flight on the command side.
-        feed.apply(List.of(record(0, events.get(0), 10), record(1, events.get(3), 11)));
+        applyAndSee(feed, List.of(record(0, events.get(0), 10), record(1, events.get(3), 11)));
 
         assertThat(applied.current()).isEqualTo(11);
     }
@@ -78,9 +79,9 @@ class EventFeedTest {
     @Test
     void neverMovesTheAppliedPositionBackOnARedeliveredBatch() {
         List<ForwardedEvent> events = lifecycle();
-        feed.apply(List.of(record(0, events.get(0), 10), record(1, events.get(1), 11)));
+        applyAndSee(feed, List.of(record(0, events.get(0), 10), record(1, events.get(1), 11)));
 
-        feed.apply(List.of(record(0, events.get(0), 10)));
+        applyAndSee(feed, List.of(record(0, events.get(0), 10)));
 
         assertThat(applied.current()).isEqualTo(11);
         assertThat(feed.nextOffset()).isEqualTo(2);
@@ -89,9 +90,9 @@ class EventFeedTest {
 
     @Test
     void aWatermarkRecordAdvancesTheAppliedPositionWithoutAnEvent() {
-        feed.apply(List.of(record(0, lifecycle().get(0), 10)));
+        applyAndSee(feed, List.of(record(0, lifecycle().get(0), 10)));
 
-        feed.apply(List.of(watermark(1, 14)));
+        applyAndSee(feed, List.of(watermark(1, 14)));
 
         assertThat(applied.current()).isEqualTo(14);
         assertThat(index.documentCount()).isEqualTo(1);
@@ -100,8 +101,8 @@ class EventFeedTest {
 
     @Test
     void goesOnAfterABatchOfOnlyUndecodableRecords() {
-        feed.apply(List.of(undecodable(0, "ev-broken", 3, 3)));
-        feed.apply(List.of(record(1, lifecycle().get(0), 10)));
+        applyAndSee(feed, List.of(undecodable(0, "ev-broken", 3, 3)));
+        applyAndSee(feed, List.of(record(1, lifecycle().get(0), 10)));
 
         assertThat(index.documentCount()).isEqualTo(1);
         assertThat(applied.current()).isEqualTo(10);
@@ -116,7 +117,7 @@ class EventFeedTest {
                     throw new IllegalStateException("a bug");
                 }, seen::add), applied);
 
-        withBrokenProjection.apply(List.of(record(0, lifecycle().get(0), 10)));
+        applyAndSee(withBrokenProjection, List.of(record(0, lifecycle().get(0), 10)));
 
         assertThat(seen).hasSize(1);
         assertThat(applied.current()).isEqualTo(10);
@@ -129,5 +130,11 @@ class EventFeedTest {
         EventFeed resumed = new EventFeed("localhost:0", Topics.EVENTS, index, List.of(agreements), applied);
 
         assertThat(resumed.nextOffset()).isEqualTo(42);
+    }
+
+    /** Applies a batch and waits for the reopen that makes it searchable, when the position moves. */
+    private void applyAndSee(EventFeed target, List<ConsumerRecord<byte[], byte[]>> batch) {
+        target.apply(batch);
+        index.refresh();
     }
 }
