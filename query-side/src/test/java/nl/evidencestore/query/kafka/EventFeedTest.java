@@ -137,4 +137,22 @@ class EventFeedTest {
         target.apply(batch);
         index.refresh();
     }
+
+    @Test
+    void theAppliedPositionNeverRunsAheadOfWhatSearchersSee() {
+        ForwardedEvent drafted = lifecycle().get(0);
+        for (int batch = 1; batch <= 300; batch++) {
+            long mark = 100 + batch;
+            ForwardedEvent event = new ForwardedEvent("ev-" + batch, drafted.type(), drafted.streamId(), batch, mark,
+                    drafted.recordedAt(), drafted.payload());
+            feed.apply(batch % 7 == 0 ? List.of(watermark(batch, mark - 1), record(batch, event, mark))
+                    : List.of(record(batch, event, mark)));
+            long appliedNow = applied.current();
+            long seen = index.documentCount();
+            assertThat(seen).as("documents searchable once position %d is applied", appliedNow)
+                    .isGreaterThanOrEqualTo(appliedNow - 100);
+        }
+        index.refresh();
+        assertThat(applied.current()).isEqualTo(400);
+    }
 }
