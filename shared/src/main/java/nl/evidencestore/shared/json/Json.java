@@ -86,8 +86,9 @@ public final class Json {
     }
 
     /**
-     * {@link #canonical}'s bytes for the event values of this store, written directly: see
-     * {@link #SORTED} for when the two agree.
+     * {@link #canonical}'s bytes, written directly, for values of plain records, lists, maps,
+     * strings, booleans and small integers (see {@link #SORTED}); not for a polymorphic member,
+     * whose type id Jackson writes first.
      */
     public static byte[] canonicalWrite(Object value) {
         byte[] sorted;
