@@ -1,0 +1,251 @@
+package nl.evidencestore.shared.evidence.verify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.integrity.FixedWidthInstant;
+import nl.evidencestore.shared.json.JcsScanner;
+import nl.evidencestore.shared.model.Actor;
+import nl.evidencestore.shared.model.ActorKind;
+import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.Country;
+import nl.evidencestore.shared.model.DataCategory;
+import nl.evidencestore.shared.model.Purpose;
+import nl.evidencestore.shared.model.Verdict;
+import nl.evidencestore.shared.model.Violation;
+import nl.evidencestore.shared.subject.SealedSubject;
+
+/**
+ * An {@link AccessRecorded} read from its canonical payload bytes without the general JSON
+ * mapper: nearly every line of a bundle is one, and mapping each costs more than everything
+ * else the verifier does with it. Only the shape the store writes is read, through the same
+ * record constructors; anything else (an unknown or null member, a missing flag, another
+ * instant form, a value a constructor refuses) returns null, and the mapper decides as before.
+ * A test holds the result to the mapper's on random accesses.
+ */
+final class AccessPayload {
+    private static final Shape SHAPE = new Shape();
+    private final byte[] json;
+    private int at;
+
+    private AccessPayload(byte[] json, int from) {
+        this.json = json;
+        this.at = from;
+    }
+
+    /** The access in {@code json[from, to)}, bytes that passed {@link JcsScanner}; null when the mapper must decide. */
+    static AccessRecorded read(byte[] json, int from, int to) {
+        try {
+            AccessPayload reader = new AccessPayload(json, from);
+            AccessRecorded access = reader.access();
+            return reader.at == to ? access : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private AccessRecorded access() {
+        Fields f = new Fields();
+        members(name -> {
+            switch (name) {
+                case "accessId" -> f.accessId = string();
+                case "actor" -> f.actor = actor();
+                case "agreementId" -> f.agreementId = AgreementId.of(string());
+                case "categories" -> f.categories = categories();
+                case "country" -> f.country = Country.of(string());
+                case "instructionRef" -> f.instructionRef = string();
+                case "instructionVerified" -> f.instructionVerified = bool();
+                case "occurredAt" -> f.occurredAt = instant(string());
+                case "purpose" -> f.purpose = Purpose.of(string());
+                case "recordedLate" -> f.recordedLate = bool();
+                case "referenceData" -> f.referenceData = string();
+                case "subject" -> f.subject = subject();
+                case "system" -> f.system = string();
+                case "verdict" -> f.verdict = verdict();
+                default -> throw SHAPE;
+            }
+        });
+        if (f.instructionVerified == null || f.recordedLate == null) {
+            throw SHAPE;
+        }
+        return new AccessRecorded(f.agreementId, f.accessId, f.actor, f.purpose, f.instructionRef, f.categories,
+                f.subject, f.country, f.system, f.occurredAt, f.verdict, f.instructionVerified, f.recordedLate,
+                f.referenceData);
+    }
+
+    /** The members as written; a missing one stays null, as the mapper leaves it. */
+    private static final class Fields {
+        String accessId;
+        Actor actor;
+        AgreementId agreementId;
+        List<DataCategory> categories;
+        Country country;
+        String instructionRef;
+        Boolean instructionVerified;
+        Instant occurredAt;
+        Purpose purpose;
+        Boolean recordedLate;
+        String referenceData;
+        SealedSubject subject;
+        String system;
+        Verdict verdict;
+    }
+
+    private Actor actor() {
+        String[] values = new String[3];
+        members(name -> {
+            switch (name) {
+                case "id" -> values[0] = string();
+                case "kind" -> values[1] = string();
+                case "subProcessorId" -> values[2] = string();
+                default -> throw SHAPE;
+            }
+        });
+        return new Actor(values[0], values[1] == null ? null : ActorKind.valueOf(values[1]), values[2]);
+    }
+
+    private SealedSubject subject() {
+        String[] values = new String[2];
+        members(name -> {
+            switch (name) {
+                case "ciphertext" -> values[0] = string();
+                case "keyId" -> values[1] = string();
+                default -> throw SHAPE;
+            }
+        });
+        return new SealedSubject(values[1], values[0]);
+    }
+
+    private Verdict verdict() {
+        Object[] values = new Object[2];
+        members(name -> {
+            switch (name) {
+                case "verdict" -> values[0] = Verdict.Outcome.valueOf(string());
+                case "violations" -> values[1] = violations();
+                default -> throw SHAPE;
+            }
+        });
+        @SuppressWarnings("unchecked")
+        List<Violation> violations = (List<Violation>) values[1];
+        if (violations == null) {
+            throw SHAPE;
+        }
+        return new Verdict((Verdict.Outcome) values[0], violations);
+    }
+
+    private List<Violation> violations() {
+        List<Violation> violations = new ArrayList<>();
+        elements(() -> {
+            String[] values = new String[2];
+            members(name -> {
+                switch (name) {
+                    case "article" -> values[0] = string();
+                    case "reason" -> values[1] = string();
+                    default -> throw SHAPE;
+                }
+            });
+            violations.add(new Violation(values[0], values[1]));
+        });
+        return violations;
+    }
+
+    private List<DataCategory> categories() {
+        List<DataCategory> categories = new ArrayList<>();
+        elements(() -> categories.add(DataCategory.of(string())));
+        return categories;
+    }
+
+    private interface Member {
+        void value(String name);
+    }
+
+    /** Reads an object, handing each member's name to {@code member}, which reads its value. */
+    private void members(Member member) {
+        expect('{');
+        if (json[at] == '}') {
+            at++;
+            return;
+        }
+        do {
+            String name = string();
+            expect(':');
+            member.value(name);
+        } while (json[at++] == ',');
+        if (json[at - 1] != '}') {
+            throw SHAPE;
+        }
+    }
+
+    private void elements(Runnable element) {
+        expect('[');
+        if (json[at] == ']') {
+            at++;
+            return;
+        }
+        do {
+            element.run();
+        } while (json[at++] == ',');
+        if (json[at - 1] != ']') {
+            throw SHAPE;
+        }
+    }
+
+    /** A string's text; its bytes are canonical, so the first quote not escaped ends it. */
+    private String string() {
+        expect('"');
+        int from = at;
+        while (json[at] != '"') {
+            at += json[at] == '\\' ? 2 : 1;
+        }
+        return JcsScanner.text(json, from, at++);
+    }
+
+    private boolean bool() {
+        if (json[at] == 't') {
+            at += 4;
+            return true;
+        }
+        if (json[at] == 'f') {
+            at += 5;
+            return false;
+        }
+        throw SHAPE;
+    }
+
+    private void expect(char c) {
+        if (json[at++] != c) {
+            throw SHAPE;
+        }
+    }
+
+    /**
+     * What Jackson writes for an instant ({@link Instant#toString}): seconds, then no fraction or
+     * one of 3, 6 or 9 digits. Other forms, which the mapper might read otherwise, go to it.
+     */
+    private static Instant instant(String text) {
+        Instant instant = switch (text.length()) {
+            case 24 -> FixedWidthInstant.parse(text, 3);
+            case 27 -> FixedWidthInstant.parse(text, 6);
+            case 30 -> FixedWidthInstant.parse(text, 9);
+            case 20 -> seconds(text);
+            default -> null;
+        };
+        if (instant == null) {
+            throw SHAPE;
+        }
+        return instant;
+    }
+
+    private static Instant seconds(String text) {
+        Instant withFraction = FixedWidthInstant.parse(text.substring(0, 19) + ".000Z", 3);
+        return text.charAt(19) == 'Z' ? withFraction : null;
+    }
+
+    /** Not the shape this reader knows: the mapper decides. Shared and without a stack trace. */
+    private static final class Shape extends RuntimeException {
+        Shape() {
+            super("not the shape of an access", null, false, false);
+        }
+    }
+}
