@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads RFC 4180 records one at a time, each as its exact bytes with its CRLF: a CR LF inside
@@ -11,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class CsvRecords {
     private final InputStream in;
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
 
     CsvRecords(InputStream in) {
         this.in = in;
@@ -18,22 +22,47 @@ final class CsvRecords {
 
     /** The next record's bytes, or null at the end of the file. */
     byte[] next() throws IOException {
-        ByteArrayOutputStream record = new ByteArrayOutputStream(256);
+        ByteArrayOutputStream record = null;
         boolean quoted = false;
         int previous = -1;
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            record.write(b);
-            if (b == '"') {
-                quoted = !quoted;
-            } else if (b == '\n' && previous == '\r' && !quoted) {
-                return record.toByteArray();
+        while (true) {
+            if (position == limit && !fill()) {
+                return record == null || record.size() == 0 ? null : record.toByteArray();
             }
+            int from = position;
+            for (int i = position; i < limit; i++) {
+                byte b = buffer[i];
+                if (b == '"') {
+                    quoted = !quoted;
+                } else if (b == '\n' && previous == '\r' && !quoted) {
+                    position = i + 1;
+                    return take(record, from, position);
+                }
+                previous = b;
+            }
+            record = record == null ? new ByteArrayOutputStream(512) : record;
+            record.write(buffer, from, limit - from);
+            position = limit;
             if (record.size() > LineReader.MAX_LINE) {
                 throw new IOException("a record of timeline.csv is longer than " + LineReader.MAX_LINE + " bytes");
             }
-            previous = b;
         }
-        return record.size() == 0 ? null : record.toByteArray();
+    }
+
+    /** The record: what was carried over from earlier buffers, then {@code buffer[from, to)}. */
+    private byte[] take(ByteArrayOutputStream carried, int from, int to) {
+        if (carried == null) {
+            return Arrays.copyOfRange(buffer, from, to);
+        }
+        carried.write(buffer, from, to - from);
+        return carried.toByteArray();
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        position = 0;
+        limit = Math.max(n, 0);
+        return n > 0;
     }
 
     /**
