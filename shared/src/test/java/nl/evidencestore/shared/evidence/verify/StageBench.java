@@ -69,8 +69,7 @@ public final class StageBench {
             }
             report("LineFacts.of total", t, raw.size());
             t = System.nanoTime();
-            VerdictCheck verdicts = new VerdictCheck(scope.agreementId().value(),
-                    EmployeeHistory.read(new java.io.ByteArrayInputStream(new byte[0])));
+            VerdictCheck verdicts = VerdictCheck.assuming(scope.agreementId().value(), new RegisterAssumptions());
             ChainCheck chain = new ChainCheck(scope.agreementId().value());
             BoundaryCheck boundaries = new BoundaryCheck(scope, manifest.counts());
             for (LineFacts f : facts) {
