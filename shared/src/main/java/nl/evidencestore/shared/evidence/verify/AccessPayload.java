@@ -26,6 +26,13 @@ import nl.evidencestore.shared.subject.SealedSubject;
  */
 final class AccessPayload {
     private static final Shape SHAPE = new Shape();
+    private static final MemberNames ACCESS = new MemberNames("accessId", "actor", "agreementId", "categories", "country",
+            "instructionRef", "instructionVerified", "occurredAt", "purpose", "recordedLate", "referenceData", "subject",
+            "system", "verdict");
+    private static final MemberNames ACTOR = new MemberNames("id", "kind", "subProcessorId");
+    private static final MemberNames SUBJECT = new MemberNames("ciphertext", "keyId");
+    private static final MemberNames VERDICT = new MemberNames("verdict", "violations");
+    private static final MemberNames VIOLATION = new MemberNames("article", "reason");
     private final byte[] json;
     private int at;
 
@@ -47,23 +54,22 @@ final class AccessPayload {
 
     private AccessRecorded access() {
         Fields f = new Fields();
-        members(name -> {
+        members(ACCESS, name -> {
             switch (name) {
-                case "accessId" -> f.accessId = string();
-                case "actor" -> f.actor = actor();
-                case "agreementId" -> f.agreementId = AgreementId.of(string());
-                case "categories" -> f.categories = categories();
-                case "country" -> f.country = Country.of(string());
-                case "instructionRef" -> f.instructionRef = string();
-                case "instructionVerified" -> f.instructionVerified = bool();
-                case "occurredAt" -> f.occurredAt = instant(string());
-                case "purpose" -> f.purpose = Purpose.of(string());
-                case "recordedLate" -> f.recordedLate = bool();
-                case "referenceData" -> f.referenceData = string();
-                case "subject" -> f.subject = subject();
-                case "system" -> f.system = string();
-                case "verdict" -> f.verdict = verdict();
-                default -> throw SHAPE;
+                case 0 -> f.accessId = string();
+                case 1 -> f.actor = actor();
+                case 2 -> f.agreementId = AgreementId.of(string());
+                case 3 -> f.categories = categories();
+                case 4 -> f.country = Country.of(string());
+                case 5 -> f.instructionRef = string();
+                case 6 -> f.instructionVerified = bool();
+                case 7 -> f.occurredAt = instant(string());
+                case 8 -> f.purpose = Purpose.of(string());
+                case 9 -> f.recordedLate = bool();
+                case 10 -> f.referenceData = string();
+                case 11 -> f.subject = subject();
+                case 12 -> f.system = string();
+                default -> f.verdict = verdict();
             }
         });
         if (f.instructionVerified == null || f.recordedLate == null) {
@@ -94,38 +100,19 @@ final class AccessPayload {
 
     private Actor actor() {
         String[] values = new String[3];
-        members(name -> {
-            switch (name) {
-                case "id" -> values[0] = string();
-                case "kind" -> values[1] = string();
-                case "subProcessorId" -> values[2] = string();
-                default -> throw SHAPE;
-            }
-        });
+        members(ACTOR, name -> values[name] = string());
         return new Actor(values[0], values[1] == null ? null : ActorKind.valueOf(values[1]), values[2]);
     }
 
     private SealedSubject subject() {
         String[] values = new String[2];
-        members(name -> {
-            switch (name) {
-                case "ciphertext" -> values[0] = string();
-                case "keyId" -> values[1] = string();
-                default -> throw SHAPE;
-            }
-        });
+        members(SUBJECT, name -> values[name] = string());
         return new SealedSubject(values[1], values[0]);
     }
 
     private Verdict verdict() {
         Object[] values = new Object[2];
-        members(name -> {
-            switch (name) {
-                case "verdict" -> values[0] = Verdict.Outcome.valueOf(string());
-                case "violations" -> values[1] = violations();
-                default -> throw SHAPE;
-            }
-        });
+        members(VERDICT, name -> values[name] = name == 0 ? Verdict.Outcome.valueOf(string()) : violations());
         @SuppressWarnings("unchecked")
         List<Violation> violations = (List<Violation>) values[1];
         if (violations == null) {
@@ -138,13 +125,7 @@ final class AccessPayload {
         List<Violation> violations = new ArrayList<>();
         elements(() -> {
             String[] values = new String[2];
-            members(name -> {
-                switch (name) {
-                    case "article" -> values[0] = string();
-                    case "reason" -> values[1] = string();
-                    default -> throw SHAPE;
-                }
-            });
+            members(VIOLATION, name -> values[name] = string());
             violations.add(new Violation(values[0], values[1]));
         });
         return violations;
@@ -157,20 +138,29 @@ final class AccessPayload {
     }
 
     private interface Member {
-        void value(String name);
+        void value(int name);
     }
 
-    /** Reads an object, handing each member's name to {@code member}, which reads its value. */
-    private void members(Member member) {
+    /** Reads an object, handing the index of each member's name among {@code names} to {@code member}, which reads its value. */
+    private void members(MemberNames names, Member member) {
         expect('{');
         if (json[at] == '}') {
             at++;
             return;
         }
+        int last = -1;
         do {
-            String name = string();
+            expect('"');
+            int from = at;
+            while (json[at] != '"') {
+                at++;
+            }
+            last = names.find(json, from, at++, last);
+            if (last < 0) {
+                throw SHAPE;
+            }
             expect(':');
-            member.value(name);
+            member.value(last);
         } while (json[at++] == ',');
         if (json[at - 1] != '}') {
             throw SHAPE;

@@ -20,9 +20,23 @@ import nl.evidencestore.shared.json.JcsScanner;
  * what is wrong.
  */
 final class CanonicalLine implements JcsScanner.Members {
+    private static final MemberNames NAMES = new MemberNames("eventId", "hash", "occurredAt", "payload", "payloadSha256",
+            "prevHash", "recordedAt", "sequence", "streamId", "type", "v");
+    private static final int EVENT_ID = 0;
+    private static final int HASH = 1;
+    private static final int OCCURRED_AT = 2;
+    private static final int PAYLOAD = 3;
+    private static final int PAYLOAD_SHA256 = 4;
+    private static final int PREV_HASH = 5;
+    private static final int RECORDED_AT = 6;
+    private static final int SEQUENCE = 7;
+    private static final int STREAM_ID = 8;
+    private static final int TYPE = 9;
+    private static final int V = 10;
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CanonicalLine::sha256);
     private final byte[] raw;
     private boolean unexpected;
+    private int lastName = -1;
     private String eventId;
     private String type;
     private String streamId;
@@ -103,19 +117,37 @@ final class CanonicalLine implements JcsScanner.Members {
 
     @Override
     public void member(int nameFrom, int nameTo, int valueFrom, int valueTo) {
-        String name = JcsScanner.text(raw, nameFrom, nameTo);
+        int name = NAMES.find(raw, nameFrom, nameTo, lastName);
+        if (name < 0) {
+            unexpected = true;
+            return;
+        }
+        lastName = name;
         byte first = raw[valueFrom];
+        String text = first == '"' ? JcsScanner.text(raw, valueFrom + 1, valueTo - 1) : null;
         switch (name) {
-            case "payload" -> {
+            case EVENT_ID -> eventId = text;
+            case HASH -> {
+                hash = text;
+                hashFrom = nameFrom - 2;
+                hashTo = valueTo;
+            }
+            case OCCURRED_AT -> occurredAt = text;
+            case PAYLOAD -> {
                 unexpected |= first != '{';
                 payloadMemberFrom = nameFrom - 2;
                 payloadFrom = valueFrom;
                 payloadTo = valueTo;
             }
-            case "v" -> v = integer(first, valueFrom, valueTo);
-            case "sequence" -> sequence = integer(first, valueFrom, valueTo);
-            default -> text(name, first == '"' ? JcsScanner.text(raw, valueFrom + 1, valueTo - 1) : null, nameFrom, valueTo);
+            case PAYLOAD_SHA256 -> payloadSha256 = text;
+            case PREV_HASH -> prevHash = text;
+            case RECORDED_AT -> recordedAt = text;
+            case SEQUENCE -> sequence = integer(first, valueFrom, valueTo);
+            case STREAM_ID -> streamId = text;
+            case TYPE -> type = text;
+            default -> v = integer(first, valueFrom, valueTo);
         }
+        unexpected |= text == null && name != PAYLOAD && name != SEQUENCE && name != V;
     }
 
     private long integer(byte first, int from, int to) {
@@ -124,25 +156,6 @@ final class CanonicalLine implements JcsScanner.Members {
             return -1;
         }
         return Long.parseLong(new String(raw, from, to - from, StandardCharsets.US_ASCII));
-    }
-
-    private void text(String name, String value, int nameFrom, int valueTo) {
-        unexpected |= value == null;
-        switch (name) {
-            case "eventId" -> eventId = value;
-            case "type" -> type = value;
-            case "streamId" -> streamId = value;
-            case "occurredAt" -> occurredAt = value;
-            case "recordedAt" -> recordedAt = value;
-            case "prevHash" -> prevHash = value;
-            case "payloadSha256" -> payloadSha256 = value;
-            case "hash" -> {
-                hash = value;
-                hashFrom = nameFrom - 2;
-                hashTo = valueTo;
-            }
-            default -> unexpected = true;
-        }
     }
 
     private EventLine build() {
