@@ -59,4 +59,38 @@ public final class FixedWidthInstant {
         }
         return value;
     }
+
+    /**
+     * {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'} written by hand, or null for a year outside
+     * 0000-9999 (let the formatter write those); the micro-digits truncate, as the pattern does.
+     */
+    public static String formatMicros(Instant instant) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return null;
+        }
+        char[] text = new char[27];
+        put(text, 0, t.getYear(), 4);
+        text[4] = '-';
+        put(text, 5, t.getMonthValue(), 2);
+        text[7] = '-';
+        put(text, 8, t.getDayOfMonth(), 2);
+        text[10] = 'T';
+        put(text, 11, t.getHour(), 2);
+        text[13] = ':';
+        put(text, 14, t.getMinute(), 2);
+        text[16] = ':';
+        put(text, 17, t.getSecond(), 2);
+        text[19] = '.';
+        put(text, 20, t.getNano() / 1000, 6);
+        text[26] = 'Z';
+        return new String(text);
+    }
+
+    private static void put(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
 }

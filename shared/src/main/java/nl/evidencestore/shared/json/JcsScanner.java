@@ -220,27 +220,33 @@ public final class JcsScanner {
 
     /** Steps over a string; whether its bytes sort as its UTF-16 code units do (no escape, nothing from U+E000 on). */
     private boolean string() {
-        at++;
+        int i = at + 1;
         boolean simple = true;
         while (true) {
-            int c = next() & 0xff;
+            if (i >= end) {
+                throw NOT_CANONICAL;
+            }
+            byte c = json[i];
+            // Printable ASCII, nearly every byte of a line: bytes from 0x80 on are negative here.
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                i++;
+                continue;
+            }
+            at = i;
             if (c == '"') {
                 at++;
                 return simple;
             }
-            if (c < 0x80) {
-                if (c == '\\') {
-                    escape();
-                    simple = false;
-                } else if (c < 0x20) {
-                    throw NOT_CANONICAL;
-                } else {
-                    at++;
-                }
+            if (c == '\\') {
+                escape();
+                simple = false;
+            } else if (c >= 0) {
+                throw NOT_CANONICAL;
             } else {
-                simple &= c < 0xEE;
-                utf8(c);
+                simple &= (c & 0xff) < 0xEE;
+                utf8(c & 0xff);
             }
+            i = at;
         }
     }
 
