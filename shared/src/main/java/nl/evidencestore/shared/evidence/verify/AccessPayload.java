@@ -2,7 +2,10 @@ package nl.evidencestore.shared.evidence.verify;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.integrity.FixedWidthInstant;
 import nl.evidencestore.shared.json.JcsScanner;
@@ -26,6 +29,7 @@ import nl.evidencestore.shared.subject.SealedSubject;
  */
 final class AccessPayload {
     private static final Shape SHAPE = new Shape();
+    private static final ThreadLocal<Made> MADE = ThreadLocal.withInitial(Made::new);
     private static final MemberNames ACCESS = new MemberNames("accessId", "actor", "agreementId", "categories", "country",
             "instructionRef", "instructionVerified", "occurredAt", "purpose", "recordedLate", "referenceData", "subject",
             "system", "verdict");
@@ -58,13 +62,13 @@ final class AccessPayload {
             switch (name) {
                 case 0 -> f.accessId = string();
                 case 1 -> f.actor = actor();
-                case 2 -> f.agreementId = AgreementId.of(string());
+                case 2 -> f.agreementId = MADE.get().of(AgreementId.class, string(), AgreementId::of);
                 case 3 -> f.categories = categories();
-                case 4 -> f.country = Country.of(string());
+                case 4 -> f.country = MADE.get().of(Country.class, string(), Country::of);
                 case 5 -> f.instructionRef = string();
                 case 6 -> f.instructionVerified = bool();
                 case 7 -> f.occurredAt = instant(string());
-                case 8 -> f.purpose = Purpose.of(string());
+                case 8 -> f.purpose = MADE.get().of(Purpose.class, string(), Purpose::of);
                 case 9 -> f.recordedLate = bool();
                 case 10 -> f.referenceData = string();
                 case 11 -> f.subject = subject();
@@ -101,7 +105,8 @@ final class AccessPayload {
     private Actor actor() {
         String[] values = new String[3];
         members(ACTOR, name -> values[name] = string());
-        return new Actor(values[0], values[1] == null ? null : ActorKind.valueOf(values[1]), values[2]);
+        String key = values[0] + '\u0000' + values[1] + '\u0000' + values[2];
+        return MADE.get().of(Actor.class, key, k -> new Actor(values[0], values[1] == null ? null : ActorKind.valueOf(values[1]), values[2]));
     }
 
     private SealedSubject subject() {
@@ -133,7 +138,7 @@ final class AccessPayload {
 
     private List<DataCategory> categories() {
         List<DataCategory> categories = new ArrayList<>();
-        elements(() -> categories.add(DataCategory.of(string())));
+        elements(() -> categories.add(MADE.get().of(DataCategory.class, string(), DataCategory::of)));
         return categories;
     }
 
@@ -230,6 +235,29 @@ final class AccessPayload {
     private static Instant seconds(String text) {
         Instant withFraction = FixedWidthInstant.parse(text.substring(0, 19) + ".000Z", 3);
         return text.charAt(19) == 'Z' ? withFraction : null;
+    }
+
+    /**
+     * Value objects met again and again (one agreement, a few purposes, countries, categories
+     * and actors), made once per thread: a record made from the same text is an equal record,
+     * and a text a constructor refuses is never kept.
+     */
+    private static final class Made {
+        private static final int MOST = 10_000;
+        private final Map<Class<?>, Map<String, Object>> made = new HashMap<>();
+
+        <T> T of(Class<T> type, String text, Function<String, T> make) {
+            Map<String, Object> ofType = made.computeIfAbsent(type, t -> new HashMap<>());
+            Object value = ofType.get(text);
+            if (value == null) {
+                value = make.apply(text);
+                if (ofType.size() >= MOST) {
+                    ofType.clear();
+                }
+                ofType.put(text, value);
+            }
+            return type.cast(value);
+        }
     }
 
     /** Not the shape this reader knows: the mapper decides. Shared and without a stack trace. */

@@ -46,6 +46,21 @@ public final class StageBench {
                 read.access();
             }
             report("canonical read, hashes, access", t, raw.size());
+            List<CanonicalLine> reads = new ArrayList<>();
+            for (byte[] r : raw) {
+                reads.add(CanonicalLine.read(r));
+            }
+            t = cpu();
+            for (CanonicalLine read : reads) {
+                read.payloadHashHolds();
+                read.eventHashHolds();
+            }
+            report("both hashes", t, raw.size());
+            t = cpu();
+            for (CanonicalLine read : reads) {
+                read.access();
+            }
+            report("access read", t, raw.size());
             t = cpu();
             List<LineFacts> facts = new ArrayList<>();
             for (byte[] r : raw) {
