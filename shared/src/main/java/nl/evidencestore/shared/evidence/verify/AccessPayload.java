@@ -1,5 +1,6 @@
 package nl.evidencestore.shared.evidence.verify;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -190,10 +191,13 @@ final class AccessPayload {
     private String string() {
         expect('"');
         int from = at;
-        while (json[at] != '"') {
-            at += json[at] == '\\' ? 2 : 1;
+        boolean ascii = true;
+        for (byte c = json[at]; c != '"'; c = json[at]) {
+            ascii &= c > 0 && c != '\\';
+            at += c == '\\' ? 2 : 1;
         }
-        return JcsScanner.text(json, from, at++);
+        // Plain ASCII, as nearly every value is, becomes a string with one copy and no decoding.
+        return ascii ? new String(json, from, at++ - from, StandardCharsets.ISO_8859_1) : JcsScanner.text(json, from, at++);
     }
 
     private boolean bool() {
