@@ -11,6 +11,7 @@ import java.util.Arrays;
  * double quotes belongs to a cell, not the end of the record.
  */
 final class CsvRecords {
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     private final InputStream in;
     private final byte[] buffer = new byte[1 << 16];
     private int position;
@@ -71,6 +72,44 @@ final class CsvRecords {
      * first character guarded by an apostrophe. Null for anything else.
      */
     static byte[] lastCellBytes(byte[] record) {
+        byte[] plain = plainLastCell(record);
+        return plain != null ? plain : quotedLastCell(record);
+    }
+
+    /**
+     * The common case read from the bytes: a record without any quote, whose last cell holds no
+     * CR and does not start as a formula, is one the writer makes as it is. Null: ask the slow way.
+     */
+    private static byte[] plainLastCell(byte[] record) {
+        int end = record.length - 2;
+        if (end < 0 || record[end] != '\r' || record[end + 1] != '\n') {
+            return null;
+        }
+        int start = 0;
+        for (int i = 0; i < end; i++) {
+            byte b = record[i];
+            if (b == '"') {
+                return null;
+            }
+            if (b == ',') {
+                start = i + 1;
+            } else if (b == '\r' || b == '\n') {
+                return null;
+            }
+        }
+        for (int i = start; i < end; i++) {
+            if (record[i] < 0) {
+                // Not ASCII: the slow way decodes it, so that bytes no writer makes (bad UTF-8) differ.
+                return null;
+            }
+        }
+        if (start < end && FORMULA_STARTS.indexOf(record[start]) >= 0) {
+            return null;
+        }
+        return Arrays.copyOfRange(record, start, end);
+    }
+
+    private static byte[] quotedLastCell(byte[] record) {
         String text = new String(record, StandardCharsets.UTF_8);
         if (!text.endsWith("\r\n")) {
             return null;
@@ -102,7 +141,7 @@ final class CsvRecords {
         }
         boolean special = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\r') >= 0
                 || value.indexOf('\n') >= 0;
-        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        boolean formula = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
         return quoted == special && !formula;
     }
 }
