@@ -33,6 +33,7 @@ final class CanonicalLine implements JcsScanner.Members {
     private static final int STREAM_ID = 8;
     private static final int TYPE = 9;
     private static final int V = 10;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CanonicalLine::sha256);
     private final byte[] raw;
     private boolean unexpected;
@@ -94,7 +95,7 @@ final class CanonicalLine implements JcsScanner.Members {
         }
         MessageDigest digest = SHA256.get();
         digest.update(raw, payloadFrom, payloadTo - payloadFrom);
-        return HexFormat.of().formatHex(digest.digest()).equals(payloadSha256);
+        return isHexOf(digest.digest(), payloadSha256);
     }
 
     /**
@@ -112,7 +113,7 @@ final class CanonicalLine implements JcsScanner.Members {
             from = payloadTo;
         }
         digest.update(raw, from, raw.length - 1 - from);
-        return HexFormat.of().formatHex(digest.digest()).equals(hash);
+        return isHexOf(digest.digest(), hash);
     }
 
     @Override
@@ -167,6 +168,19 @@ final class CanonicalLine implements JcsScanner.Members {
         EventEnvelope envelope = new EventEnvelope(Math.toIntExact(v), eventId, type, streamId, sequence,
                 instant(occurredAt), instant(recordedAt), prevHash, payloadSha256);
         return new EventLine(envelope, hash, payloadFrom < 0 ? null : Arrays.copyOfRange(raw, payloadFrom, payloadTo));
+    }
+
+    /** Whether {@code hex} is the lower-case hex of {@code digest}, as {@link HexFormat} prints it, without printing it. */
+    static boolean isHexOf(byte[] digest, String hex) {
+        if (hex == null || hex.length() != digest.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < digest.length; i++) {
+            if (hex.charAt(2 * i) != HEX[(digest[i] >> 4) & 0xf] || hex.charAt(2 * i + 1) != HEX[digest[i] & 0xf]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static MessageDigest sha256() {

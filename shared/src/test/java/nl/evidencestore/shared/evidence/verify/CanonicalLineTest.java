@@ -60,6 +60,21 @@ class CanonicalLineTest {
     }
 
     @Test
+    void comparesADigestWithItsLowerCaseHexOnly() {
+        Random random = new Random(9);
+        for (int i = 0; i < 200; i++) {
+            byte[] digest = new byte[32];
+            random.nextBytes(digest);
+            String hex = java.util.HexFormat.of().formatHex(digest);
+            assertThat(CanonicalLine.isHexOf(digest, hex)).isTrue();
+            assertThat(CanonicalLine.isHexOf(digest, hex.toUpperCase())).isEqualTo(hex.equals(hex.toUpperCase()));
+            assertThat(CanonicalLine.isHexOf(digest, hex.substring(1) + "0")).isFalse();
+            assertThat(CanonicalLine.isHexOf(digest, hex.substring(2))).isFalse();
+        }
+        assertThat(CanonicalLine.isHexOf(new byte[32], null)).isFalse();
+    }
+
+    @Test
     void leavesLinesThatAreNotExactlyTheirFormToTheGeneralReader() {
         EventLine line = everyLine().get(0);
         byte[] spaced = new String(line.toJsonl()).replaceFirst(":", ": ").getBytes();
