@@ -106,8 +106,13 @@ final class AccessPayload {
     private Actor actor() {
         String[] values = new String[3];
         members(ACTOR, name -> values[name] = string());
-        String key = values[0] + '\u0000' + values[1] + '\u0000' + values[2];
+        String key = keyPart(values[0]) + keyPart(values[1]) + keyPart(values[2]);
         return MADE.get().of(Actor.class, key, k -> new Actor(values[0], values[1] == null ? null : ActorKind.valueOf(values[1]), values[2]));
+    }
+
+    /** One part of a key made of several texts: no two different lists of texts (nulls included) give one key. */
+    private static String keyPart(String value) {
+        return value == null ? "\u0000" : value.length() + ":" + value;
     }
 
     private SealedSubject subject() {
