@@ -24,6 +24,22 @@ class EventHashTest {
     }
 
     @Test
+    void printsInstantsAsTheFixedWidthPatternDoes() {
+        java.time.format.DateTimeFormatter pattern = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 5_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong() % 400_000_000_000L, random.nextInt(1_000_000_000));
+            assertThat(EventHash.format(instant)).as(instant.toString()).isEqualTo(pattern.format(instant));
+        }
+        for (Instant edge : java.util.List.of(Instant.EPOCH, Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"))) {
+            assertThat(EventHash.format(edge)).as(edge.toString()).isEqualTo(pattern.format(edge));
+        }
+    }
+
+    @Test
     void hashesTheCanonicalJsonOfTheEnvelope() {
         assertThat(EventHash.payloadSha256(PAYLOAD)).isEqualTo(PAYLOAD_SHA256);
         assertThat(new String(EventHash.canonical(first()), StandardCharsets.UTF_8)).isEqualTo(

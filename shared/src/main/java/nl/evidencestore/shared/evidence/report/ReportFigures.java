@@ -65,6 +65,11 @@ public final class ReportFigures {
     }
 
     public void accept(EventLine line) {
+        accept(line, line.isStub() ? Optional.empty() : line.event());
+    }
+
+    /** The same, for a caller that holds the line's event already (empty: a stub, or a type this version does not know). */
+    public void accept(EventLine line, Optional<EvidenceEvent> event) {
         EventEnvelope envelope = line.envelope();
         lines++;
         streams.add(envelope.streamId());
@@ -73,7 +78,6 @@ public final class ReportFigures {
             stubs++;
             return;
         }
-        Optional<EvidenceEvent> event = line.event();
         event.ifPresent(fact -> fact(fact, envelope));
         unknownTypes += event.isEmpty() ? 1 : 0;
     }

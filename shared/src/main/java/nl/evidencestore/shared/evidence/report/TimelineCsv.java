@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.evidencestore.shared.event.EventTypes;
+import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
@@ -40,11 +41,16 @@ public final class TimelineCsv {
         if (!mayHaveRow(line, scope)) {
             return Optional.empty();
         }
-        return line.event()
-                .filter(AccessRecorded.class::isInstance)
-                .map(AccessRecorded.class::cast)
-                .filter(access -> access.agreementId().equals(scope.agreementId()))
-                .map(access -> CsvCells.record(cells(line, access, subjectCell)).getBytes(StandardCharsets.UTF_8));
+        return row(line, line.event().orElse(null), scope, subjectCell);
+    }
+
+    /** The same row, for a caller that holds the line's event already (the verifier decodes each line once). */
+    public static Optional<byte[]> row(EventLine line, EvidenceEvent event, BundleScope scope, String subjectCell) {
+        if (!mayHaveRow(line, scope) || !(event instanceof AccessRecorded access)
+                || !access.agreementId().equals(scope.agreementId())) {
+            return Optional.empty();
+        }
+        return Optional.of(CsvCells.record(cells(line, access, subjectCell)).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

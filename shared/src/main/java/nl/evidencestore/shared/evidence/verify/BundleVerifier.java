@@ -18,8 +18,9 @@ import nl.evidencestore.shared.integrity.VerificationKey;
 /**
  * Verifies a bundle offline (evidence-bundle.md, "The verifier"): with nothing but the ZIP, an
  * optional public key the auditor trusts and an optional checkpoint kept from an earlier audit.
- * {@code events.jsonl} is streamed, never held: twice, a quick pass for the employee register
- * and one pass in which every line-local check runs on every core.
+ * {@code events.jsonl} is streamed, never held: one pass in which every line-local check runs on
+ * every core and the checks in order overlap them; a second reading only when a verdict depends
+ * on the employee register in a way the first could not settle (see {@link RegisterAssumptions}).
  */
 public final class BundleVerifier {
     private static final List<String> ORDER = List.of(Checks.FILES, Checks.MANIFEST_SIGNATURE, Checks.AUTHENTICITY,
@@ -101,17 +102,15 @@ public final class BundleVerifier {
 
     private MeasuredInput.Measure readEvents(BundleArchive archive, BundleScope scope, Manifest manifest, StreamEnds ends)
             throws IOException {
-        EmployeeHistory employees;
-        try (InputStream in = archive.open(BundleWriter.EVENTS)) {
-            employees = EmployeeHistory.read(in);
-        }
         String agreementId = scope.agreementId().value();
+        EmployeeHistory employees = new EmployeeHistory();
+        RegisterAssumptions assumed = new RegisterAssumptions();
         LineIntegrity integrity = new LineIntegrity();
         ChainCheck chain = new ChainCheck(agreementId);
         BoundaryCheck boundaries = new BoundaryCheck(scope, manifest.counts());
         ExportCheck export = new ExportCheck(scope);
         MirroredFactCheck mirrored = new MirroredFactCheck(scope.agreementId());
-        VerdictCheck verdicts = new VerdictCheck(agreementId, employees);
+        VerdictCheck verdicts = VerdictCheck.assuming(agreementId, assumed);
         MeasuredInput.Measure measure;
         try (MeasuredInput in = new MeasuredInput(archive.open(BundleWriter.EVENTS));
              DerivedFiles derived = new DerivedFiles(archive, scope)) {
@@ -123,6 +122,7 @@ public final class BundleVerifier {
                     boundaries.accept(facts);
                     export.accept(facts);
                     mirrored.accept(facts);
+                    employees.accept(facts);
                     verdicts.accept(facts);
                     ends.accept(facts);
                     derived.accept(facts);
@@ -137,8 +137,17 @@ public final class BundleVerifier {
         add(boundaries.result());
         add(export.result());
         add(mirrored.result());
-        add(verdicts.result());
+        add(assumed.confirmedBy(employees) ? verdicts.result() : judgeKnowing(archive, scope, employees));
         return measure;
+    }
+
+    /** The verdicts judged again on a second reading, now that the register and the reassessed accesses are known. */
+    private static Check judgeKnowing(BundleArchive archive, BundleScope scope, EmployeeHistory employees) throws IOException {
+        VerdictCheck verdicts = VerdictCheck.knowing(scope.agreementId().value(), employees);
+        try (InputStream in = archive.open(BundleWriter.EVENTS)) {
+            LinePipeline.run(in, scope, batch -> batch.forEach(verdicts::accept));
+        }
+        return verdicts.result();
     }
 
     private void add(Check check) {

@@ -1,110 +1,197 @@
 package nl.evidencestore.shared.evidence.verify;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.HexFormat;
+import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.integrity.EventHash;
+import nl.evidencestore.shared.json.JcsScanner;
 
 /**
  * The fast way through a line that is canonical, as every line of an untouched bundle is: one
- * pass proves the RFC 8785 form ({@link JcsForm}), one streaming parse reads the envelope, and the stored payload
- * is the line's own bytes between its braces, since a canonical line embeds it unchanged.
- * Anything else goes the slow way ({@link EventLine#parse}), which says what is wrong.
+ * scan proves the RFC 8785 form ({@link JcsScanner}) and marks where each member lies; the
+ * envelope is read from those places, the payload is the line's own bytes between its braces
+ * (a canonical line embeds the stored payload unchanged), and both hashes are taken over the
+ * line's bytes in place. Anything else goes the slow way ({@link EventLine#parse}), which says
+ * what is wrong.
  */
-final class CanonicalLine {
-    private CanonicalLine() {
+final class CanonicalLine implements JcsScanner.Members {
+    private static final MemberNames NAMES = new MemberNames("eventId", "hash", "occurredAt", "payload", "payloadSha256",
+            "prevHash", "recordedAt", "sequence", "streamId", "type", "v");
+    private static final int EVENT_ID = 0;
+    private static final int HASH = 1;
+    private static final int OCCURRED_AT = 2;
+    private static final int PAYLOAD = 3;
+    private static final int PAYLOAD_SHA256 = 4;
+    private static final int PREV_HASH = 5;
+    private static final int RECORDED_AT = 6;
+    private static final int SEQUENCE = 7;
+    private static final int STREAM_ID = 8;
+    private static final int TYPE = 9;
+    private static final int V = 10;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CanonicalLine::sha256);
+    private final byte[] raw;
+    private boolean unexpected;
+    private int lastName = -1;
+    private String eventId;
+    private String type;
+    private String streamId;
+    private String occurredAt;
+    private String recordedAt;
+    private String prevHash;
+    private String payloadSha256;
+    private String hash;
+    private long sequence = -1;
+    private long v = -1;
+    private int hashFrom = -1;
+    private int hashTo;
+    private int payloadMemberFrom;
+    private int payloadFrom = -1;
+    private int payloadTo;
+    private EventLine line;
+
+    private CanonicalLine(byte[] raw) {
+        this.raw = raw;
     }
 
-    /** The line, when {@code raw} is exactly its JCS form and a newline; empty otherwise. */
-    static Optional<EventLine> read(byte[] raw) {
-        if (raw.length < 2 || raw[raw.length - 1] != '\n') {
-            return Optional.empty();
+    /** The line, when {@code raw} is exactly its JCS form and a newline, with exactly the fields a line has; else null. */
+    static CanonicalLine read(byte[] raw) {
+        int end = raw.length - 1;
+        if (raw.length < 2 || raw[end] != '\n') {
+            return null;
         }
-        byte[] json = Arrays.copyOf(raw, raw.length - 1);
-        Fields fields = new Fields(json);
+        CanonicalLine read = new CanonicalLine(raw);
+        // A number form only the general canonicaliser judges is never in a line the store
+        // wrote (its fields are strings and safe integers): such a line goes the slow way.
+        if (JcsScanner.scan(raw, 0, end, read) != JcsScanner.Form.CANONICAL || read.unexpected) {
+            return null;
+        }
         try {
-            return JcsForm.isCanonical(json, fields) ? Optional.of(fields.line()) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            read.line = read.build();
+            return read;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    EventLine line() {
+        return line;
+    }
+
+    /** The payload read as an access the fast way; null when it is a stub or the general mapper must decide. */
+    AccessRecorded access() {
+        return payloadFrom < 0 ? null : AccessPayload.read(raw, payloadFrom, payloadTo);
+    }
+
+    /** The payload's SHA-256, taken over the line's bytes in place, is its payloadSha256; stubs have none to check. */
+    boolean payloadHashHolds() {
+        if (payloadFrom < 0) {
+            return true;
+        }
+        MessageDigest digest = SHA256.get();
+        digest.update(raw, payloadFrom, payloadTo - payloadFrom);
+        return isHexOf(digest.digest(), payloadSha256);
+    }
+
+    /**
+     * The envelope's hash holds. Its JCS bytes are the line's bytes without the hash and payload
+     * members: the same other members, in the same order, each written the one canonical way
+     * (instants have one text each, which {@link EventHash#parse} enforced). Names sort
+     * eventId, hash, occurredAt, payload: both cut members have a comma before them.
+     */
+    boolean eventHashHolds() {
+        MessageDigest digest = SHA256.get();
+        digest.update(raw, 0, hashFrom);
+        int from = hashTo;
+        if (payloadFrom >= 0) {
+            digest.update(raw, hashTo, payloadMemberFrom - hashTo);
+            from = payloadTo;
+        }
+        digest.update(raw, from, raw.length - 1 - from);
+        return isHexOf(digest.digest(), hash);
+    }
+
+    @Override
+    public void member(int nameFrom, int nameTo, int valueFrom, int valueTo) {
+        int name = NAMES.find(raw, nameFrom, nameTo, lastName);
+        if (name < 0) {
+            unexpected = true;
+            return;
+        }
+        lastName = name;
+        byte first = raw[valueFrom];
+        String text = first == '"' ? JcsScanner.text(raw, valueFrom + 1, valueTo - 1) : null;
+        switch (name) {
+            case EVENT_ID -> eventId = text;
+            case HASH -> {
+                hash = text;
+                hashFrom = nameFrom - 2;
+                hashTo = valueTo;
+            }
+            case OCCURRED_AT -> occurredAt = text;
+            case PAYLOAD -> {
+                unexpected |= first != '{';
+                payloadMemberFrom = nameFrom - 2;
+                payloadFrom = valueFrom;
+                payloadTo = valueTo;
+            }
+            case PAYLOAD_SHA256 -> payloadSha256 = text;
+            case PREV_HASH -> prevHash = text;
+            case RECORDED_AT -> recordedAt = text;
+            case SEQUENCE -> sequence = integer(first, valueFrom, valueTo);
+            case STREAM_ID -> streamId = text;
+            case TYPE -> type = text;
+            default -> v = integer(first, valueFrom, valueTo);
+        }
+        unexpected |= text == null && name != PAYLOAD && name != SEQUENCE && name != V;
+    }
+
+    private long integer(byte first, int from, int to) {
+        if (first != '-' && (first < '0' || first > '9')) {
+            unexpected = true;
+            return -1;
+        }
+        return Long.parseLong(new String(raw, from, to - from, StandardCharsets.US_ASCII));
+    }
+
+    private EventLine build() {
+        // eventId sorts first and is required: the hash member always has a comma before it.
+        if (v < 0 || sequence < 0 || occurredAt == null || recordedAt == null || hash == null || eventId == null
+                || hashFrom < 0) {
+            throw new IllegalArgumentException("a field is missing");
+        }
+        EventEnvelope envelope = new EventEnvelope(Math.toIntExact(v), eventId, type, streamId, sequence,
+                instant(occurredAt), instant(recordedAt), prevHash, payloadSha256);
+        return new EventLine(envelope, hash, payloadFrom < 0 ? null : Arrays.copyOfRange(raw, payloadFrom, payloadTo));
+    }
+
+    /** Whether {@code hex} is the lower-case hex of {@code digest}, as {@link HexFormat} prints it, without printing it. */
+    static boolean isHexOf(byte[] digest, String hex) {
+        if (hex == null || hex.length() != digest.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < digest.length; i++) {
+            if (hex.charAt(2 * i) != HEX[(digest[i] >> 4) & 0xf] || hex.charAt(2 * i + 1) != HEX[digest[i] & 0xf]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 
     static Instant instant(String text) {
         return EventHash.parse(text);
-    }
-
-    /** The fields as read on the canonical pass; anything missing or unknown fails, and the slow way names it. */
-    private static final class Fields implements JcsForm.TopFields {
-        private final byte[] json;
-        private String eventId;
-        private String type;
-        private String streamId;
-        private String occurredAt;
-        private String recordedAt;
-        private String prevHash;
-        private String payloadSha256;
-        private String hash;
-        private Long sequence;
-        private Long v;
-        private byte[] payload;
-
-        Fields(byte[] json) {
-            this.json = json;
-        }
-
-        @Override
-        public void scalar(String name, JsonToken token, JsonParser parser) throws IOException {
-            if (token == JsonToken.VALUE_STRING) {
-                text(name, parser.getText());
-            } else if (token == JsonToken.VALUE_NUMBER_INT) {
-                number(name, parser.getLongValue());
-            } else {
-                throw new IOException("unexpected " + token + " in field " + name);
-            }
-        }
-
-        @Override
-        public void object(String name, int start, int end) throws IOException {
-            if (!"payload".equals(name)) {
-                throw new IOException("unexpected object " + name);
-            }
-            payload = Arrays.copyOfRange(json, start, end);
-        }
-
-        void text(String name, String value) throws IOException {
-            switch (name) {
-                case "eventId" -> eventId = value;
-                case "type" -> type = value;
-                case "streamId" -> streamId = value;
-                case "occurredAt" -> occurredAt = value;
-                case "recordedAt" -> recordedAt = value;
-                case "prevHash" -> prevHash = value;
-                case "payloadSha256" -> payloadSha256 = value;
-                case "hash" -> hash = value;
-                default -> throw new IOException("unexpected field " + name);
-            }
-        }
-
-        void number(String name, long value) throws IOException {
-            switch (name) {
-                case "sequence" -> sequence = value;
-                case "v" -> v = value;
-                default -> throw new IOException("unexpected field " + name);
-            }
-        }
-
-        EventLine line() throws IOException {
-            if (v == null || sequence == null || occurredAt == null || recordedAt == null || hash == null) {
-                throw new IOException("a field is missing");
-            }
-            EventEnvelope envelope = new EventEnvelope(Math.toIntExact(v), eventId, type, streamId, sequence,
-                    instant(occurredAt), instant(recordedAt), prevHash, payloadSha256);
-            return new EventLine(envelope, hash, payload);
-        }
     }
 }

@@ -4,13 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads RFC 4180 records one at a time, each as its exact bytes with its CRLF: a CR LF inside
  * double quotes belongs to a cell, not the end of the record.
  */
 final class CsvRecords {
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     private final InputStream in;
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
 
     CsvRecords(InputStream in) {
         this.in = in;
@@ -18,22 +23,47 @@ final class CsvRecords {
 
     /** The next record's bytes, or null at the end of the file. */
     byte[] next() throws IOException {
-        ByteArrayOutputStream record = new ByteArrayOutputStream(256);
+        ByteArrayOutputStream record = null;
         boolean quoted = false;
         int previous = -1;
-        for (int b = in.read(); b >= 0; b = in.read()) {
-            record.write(b);
-            if (b == '"') {
-                quoted = !quoted;
-            } else if (b == '\n' && previous == '\r' && !quoted) {
-                return record.toByteArray();
+        while (true) {
+            if (position == limit && !fill()) {
+                return record == null || record.size() == 0 ? null : record.toByteArray();
             }
+            int from = position;
+            for (int i = position; i < limit; i++) {
+                byte b = buffer[i];
+                if (b == '"') {
+                    quoted = !quoted;
+                } else if (b == '\n' && previous == '\r' && !quoted) {
+                    position = i + 1;
+                    return take(record, from, position);
+                }
+                previous = b;
+            }
+            record = record == null ? new ByteArrayOutputStream(512) : record;
+            record.write(buffer, from, limit - from);
+            position = limit;
             if (record.size() > LineReader.MAX_LINE) {
                 throw new IOException("a record of timeline.csv is longer than " + LineReader.MAX_LINE + " bytes");
             }
-            previous = b;
         }
-        return record.size() == 0 ? null : record.toByteArray();
+    }
+
+    /** The record: what was carried over from earlier buffers, then {@code buffer[from, to)}. */
+    private byte[] take(ByteArrayOutputStream carried, int from, int to) {
+        if (carried == null) {
+            return Arrays.copyOfRange(buffer, from, to);
+        }
+        carried.write(buffer, from, to - from);
+        return carried.toByteArray();
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        position = 0;
+        limit = Math.max(n, 0);
+        return n > 0;
     }
 
     /**
@@ -42,6 +72,44 @@ final class CsvRecords {
      * first character guarded by an apostrophe. Null for anything else.
      */
     static byte[] lastCellBytes(byte[] record) {
+        byte[] plain = plainLastCell(record);
+        return plain != null ? plain : quotedLastCell(record);
+    }
+
+    /**
+     * The common case read from the bytes: a record without any quote, whose last cell holds no
+     * CR and does not start as a formula, is one the writer makes as it is. Null: ask the slow way.
+     */
+    private static byte[] plainLastCell(byte[] record) {
+        int end = record.length - 2;
+        if (end < 0 || record[end] != '\r' || record[end + 1] != '\n') {
+            return null;
+        }
+        int start = 0;
+        for (int i = 0; i < end; i++) {
+            byte b = record[i];
+            if (b == '"') {
+                return null;
+            }
+            if (b == ',') {
+                start = i + 1;
+            } else if (b == '\r' || b == '\n') {
+                return null;
+            }
+        }
+        for (int i = start; i < end; i++) {
+            if (record[i] < 0) {
+                // Not ASCII: the slow way decodes it, so that bytes no writer makes (bad UTF-8) differ.
+                return null;
+            }
+        }
+        if (start < end && FORMULA_STARTS.indexOf(record[start]) >= 0) {
+            return null;
+        }
+        return Arrays.copyOfRange(record, start, end);
+    }
+
+    private static byte[] quotedLastCell(byte[] record) {
         String text = new String(record, StandardCharsets.UTF_8);
         if (!text.endsWith("\r\n")) {
             return null;
@@ -73,7 +141,7 @@ final class CsvRecords {
         }
         boolean special = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\r') >= 0
                 || value.indexOf('\n') >= 0;
-        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
+        boolean formula = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
         return quoted == special && !formula;
     }
 }

@@ -5,12 +5,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.integrity.EventHash;
-import nl.evidencestore.shared.json.JcsText;
 
 /**
- * {@link EventHash#of} without the general JCS round trip: the envelope's fields are known, so
- * their canonical bytes are written directly (keys in JCS order, strings escaped as RFC 8785
- * escapes them). A test holds it byte for byte to {@link EventHash#canonical}.
+ * {@link EventHash#of} with one digest per thread, for the lines that are not canonical (a
+ * canonical line is hashed in place, {@link CanonicalLine#eventHashHolds}).
  */
 final class EnvelopeHash {
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
@@ -25,14 +23,6 @@ final class EnvelopeHash {
     }
 
     static String of(EventEnvelope e) {
-        return HexFormat.of().formatHex(SHA256.get().digest(canonical(e)));
-    }
-
-    static byte[] canonical(EventEnvelope e) {
-        return EventHash.canonical(e);
-    }
-
-    static void string(StringBuilder json, String value) {
-        JcsText.string(json, value);
+        return HexFormat.of().formatHex(SHA256.get().digest(EventHash.canonical(e)));
     }
 }

@@ -1,7 +1,9 @@
 package nl.evidencestore.shared.evidence.verify;
 
 import java.util.Optional;
+import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
+import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.BundleWriter;
 import nl.evidencestore.shared.evidence.EventLine;
@@ -17,24 +19,37 @@ record LineFacts(long number, EventLine line, String malformed, boolean canonica
                  boolean eventHashHolds, EvidenceEvent event, String undecodable, byte[] timelineRow) {
     /** Needs neither quotes nor a formula guard, and no subject reference looks like it. */
     static final String SUBJECT = "\u0001subject\u0001";
+    private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
 
     static LineFacts of(long number, byte[] raw, BundleScope scope) {
-        Optional<EventLine> canonical = CanonicalLine.read(raw);
+        CanonicalLine canonical = CanonicalLine.read(raw);
+        if (canonical == null) {
+            return slow(number, raw, scope);
+        }
+        EventLine line = canonical.line();
+        return decoded(number, line, true, canonical.payloadHashHolds(), canonical.eventHashHolds(), scope,
+                ACCESS.equals(line.envelope().type()) ? canonical.access() : null);
+    }
+
+    /** A line that is not canonical: parsed by the general reader, which says what is wrong, and hashed as written. */
+    private static LineFacts slow(long number, byte[] raw, BundleScope scope) {
         EventLine line;
-        if (canonical.isPresent()) {
-            line = canonical.get();
-        } else {
-            try {
-                line = EventLine.parse(raw);
-            } catch (RuntimeException e) {
-                return new LineFacts(number, null, e.getMessage(), false, false, false, null, null, null);
-            }
+        try {
+            line = EventLine.parse(raw);
+        } catch (RuntimeException e) {
+            return new LineFacts(number, null, e.getMessage(), false, false, false, null, null, null);
         }
         boolean payload = line.isStub() || EventHash.payloadSha256(line.payload()).equals(line.envelope().payloadSha256());
         boolean hash = EnvelopeHash.of(line.envelope()).equals(line.hash());
-        EvidenceEvent event = null;
+        return decoded(number, line, false, payload, hash, scope, null);
+    }
+
+    /** {@code access}: the payload already read the fast way, or null to decode it the general way. */
+    private static LineFacts decoded(long number, EventLine line, boolean canonical, boolean payload, boolean hash,
+                                     BundleScope scope, EvidenceEvent access) {
+        EvidenceEvent event = access;
         String undecodable = null;
-        if (!line.isStub()) {
+        if (event == null && !line.isStub()) {
             try {
                 event = line.event().orElse(null);
                 if (event == null) {
@@ -44,14 +59,14 @@ record LineFacts(long number, EventLine line, String malformed, boolean canonica
                 undecodable = "the payload is not a " + line.envelope().type() + ": " + e.getMessage();
             }
         }
-        return new LineFacts(number, line, null, canonical.isPresent(), payload, hash, event, undecodable,
-                timelineRow(line, scope));
+        return new LineFacts(number, line, null, canonical, payload, hash, event, undecodable,
+                timelineRow(line, event, scope));
     }
 
     /** The line's timeline.csv row with a stand-in for the subject cell, which the file supplies. */
-    private static byte[] timelineRow(EventLine line, BundleScope scope) {
+    private static byte[] timelineRow(EventLine line, EvidenceEvent event, BundleScope scope) {
         try {
-            return TimelineCsv.row(line, scope, SUBJECT).orElse(null);
+            return TimelineCsv.row(line, event, scope, SUBJECT).orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

@@ -2,23 +2,30 @@ package nl.evidencestore.shared.evidence.verify;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import nl.evidencestore.shared.evidence.BundleScope;
 
 /**
- * Reads {@code events.jsonl} once: batches of lines are parsed and hashed on every core
- * ({@link LineFacts}), and handed on in file order to the checks that need the lines before
- * them. Only a few batches are in flight, so memory stays flat however long the file.
+ * Reads {@code events.jsonl} once: a reader thread inflates and splits it, batches of lines are
+ * parsed and hashed on every core ({@link LineFacts}), and the caller's thread hands them on in
+ * file order to the checks that need the lines before them. Reading, checking each line and
+ * checking in order overlap; only a few batches are in flight, so memory stays flat however
+ * long the file.
  */
 final class LinePipeline {
     private static final int BATCH = 512;
+    private static final Future<List<LineFacts>> END = CompletableFuture.completedFuture(List.of());
 
     private LinePipeline() {
     }
@@ -26,13 +33,34 @@ final class LinePipeline {
     /** Every line's facts to {@code sink}, batch by batch, in order; the number of lines read. */
     static long run(InputStream in, BundleScope scope, Consumer<List<LineFacts>> sink) throws IOException {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "verify-lines");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService workers = Executors.newFixedThreadPool(threads, daemon("verify-lines"));
+        BlockingQueue<Future<List<LineFacts>>> inOrder = new ArrayBlockingQueue<>(threads * 4);
+        long[] lines = new long[1];
+        Thread reader = daemon("verify-read").newThread(() -> read(in, scope, workers, inOrder, lines));
+        reader.start();
         try {
-            ArrayDeque<Future<List<LineFacts>>> inFlight = new ArrayDeque<>();
+            for (Future<List<LineFacts>> batch = inOrder.take(); batch != END; batch = inOrder.take()) {
+                sink.accept(batch.get());
+            }
+            return lines[0];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw new IllegalStateException("a line could not be checked", e.getCause());
+        } finally {
+            reader.interrupt();
+            workers.shutdownNow();
+        }
+    }
+
+    /** On the reader thread: every batch to the workers, and its result to the queue in file order. */
+    private static void read(InputStream in, BundleScope scope, ExecutorService workers,
+                             BlockingQueue<Future<List<LineFacts>>> inOrder, long[] lines) {
+        try {
             LineReader reader = new LineReader(in);
             long number = 0;
             List<byte[]> batch = new ArrayList<>(BATCH);
@@ -40,22 +68,27 @@ final class LinePipeline {
                 number++;
                 batch.add(raw);
                 if (batch.size() == BATCH) {
-                    inFlight.add(submit(workers, number - BATCH + 1, batch, scope));
+                    inOrder.put(submit(workers, number - BATCH + 1, batch, scope));
                     batch = new ArrayList<>(BATCH);
-                    if (inFlight.size() > threads * 2) {
-                        drain(inFlight.poll(), sink);
-                    }
                 }
             }
             if (!batch.isEmpty()) {
-                inFlight.add(submit(workers, number - batch.size() + 1, batch, scope));
+                inOrder.put(submit(workers, number - batch.size() + 1, batch, scope));
             }
-            while (!inFlight.isEmpty()) {
-                drain(inFlight.poll(), sink);
-            }
-            return number;
-        } finally {
-            workers.shutdownNow();
+            lines[0] = number;
+            inOrder.put(END);
+        } catch (IOException e) {
+            failed(inOrder, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void failed(BlockingQueue<Future<List<LineFacts>>> inOrder, IOException e) {
+        try {
+            inOrder.put(CompletableFuture.failedFuture(new UncheckedIOException(e)));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -70,14 +103,11 @@ final class LinePipeline {
         });
     }
 
-    private static void drain(Future<List<LineFacts>> batch, Consumer<List<LineFacts>> sink) {
-        try {
-            sink.accept(batch.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while verifying", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a line could not be checked", e.getCause());
-        }
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

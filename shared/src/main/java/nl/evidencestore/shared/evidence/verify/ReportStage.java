@@ -1,8 +1,10 @@
 package nl.evidencestore.shared.evidence.verify;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.report.ReportFigures;
 
@@ -65,9 +67,21 @@ final class ReportStage {
         }
     }
 
+    /** The event as the workers decoded it: the figures never decode a line again. */
+    private static void accept(ReportFigures to, LineFacts facts) {
+        if (facts.undecodable() != null && facts.event() == null && EventTypes.classOf(facts.line().envelope().type()).isPresent()) {
+            throw new IllegalArgumentException(facts.where() + ": " + facts.undecodable());
+        }
+        to.accept(facts.line(), Optional.ofNullable(facts.event()));
+    }
+
     private void accept(ReportFigures to, List<LineFacts> batch) {
         try {
-            batch.stream().filter(LineFacts::parsed).forEach(facts -> to.accept(facts.line()));
+            for (LineFacts facts : batch) {
+                if (facts.parsed()) {
+                    accept(to, facts);
+                }
+            }
         } catch (RuntimeException e) {
             failure = e;
         }

@@ -1,7 +1,9 @@
 package nl.evidencestore.shared.evidence.verify;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.access.VerdictReassessed;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
@@ -14,20 +16,40 @@ import nl.evidencestore.shared.terms.AgreementTerms;
  * Every verdict again, as the command side's Agreement aggregate reached it: the terms folded
  * from the agreement's events before the access, in sequence order, and the register as the
  * employee streams recorded it up to the access's recordedAt; then the one {@link AccessRules}.
+ * On the one pass the register is not known yet and is assumed ({@link RegisterAssumptions});
+ * when that cannot settle every verdict, a second reading judges them all with the register known.
  */
 final class VerdictCheck {
     private final String agreementId;
-    private final EmployeeHistory employees;
+    /** Exactly one of these two is set: the register known, or the register assumed. */
+    private final EmployeeHistory.Replay employees;
+    private final RegisterAssumptions assumed;
+    private final Set<String> reassessedAccesses;
+    private Instant lastRecorded = Instant.MIN;
     private final AgreementTerms terms = new AgreementTerms();
     /** The accesses a reassessment cites (a few): their facts, and the verdict that stands so far. */
     private final Map<String, AccessFacts> citedFacts = new HashMap<>();
     private final Map<String, Verdict> citedVerdicts = new HashMap<>();
+    private static final String ARTICLE_2_3 = "2.3";
     private final Findings findings = new Findings(Checks.VERDICTS);
     private long judged;
 
-    VerdictCheck(String agreementId, EmployeeHistory employees) {
+    private VerdictCheck(String agreementId, EmployeeHistory.Replay employees, RegisterAssumptions assumed,
+                         Set<String> reassessedAccesses) {
         this.agreementId = agreementId;
         this.employees = employees;
+        this.assumed = assumed;
+        this.reassessedAccesses = reassessedAccesses;
+    }
+
+    /** Judged on the one pass, the register assumed. */
+    static VerdictCheck assuming(String agreementId, RegisterAssumptions assumed) {
+        return new VerdictCheck(agreementId, null, assumed, Set.of());
+    }
+
+    /** Judged on a second reading, the register and the accesses reassessments cite known. */
+    static VerdictCheck knowing(String agreementId, EmployeeHistory employees) {
+        return new VerdictCheck(agreementId, employees.replay(), null, employees.reassessedAccesses());
     }
 
     void accept(LineFacts facts) {
@@ -47,7 +69,11 @@ final class VerdictCheck {
 
     private void judge(LineFacts facts, AccessRecorded access) {
         judged++;
-        if (employees.reassessedAccesses().contains(access.accessId())) {
+        if (assumed != null) {
+            judgeAssuming(facts, access);
+            return;
+        }
+        if (reassessedAccesses.contains(access.accessId())) {
             citedFacts.put(access.accessId(), access.facts());
             citedVerdicts.put(access.accessId(), access.verdict());
         }
@@ -68,9 +94,46 @@ final class VerdictCheck {
         }
     }
 
+    /**
+     * The access judged with the register it assumes. A failure that names what the rules give
+     * depends on the register, unless the rules never asked it: only those are named now.
+     */
+    private void judgeAssuming(LineFacts facts, AccessRecorded access) {
+        Instant recordedAt = facts.line().envelope().recordedAt();
+        if (recordedAt.isBefore(lastRecorded)) {
+            assumed.undecided();
+        }
+        lastRecorded = recordedAt;
+        boolean registered = access.verdict().violations().stream().noneMatch(v -> ARTICLE_2_3.equals(v.article()));
+        AccessRules.Judgement judgement;
+        try {
+            judgement = AccessRules.judge(access.facts(), terms, assumed.assume(registered));
+        } catch (RuntimeException e) {
+            assumed.undecided();
+            return;
+        }
+        boolean holds = judgement.verdict().equals(access.verdict()) && judgement.instructionVerified() == access.instructionVerified();
+        if (holds) {
+            assumed.held(recordedAt);
+        } else if (assumed.consulted()) {
+            assumed.undecided();
+        } else if (!judgement.verdict().equals(access.verdict())) {
+            findings.fail(facts, "access " + access.accessId() + " is recorded as " + access.verdict()
+                    + " but the rules give " + judgement.verdict());
+        } else {
+            findings.fail(facts, "access " + access.accessId() + " records instructionVerified="
+                    + access.instructionVerified() + " but the rules give " + judgement.instructionVerified());
+        }
+    }
+
     /** A reassessment: its access's facts judged again against the terms as known at this point. */
     private void rejudge(LineFacts facts, VerdictReassessed reassessed) {
         judged++;
+        if (assumed != null) {
+            // Its access came earlier, and its facts were not kept: only a second reading can hold it to them.
+            assumed.undecided();
+            return;
+        }
         AccessFacts recorded = citedFacts.get(reassessed.accessId());
         if (recorded != null && !recorded.equals(reassessed.facts())) {
             findings.fail(facts, "the reassessment of access " + reassessed.accessId()

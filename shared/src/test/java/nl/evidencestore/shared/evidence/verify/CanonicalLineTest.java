@@ -3,11 +3,15 @@ package nl.evidencestore.shared.evidence.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.evidence.TestBundles;
 import nl.evidencestore.shared.integrity.EventHash;
+import nl.evidencestore.shared.json.JcsScanner;
 import org.junit.jupiter.api.Test;
 
 class CanonicalLineTest {
@@ -26,14 +30,72 @@ class CanonicalLineTest {
     }
 
     @Test
-    void readsACanonicalLineAsEventLineDoesAndLeavesOthersToIt() {
-        EventLine line = nl.evidencestore.shared.evidence.TestBundles.standard().history().chain("agr-a").get(0);
-        assertThat(CanonicalLine.read(line.toJsonl())).contains(line);
+    void readsEveryCanonicalLineAsEventLineDoesAndHashesItInPlaceAsEventHashDoes() {
+        for (EventLine line : everyLine()) {
+            for (EventLine form : List.of(line, EventLine.stub(line.envelope(), line.hash()))) {
+                CanonicalLine read = CanonicalLine.read(form.toJsonl());
+                assertThat(read).as(form.toString()).isNotNull();
+                assertThat(read.line()).isEqualTo(form);
+                assertThat(read.payloadHashHolds()).isTrue();
+                assertThat(read.eventHashHolds()).isEqualTo(EventHash.of(form.envelope()).equals(form.hash())).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void findsEveryChangedHashOrPayload() {
+        EventLine line = everyLine().get(0);
+        String text = new String(line.toJsonl(), StandardCharsets.UTF_8);
+        String hash = line.hash();
+        String otherHash = (hash.charAt(0) == 'a' ? "b" : "a") + hash.substring(1);
+        CanonicalLine wrongHash = CanonicalLine.read(text.replace(hash, otherHash).getBytes(StandardCharsets.UTF_8));
+        assertThat(wrongHash.eventHashHolds()).isFalse();
+        assertThat(wrongHash.payloadHashHolds()).isTrue();
+        CanonicalLine wrongPayload = CanonicalLine.read(text.replace("\"version\":\"1\"", "\"version\":\"2\"")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(wrongPayload.payloadHashHolds()).isFalse();
+        assertThat(wrongPayload.eventHashHolds()).isTrue();
+        CanonicalLine wrongEnvelope = CanonicalLine.read(text.replace("\"v\":1}", "\"v\":2}").getBytes(StandardCharsets.UTF_8));
+        assertThat(wrongEnvelope.eventHashHolds()).isFalse();
+    }
+
+    @Test
+    void comparesADigestWithItsLowerCaseHexOnly() {
+        Random random = new Random(9);
+        for (int i = 0; i < 200; i++) {
+            byte[] digest = new byte[32];
+            random.nextBytes(digest);
+            String hex = java.util.HexFormat.of().formatHex(digest);
+            assertThat(CanonicalLine.isHexOf(digest, hex)).isTrue();
+            assertThat(CanonicalLine.isHexOf(digest, hex.toUpperCase())).isEqualTo(hex.equals(hex.toUpperCase()));
+            assertThat(CanonicalLine.isHexOf(digest, hex.substring(1) + "0")).isFalse();
+            assertThat(CanonicalLine.isHexOf(digest, hex.substring(2))).isFalse();
+        }
+        assertThat(CanonicalLine.isHexOf(new byte[32], null)).isFalse();
+    }
+
+    @Test
+    void leavesLinesThatAreNotExactlyTheirFormToTheGeneralReader() {
+        EventLine line = everyLine().get(0);
         byte[] spaced = new String(line.toJsonl()).replaceFirst(":", ": ").getBytes();
-        assertThat(CanonicalLine.read(spaced)).isEmpty();
+        assertThat(CanonicalLine.read(spaced)).isNull();
         assertThat(EventLine.parse(spaced)).isEqualTo(line);
         byte[] extra = new String(line.toJsonl()).replaceFirst("\\{", "{\"aaa\":true,").getBytes();
-        assertThat(JcsForm.isCanonical(java.util.Arrays.copyOf(extra, extra.length - 1))).isTrue();
-        assertThat(CanonicalLine.read(extra)).isEmpty();
+        assertThat(JcsScanner.isCanonical(extra, 0, extra.length - 1)).isTrue();
+        assertThat(CanonicalLine.read(extra)).isNull();
+        byte[] numeric = new String(line.toJsonl()).replace("\"v\":1}", "\"v\":\"1\"}").getBytes();
+        assertThat(CanonicalLine.read(numeric)).isNull();
+        byte[] noNewline = java.util.Arrays.copyOf(line.toJsonl(), line.toJsonl().length - 1);
+        assertThat(CanonicalLine.read(noNewline)).isNull();
+    }
+
+    private static List<EventLine> everyLine() {
+        TestBundles bundles = TestBundles.standard();
+        List<EventLine> lines = new ArrayList<>();
+        for (String stream : List.of("agr-a", "agr-b", "employee/e-1", "employee/e-2")) {
+            lines.addAll(bundles.history().chain(stream));
+        }
+        assertThat(lines).hasSizeGreaterThan(15);
+        return lines;
     }
 }

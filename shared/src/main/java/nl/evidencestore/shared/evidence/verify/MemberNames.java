@@ -1,0 +1,35 @@
+package nl.evidencestore.shared.evidence.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The member names one JSON object of a known shape may have, in JCS order, matched against a
+ * name's bytes in place: canonical members come in that order, so each is looked for after the
+ * one before, and no name is ever made into a string.
+ */
+final class MemberNames {
+    private final byte[][] names;
+
+    MemberNames(String... names) {
+        this.names = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            this.names[i] = names[i].getBytes(StandardCharsets.UTF_8);
+            if (i > 0 && Arrays.compare(this.names[i - 1], this.names[i]) >= 0) {
+                throw new IllegalArgumentException("names in JCS order: " + names[i]);
+            }
+        }
+    }
+
+    /** The index of the name in {@code json[from, to)}, looked for from index {@code after + 1}; -1 when it is none of them. */
+    int find(byte[] json, int from, int to, int after) {
+        int length = to - from;
+        for (int i = after + 1; i < names.length; i++) {
+            byte[] name = names[i];
+            if (name.length == length && Arrays.equals(json, from, to, name, 0, length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
