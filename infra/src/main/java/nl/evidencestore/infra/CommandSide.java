@@ -235,7 +235,8 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(SubjectSeals.class, c -> subjectKeys)
                 .registerComponent(AccessPolicy.class, c -> options.policies().access())
                 .registerComponent(PastAccesses.class, c -> new StoredAccesses(transactions))
-                .registerComponent(InstructionOwners.class, c -> new InstructionDirectory(transactions))
+                .registerComponent(InstructionOwners.class, c -> new InstructionDirectory(transactions,
+                        KnownAgreements.in(c.eventStore())::controllerOf))
                 .registerComponent(DeletionPeriod.class, c -> options.policies().deletion())
                 .registerComponent(NotificationLimits.class, c -> options.policies().breachNotification())
                 .registerComponent(SubjectRequestLimits.class, c -> options.policies().subjectRequests());
@@ -283,7 +284,7 @@ final class CommandSide implements AutoCloseable {
         CommandLedger ledger = CommandLedger.open(transactions);
         CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), ledger, transactions);
         AccessSubmitter accesses = new AccessSubmitter(axon.commandGateway(), ledger, new StoredPayloads(transactions),
-                transactions, subjectKeys, KnownAgreements.in(axon.eventStore())::controllerOf);
+                transactions, subjectKeys, employees, KnownAgreements.in(axon.eventStore())::controllerOf);
         CommandCatalog catalog = CommandCatalog.standard();
 
         // Commands published on Kafka take the same catalog and submitter as HTTP.

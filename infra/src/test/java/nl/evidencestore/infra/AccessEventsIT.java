@@ -99,22 +99,32 @@ class AccessEventsIT {
     }
 
     /**
-     * Art. 1.1: a ticket of another practice's agreement does not cover this one's access. The
+     * Art. 1.1: a ticket of the practice's other agreement does not cover this one's access. The
      * verdict says so without naming that agreement, the access carries the finding, and the
-     * auditor's verifier recomputes the verdict from the bundle alone.
+     * auditor's verifier recomputes the verdict from the bundle alone. Another practice's ticket
+     * numbers are its own: the same number registered there leaves the access only unverified.
      */
     @Test
     void anAccessCitingAnInstructionOfAnotherAgreementViolatesArt11WithoutNamingIt() throws IOException {
         String other = "agr-accesses-other";
-        api.post("/api/v1/agreements", PUBLISHER, draft(other, "practice-accesses-other"));
+        String elsewhere = "agr-accesses-elsewhere";
+        api.post("/api/v1/agreements", PUBLISHER, draft(other, "practice-accesses"));
+        api.post("/api/v1/agreements", PUBLISHER, draft(elsewhere, "practice-accesses-elsewhere"));
+        assertThat(api.post("/api/v1/agreements/" + elsewhere + "/instructions", PUBLISHER, """
+                {"instructionId":"ticket-of-elsewhere","kind":"SUPPORT_TICKET","issuedOn":"2026-03-10",
+                 "purposes":["REMOTE_SUPPORT"],"categories":["SURNAME"]}""").status()).isEqualTo(201);
+        JsonNode elsewhereTicket = api.post("/api/v1/access-events", PUBLISHER, access("acc-elsewhere-ticket",
+                "REMOTE_SUPPORT", "ticket-of-elsewhere", "2026-04-02T09:00:00Z", "SURNAME")).json().get("results").get(0);
+        assertThat(elsewhereTicket.get("violations").toString()).doesNotContain("belongs to another agreement");
+        assertThat(elsewhereTicket.get("instructionVerified").asBoolean()).isFalse();
         api.post("/api/v1/agreements/" + other + "/signatures", PUBLISHER, signature("CONTROLLER", "2026-03-01", null));
         api.post("/api/v1/agreements/" + other + "/signatures", PUBLISHER, signature("PROCESSOR", "2026-03-05", null));
         assertThat(api.post("/api/v1/agreements/" + other + "/instructions", PUBLISHER, """
-                {"instructionId":"ticket-of-other-practice","kind":"SUPPORT_TICKET","issuedOn":"2026-03-10",
+                {"instructionId":"ticket-of-other-agreement","kind":"SUPPORT_TICKET","issuedOn":"2026-03-10",
                  "purposes":["REMOTE_SUPPORT"],"categories":["SURNAME"]}""").status()).isEqualTo(201);
 
         Api.Response response = api.post("/api/v1/access-events", PUBLISHER,
-                access("acc-other-ticket", "REMOTE_SUPPORT", "ticket-of-other-practice", "2026-04-02T09:00:00Z", "SURNAME"));
+                access("acc-other-ticket", "REMOTE_SUPPORT", "ticket-of-other-agreement", "2026-04-02T09:00:00Z", "SURNAME"));
 
         JsonNode result = response.json().get("results").get(0);
         assertThat(result.get("violations").toString())
@@ -133,7 +143,7 @@ class AccessEventsIT {
             assertThat(payload.toString()).doesNotContain(other);
         });
         JsonNode ownAccess = api.post("/api/v1/access-events", PUBLISHER, access("acc-own-ticket", "REMOTE_SUPPORT",
-                "ticket-of-other-practice", "2026-04-02T09:00:00Z", "SURNAME").replace(AGREEMENT, other))
+                "ticket-of-other-agreement", "2026-04-02T09:00:00Z", "SURNAME").replace(AGREEMENT, other))
                 .json().get("results").get(0);
         assertThat(ownAccess.get("verdict").asText()).as("the practice whose ticket it is").isEqualTo("COMPLIANT");
         assertThat(ownAccess.get("instructionVerified").asBoolean()).isTrue();

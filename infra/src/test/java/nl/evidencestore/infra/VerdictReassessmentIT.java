@@ -16,6 +16,7 @@ import java.util.List;
 import nl.evidencestore.infra.support.Api;
 import nl.evidencestore.infra.support.Bundles;
 import nl.evidencestore.infra.support.StoreUnderTest;
+import nl.evidencestore.infra.support.StoredEvents;
 import nl.evidencestore.shared.evidence.verify.Checks;
 import nl.evidencestore.shared.evidence.verify.Verification;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,10 @@ class VerdictReassessmentIT {
             assertThat(judged.get("violations").toString()).as("not registered yet").contains("\"2.3\"");
         }
 
+        // The agreements' own terms, recorded after the dates they hold from, are reassessed first:
+        // done after the registration, that would cite the term instead of the registration.
+        await().atMost(Duration.ofSeconds(30)).until(() -> StoredEvents.processedAll(StoreUnderTest.eventStoreUrl(),
+                "evidence-verdict-reassessment"));
         String registration = api.post("/api/v1/employees", PUBLISHER, """
                 {"employeeId":"%s","name":"Late Registered","confidentialitySignedOn":"2026-04-01"}""".formatted(EMPLOYEE))
                 .json().get("eventIds").get(0).asText();

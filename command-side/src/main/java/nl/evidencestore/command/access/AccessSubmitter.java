@@ -23,8 +23,10 @@ import nl.evidencestore.shared.error.ConflictingDuplicate;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.model.ActorKind;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
+import nl.evidencestore.shared.rules.EmployeeRegister;
 import nl.evidencestore.shared.subject.SealedSubject;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,13 +52,15 @@ public final class AccessSubmitter {
     private final StoredPayloads payloads;
     private final JdbcTransactions transactions;
     private final SubjectSeals seals;
+    private final EmployeeRegister register;
     private final Function<AgreementId, Optional<ControllerId>> controllerOfAgreement;
     /** An agreement's controller never changes: asked once per agreement, not per batch. */
     private final Map<AgreementId, ControllerId> controllers = new ConcurrentHashMap<>();
 
     public AccessSubmitter(CommandGateway gateway, CommandLedger ledger, StoredPayloads payloads,
-                           JdbcTransactions transactions, SubjectSeals seals,
+                           JdbcTransactions transactions, SubjectSeals seals, EmployeeRegister register,
                            Function<AgreementId, Optional<ControllerId>> controllerOfAgreement) {
+        this.register = register;
         this.gateway = gateway;
         this.ledger = ledger;
         this.payloads = payloads;
@@ -93,7 +97,10 @@ public final class AccessSubmitter {
         ResultMessage<Map<String, String>> result = unitOfWork.executeWithResult(() -> {
             Map<String, CommandLedger.Entry> earlier = ledger.findAll(unique.keySet());
             refuseConflicts(earlier, hashes);
-            Map<ControllerId, Map<String, SealedSubject>> sealed = sealSubjects(unique.values());
+            List<ReportedAccess> fresh = unique.entrySet().stream()
+                    .filter(entry -> !earlier.containsKey(entry.getKey())).map(Map.Entry::getValue).toList();
+            lockEmployees(fresh);
+            Map<ControllerId, Map<String, SealedSubject>> sealed = sealSubjects(fresh);
             dispatchByAgreement(unique, earlier, sealed);
             // After the dispatch: the event bus notes what was appended (AppendedEvents) in its own
             // prepare-commit step, which must run first.
@@ -125,7 +132,23 @@ public final class AccessSubmitter {
     }
 
     /**
-     * The batch's subjects sealed with one key look-up per practice, before any agreement is
+     * The employees of the batch looked up (and their register locks taken) once, in one order,
+     * before any agreement is locked: the agreements' handlers find them in this unit of work.
+     * Taken per agreement instead, a registration waiting for one batch's shared lock would make
+     * a second batch, holding another agreement, queue behind it: a circle neither the database
+     * nor Axon sees.
+     */
+    private void lockEmployees(Collection<ReportedAccess> accesses) {
+        List<String> employees = accesses.stream().filter(access -> access.actor().kind() == ActorKind.EMPLOYEE)
+                .map(access -> access.actor().id()).distinct().toList();
+        if (!employees.isEmpty()) {
+            register.forEmployees(employees);
+        }
+    }
+
+    /**
+     * The batch's new subjects (not those of repeats: an erased subject must not get a key again)
+     * sealed with one key look-up per practice, before any agreement is
      * locked: the locks, which the batch holds to its commit, are held neither across key-store
      * queries nor across the encryption. One seal per subject and batch; its key id already
      * shows which events name the same subject.

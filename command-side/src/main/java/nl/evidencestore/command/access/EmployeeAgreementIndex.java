@@ -95,7 +95,7 @@ public final class EmployeeAgreementIndex implements EmployeeAgreements, Message
         List<AgreementId> agreements = new ArrayList<>();
         try (Connection connection = connections.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT agreement_id FROM employee_agreement"
-                     + " WHERE employee_id = ? ORDER BY agreement_id")) {
+                     + " WHERE employee_id = ? ORDER BY agreement_id COLLATE \"C\"")) {
             select.setString(1, employeeId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

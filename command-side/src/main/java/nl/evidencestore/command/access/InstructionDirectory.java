@@ -7,10 +7,13 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import nl.evidencestore.shared.event.agreement.InstructionRegistered;
 import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.ControllerId;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
@@ -30,11 +33,16 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  */
 public final class InstructionDirectory implements InstructionOwners {
     private final ConnectionProvider connections;
+    private final Function<AgreementId, Optional<ControllerId>> controllerOf;
+    /** An agreement's controller never changes: asked once per agreement. */
+    private final Map<AgreementId, Optional<ControllerId>> controllers = new ConcurrentHashMap<>();
     /** Instruction id → the agreements that registered it; null until first read. */
     private volatile Map<String, Set<String>> owners;
 
-    public InstructionDirectory(ConnectionProvider connections) {
+    public InstructionDirectory(ConnectionProvider connections,
+                                Function<AgreementId, Optional<ControllerId>> controllerOf) {
         this.connections = connections;
+        this.controllerOf = controllerOf;
     }
 
     @Override
@@ -68,11 +76,21 @@ public final class InstructionDirectory implements InstructionOwners {
         Set<String> found = new HashSet<>();
         for (String id : instructionIds) {
             Set<String> agreements = known.get(id);
-            if (agreements != null && (agreements.size() > 1 || !agreements.contains(agreementId.value()))) {
+            if (agreements != null && agreements.stream().anyMatch(other -> !other.equals(agreementId.value())
+                    && sameController(agreementId, AgreementId.of(other)))) {
                 found.add(id);
             }
         }
         return found;
+    }
+
+    /**
+     * Each practice numbers its own tickets: an id another practice registered says nothing
+     * about this one's instructions, and must not reveal to its auditors that it exists.
+     */
+    private boolean sameController(AgreementId one, AgreementId other) {
+        Optional<ControllerId> controller = controllers.computeIfAbsent(one, controllerOf);
+        return controller.isPresent() && controller.equals(controllers.computeIfAbsent(other, controllerOf));
     }
 
     private static void remember(Map<String, Set<String>> owners, String instructionId, String agreementId) {

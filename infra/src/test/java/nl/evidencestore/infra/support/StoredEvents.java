@@ -51,4 +51,30 @@ public final class StoredEvents {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Whether a tracking processor has passed every event stored so far: its token's index (the
+     * JSON of Axon's gap-aware token) is at least the highest global index.
+     */
+    public static boolean processedAll(String jdbcUrl, String processorName) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement token = connection.prepareStatement(
+                     "SELECT convert_from(token, 'UTF8') FROM TokenEntry WHERE processorName = ?");
+             Statement highest = connection.createStatement()) {
+            token.setString(1, processorName);
+            long index;
+            try (ResultSet row = token.executeQuery()) {
+                if (!row.next() || row.getString(1) == null) {
+                    return false;
+                }
+                index = nl.evidencestore.shared.json.Json.mapper().readTree(row.getString(1)).path("index").asLong(-1);
+            }
+            try (ResultSet row = highest.executeQuery("SELECT max(globalIndex) FROM DomainEventEntry")) {
+                row.next();
+                return index >= row.getLong(1);
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -45,6 +45,9 @@ public final class FixedWidthInstant {
      * has no four-digit form (let the formatter write it).
      */
     public static String format(Instant instant, int fractionDigits) {
+        if (fractionDigits < 1 || fractionDigits > 9) {
+            throw new IllegalArgumentException("between 1 and 9 fraction digits, not " + fractionDigits);
+        }
         LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
         if (time.getYear() < 0 || time.getYear() > 9999) {
             return null;
