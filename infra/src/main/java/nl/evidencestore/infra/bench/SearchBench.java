@@ -42,8 +42,12 @@ public final class SearchBench {
         }
     }
 
-    /** Sorted latencies of one class, in nanoseconds, and the hits they found on average. */
-    public record Latencies(List<Long> nanos, double meanTotal, long sampledFacets) {
+    /**
+     * Sorted latencies of one class, in nanoseconds, the mean {@code total} of the answers (a
+     * lower bound in those with {@code totalExact:false}), how many had sampled facets and how
+     * many a total that is a lower bound.
+     */
+    public record Latencies(List<Long> nanos, double meanTotal, long sampledFacets, long lowerBoundTotals) {
         public double percentileMillis(double p) {
             if (nanos.isEmpty()) {
                 return Double.NaN;
@@ -96,10 +100,12 @@ public final class SearchBench {
         Map<QueryClass, List<Long>> nanos = new EnumMap<>(QueryClass.class);
         Map<QueryClass, AtomicLong> totals = new EnumMap<>(QueryClass.class);
         Map<QueryClass, AtomicLong> sampled = new EnumMap<>(QueryClass.class);
+        Map<QueryClass, AtomicLong> lowerBounds = new EnumMap<>(QueryClass.class);
         for (QueryClass c : QueryClass.values()) {
             nanos.put(c, Collections.synchronizedList(new ArrayList<>()));
             totals.put(c, new AtomicLong());
             sampled.put(c, new AtomicLong());
+            lowerBounds.put(c, new AtomicLong());
         }
         AtomicLong issued = new AtomicLong();
         long deadline = System.nanoTime() + duration.toNanos();
@@ -122,6 +128,9 @@ public final class SearchBench {
                         if (!page.facetsExact()) {
                             sampled.get(kind).incrementAndGet();
                         }
+                        if (!page.totalExact()) {
+                            lowerBounds.get(kind).incrementAndGet();
+                        }
                     }
                     return null;
                 }));
@@ -137,7 +146,7 @@ public final class SearchBench {
             List<Long> sorted = new ArrayList<>(nanos.get(c));
             Collections.sort(sorted);
             result.put(c, new Latencies(sorted, sorted.isEmpty() ? 0 : (double) totals.get(c).get() / sorted.size(),
-                    sampled.get(c).get()));
+                    sampled.get(c).get(), lowerBounds.get(c).get()));
         }
         return result;
     }
