@@ -91,10 +91,10 @@ final class SearchBenchCommand implements Callable<Integer> {
     }
 
     private static void print(SearchBench.QueryClass kind, SearchBench.Latencies latencies) {
-        System.out.printf("  %-17s %,7d queries  p50 %7.2f ms  p99 %7.2f ms  mean total %,.0f hits"
-                        + "  total a lower bound in %,d  facets sampled in %,d%n",
+        System.out.printf("  %-17s %,7d queries  p50 %7.2f ms  p99 %7.2f ms  (CPU p50 %6.2f ms  p99 %7.2f ms)"
+                        + "  mean total %,.0f hits  total a lower bound in %,d  facets sampled in %,d%n",
                 kind.name().toLowerCase().replace('_', ' '), latencies.nanos().size(), latencies.percentileMillis(50),
-                latencies.percentileMillis(99), latencies.meanTotal(), latencies.lowerBoundTotals(),
-                latencies.sampledFacets());
+                latencies.percentileMillis(99), latencies.cpuPercentileMillis(50), latencies.cpuPercentileMillis(99),
+                latencies.meanTotal(), latencies.lowerBoundTotals(), latencies.sampledFacets());
     }
 }

@@ -72,8 +72,9 @@ final class TimelineFacets {
         this.sampleHits = Math.max(1, exactUpTo / 2);
     }
 
+    /** {@code query} as {@link IndexSearcher#rewrite} left it. */
     Counts count(IndexSearcher searcher, Query query) throws IOException {
-        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
         Tally tally = new Tally(searcher.getIndexReader().maxDoc());
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);

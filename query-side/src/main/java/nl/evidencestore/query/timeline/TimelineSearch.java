@@ -65,7 +65,8 @@ public final class TimelineSearch {
     public TimelinePage search(TimelineQuery request) {
         Query query = luceneQuery(request);
         try {
-            return index.withSearcher(searcher -> page(searcher, query, request));
+            // Rewritten once for both passes (page, then facets): a prefix expands to its terms here.
+            return index.withSearcher(searcher -> page(searcher, searcher.rewrite(query), request));
         } catch (IndexSearcher.TooManyClauses e) {
             // A prefix or wildcard can expand past Lucene's clause limit only when it runs.
             throw new InvalidInput("q", "matches too many terms; narrow the wildcard or prefix");
