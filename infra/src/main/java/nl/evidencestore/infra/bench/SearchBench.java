@@ -123,7 +123,6 @@ public final class SearchBench {
             lowerBounds.put(c, new AtomicLong());
         }
         AtomicLong issued = new AtomicLong();
-        long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> workers = new ArrayList<>();
@@ -133,6 +132,8 @@ public final class SearchBench {
                     for (int w = 0; w < warmUp; w++) {
                         search.search(query(random, pick(random)));
                     }
+                    // From the end of the warm-up: on a busy machine the warm-up alone can take longer.
+                    long deadline = System.nanoTime() + duration.toNanos();
                     while (System.nanoTime() < deadline && (queries == 0 || issued.getAndIncrement() < queries)) {
                         QueryClass kind = pick(random);
                         TimelineQuery query = query(random, kind);
