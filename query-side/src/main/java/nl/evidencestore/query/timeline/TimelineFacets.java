@@ -89,7 +89,8 @@ final class TimelineFacets {
             throws IOException {
         Bits live = leaf.reader().getLiveDocs();
         SortedSetDocValues values = null;
-        LongValues toGlobal = null;
+        // Counted by the segment's own ordinals, mapped to the global ones once per label at the end.
+        long[] segmentCounts = null;
         int maxDoc = leaf.reader().maxDoc();
         for (int doc = hits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; ) {
             if (live != null && !live.get(doc)) {
@@ -104,17 +105,24 @@ final class TimelineFacets {
             }
             if (values == null) {
                 // Only a leaf with hits needs the facet state, which an index without accesses lacks.
-                ReaderState state = state(reader);
-                tally.useState(state);
-                values = DocValues.getSortedSet(leaf.reader(), state.state().getField());
-                toGlobal = state.globalOrdinals(leaf.ord);
+                tally.useState(state(reader));
+                values = DocValues.getSortedSet(leaf.reader(), tally.state.state().getField());
+                segmentCounts = new long[(int) values.getValueCount()];
             }
             if (values.advanceExact(doc)) {
                 for (int i = 0, n = values.docValueCount(); i < n; i++) {
-                    tally.counts[(int) toGlobal.get(values.nextOrd())] += weight;
+                    segmentCounts[(int) values.nextOrd()] += weight;
                 }
             }
             doc = hits.nextDoc();
+        }
+        if (segmentCounts != null) {
+            LongValues toGlobal = tally.state.globalOrdinals(leaf.ord);
+            for (int ord = 0; ord < segmentCounts.length; ord++) {
+                if (segmentCounts[ord] > 0) {
+                    tally.counts[(int) toGlobal.get(ord)] += segmentCounts[ord];
+                }
+            }
         }
     }
 
