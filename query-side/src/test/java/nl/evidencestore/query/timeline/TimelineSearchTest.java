@@ -173,6 +173,18 @@ class TimelineSearchTest {
     }
 
     @Test
+    void countsAnEventDeliveredTwiceOnceInTotalAndFacets() {
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "BSN");
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "BSN"); // replaces the first: a deleted document
+
+        TimelinePage page = search.search(TimelineQuery.all());
+
+        assertThat(ids(page)).containsExactly("a1");
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.facets().get("actor")).containsExactlyEntriesOf(Map.of("emp-1", 1L));
+    }
+
+    @Test
     void countsEveryHitExactlyAlsoPastTenThousand() {
         int hits = 10_050; // quality.md W4 asks the total exact up to 10,000
         for (int i = 0; i < hits; i++) {
