@@ -2,6 +2,8 @@ package nl.evidencestore.infra.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,14 +44,28 @@ public final class SearchBench {
         }
     }
 
-    /** Sorted latencies of one class, in nanoseconds, and the hits they found on average. */
-    public record Latencies(List<Long> nanos, double meanTotal, long sampledFacets) {
+    /**
+     * Sorted latencies of one class, in nanoseconds, and the CPU time each query took on its
+     * client's thread (sorted too: on a shared machine the latency includes waiting for a core,
+     * the CPU time does not), the mean {@code total} of the answers (a lower bound in those with
+     * {@code totalExact:false}), how many had sampled facets and how many a lower-bound total.
+     */
+    public record Latencies(List<Long> nanos, List<Long> cpuNanos, double meanTotal, long sampledFacets,
+                            long lowerBoundTotals) {
         public double percentileMillis(double p) {
-            if (nanos.isEmpty()) {
+            return percentile(nanos, p);
+        }
+
+        public double cpuPercentileMillis(double p) {
+            return percentile(cpuNanos, p);
+        }
+
+        private static double percentile(List<Long> sorted, double p) {
+            if (sorted.isEmpty()) {
                 return Double.NaN;
             }
-            int rank = (int) Math.ceil(p / 100.0 * nanos.size()) - 1;
-            return nanos.get(Math.max(0, rank)) / 1e6;
+            int rank = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, rank)) / 1e6;
         }
     }
 
@@ -94,15 +110,19 @@ public final class SearchBench {
     public Map<QueryClass, Latencies> run(TimelineSearch search, int clients, long queries, Duration duration,
                                           int warmUp) throws Exception {
         Map<QueryClass, List<Long>> nanos = new EnumMap<>(QueryClass.class);
+        Map<QueryClass, List<Long>> cpuNanos = new EnumMap<>(QueryClass.class);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<QueryClass, AtomicLong> totals = new EnumMap<>(QueryClass.class);
         Map<QueryClass, AtomicLong> sampled = new EnumMap<>(QueryClass.class);
+        Map<QueryClass, AtomicLong> lowerBounds = new EnumMap<>(QueryClass.class);
         for (QueryClass c : QueryClass.values()) {
             nanos.put(c, Collections.synchronizedList(new ArrayList<>()));
+            cpuNanos.put(c, Collections.synchronizedList(new ArrayList<>()));
             totals.put(c, new AtomicLong());
             sampled.put(c, new AtomicLong());
+            lowerBounds.put(c, new AtomicLong());
         }
         AtomicLong issued = new AtomicLong();
-        long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<?>> workers = new ArrayList<>();
@@ -112,15 +132,22 @@ public final class SearchBench {
                     for (int w = 0; w < warmUp; w++) {
                         search.search(query(random, pick(random)));
                     }
+                    // From the end of the warm-up: on a busy machine the warm-up alone can take longer.
+                    long deadline = System.nanoTime() + duration.toNanos();
                     while (System.nanoTime() < deadline && (queries == 0 || issued.getAndIncrement() < queries)) {
                         QueryClass kind = pick(random);
                         TimelineQuery query = query(random, kind);
                         long start = System.nanoTime();
+                        long cpuStart = threads.getCurrentThreadCpuTime();
                         var page = search.search(query);
                         nanos.get(kind).add(System.nanoTime() - start);
+                        cpuNanos.get(kind).add(threads.getCurrentThreadCpuTime() - cpuStart);
                         totals.get(kind).addAndGet(page.total());
                         if (!page.facetsExact()) {
                             sampled.get(kind).incrementAndGet();
+                        }
+                        if (!page.totalExact()) {
+                            lowerBounds.get(kind).incrementAndGet();
                         }
                     }
                     return null;
@@ -136,8 +163,10 @@ public final class SearchBench {
         for (QueryClass c : QueryClass.values()) {
             List<Long> sorted = new ArrayList<>(nanos.get(c));
             Collections.sort(sorted);
-            result.put(c, new Latencies(sorted, sorted.isEmpty() ? 0 : (double) totals.get(c).get() / sorted.size(),
-                    sampled.get(c).get()));
+            List<Long> cpu = new ArrayList<>(cpuNanos.get(c));
+            Collections.sort(cpu);
+            result.put(c, new Latencies(sorted, cpu, sorted.isEmpty() ? 0 : (double) totals.get(c).get() / sorted.size(),
+                    sampled.get(c).get(), lowerBounds.get(c).get()));
         }
         return result;
     }

@@ -31,7 +31,9 @@ public final class RawTimelineIndexing {
         Map<AgreementId, ControllerId> controllers = new HashMap<>();
         long started = System.nanoTime();
         try (Directory directory = FSDirectory.open(dir);
-             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                     // The same index as the live one, sorted alike: the sort is part of the work.
+                     .setIndexSort(TimelineDocuments.NEWEST_FIRST))) {
             for (ForwardedEvent event : events) {
                 writer.addDocument(TimelineDocuments.of(event, controllers));
             }

@@ -21,6 +21,8 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 
 /** One Lucene document per event: the fields every event has, then those of its kind. */
 final class TimelineDocuments {
@@ -54,6 +56,14 @@ final class TimelineDocuments {
 
     /** The facet dimensions of the timeline search; a category list is multi-valued. */
     static final FacetsConfig FACETS = facetsConfig();
+
+    /**
+     * The timeline's order and the index's own (its index sort): newest occurredAt first, ties
+     * broken by the unique log position, so a cursor is exact. Stored in this order, a search
+     * for the newest page stops after its first hits in each segment, and an occurredAt window
+     * is one run of documents. Events without occurredAt (not accesses) sort last.
+     */
+    static final Sort NEWEST_FIRST = newestFirst();
 
     private TimelineDocuments() {
     }
@@ -145,6 +155,12 @@ final class TimelineDocuments {
 
     private static void keyword(Document doc, String field, String value) {
         doc.add(new StringField(field, value, Field.Store.NO));
+    }
+
+    private static Sort newestFirst() {
+        SortField occurredAt = new SortField(OCCURRED_AT, SortField.Type.LONG, true);
+        occurredAt.setMissingValue(Long.MIN_VALUE);
+        return new Sort(occurredAt, new SortField(POSITION, SortField.Type.LONG, true));
     }
 
     private static FacetsConfig facetsConfig() {

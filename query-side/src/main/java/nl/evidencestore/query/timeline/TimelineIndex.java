@@ -24,8 +24,12 @@ import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -80,8 +84,11 @@ public final class TimelineIndex implements AutoCloseable {
 
     private TimelineIndex(Directory directory) throws IOException {
         this.directory = directory;
-        this.committed = FeedCheckpoint.lastIn(directory);
+        OpenMode mode = sortedAsTimeline(directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE;
+        this.committed = mode == OpenMode.CREATE ? Optional.empty() : FeedCheckpoint.lastIn(directory);
         this.writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                .setOpenMode(mode)
+                .setIndexSort(TimelineDocuments.NEWEST_FIRST)
                 // Only commit() may commit: its user data must say which offset the documents reach.
                 .setCommitOnClose(false)
                 // A flushed segment lives a few reopens before it is merged: packing each into a
@@ -96,6 +103,24 @@ public final class TimelineIndex implements AutoCloseable {
         for (ForwardedEvent drafted : storedEventsOfType(Set.of(EventTypes.nameOf(AgreementDrafted.class)))) {
             TimelineDocuments.of(drafted, controllers);
         }
+    }
+
+    /**
+     * Lucene cannot sort an index after the fact. An index written before the timeline order
+     * became the index sort is therefore started afresh, without a checkpoint: the feed then
+     * rebuilds it from offset 0, as for a new index. Until the new one's first commit the old
+     * one stays on disk, so a crash in between starts afresh again.
+     */
+    private static boolean sortedAsTimeline(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return true;
+        }
+        for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
+            if (!TimelineDocuments.NEWEST_FIRST.equals(segment.info.getIndexSort())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Opens (or creates) the index in that directory. */

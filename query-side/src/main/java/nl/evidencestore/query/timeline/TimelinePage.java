@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * One page of the timeline (api.md). {@code total} and the facets count every hit of the
- * query, not only this page; {@code totalExact} is false should the total ever be a lower bound
- * (quality.md W4 allows one past 10,000 hits), {@code facetsExact} is false when the facets were
- * counted on a sample of the hits and scaled up (past 100,000 hits).
+ * query, not only this page, up to 100,000 hits. Past that (quality.md W4 allows it past 10,000)
+ * the rest of the hits are sampled: {@code total} is then the hits counted, a lower bound, with
+ * {@code totalExact} false, and the facets are scaled up from the sample, with
+ * {@code facetsExact} false.
  */
 public record TimelinePage(List<TimelineItem> items, long total, boolean totalExact,
                            @JsonInclude(JsonInclude.Include.ALWAYS) String nextCursor,

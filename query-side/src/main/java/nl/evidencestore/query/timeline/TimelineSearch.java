@@ -25,11 +25,10 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -41,14 +40,11 @@ import org.apache.lucene.util.BytesRef;
  * mandatory clause of the query itself, so no caller can forget it.
  */
 public final class TimelineSearch {
-    /** quality.md W4: the page collector need count no further; it may then skip non-competitive hits. */
-    static final int EXACT_TOTAL_UP_TO = 10_000;
-    /** quality.md W4: facets are counted exactly up to this many hits, on a sample beyond. */
+    /**
+     * quality.md W4: facets are counted exactly up to this many hits, on a sample beyond; so is
+     * the total (W4 asks it exact up to 10,000), a lower bound beyond.
+     */
     static final int EXACT_FACETS_UP_TO = 100_000;
-    /** Newest first; the log position is unique, so the order is total and a cursor exact. */
-    private static final Sort NEWEST_FIRST = new Sort(
-            new SortField(TimelineDocuments.OCCURRED_AT, SortField.Type.LONG, true),
-            new SortField(TimelineDocuments.POSITION, SortField.Type.LONG, true));
     private static final Set<String> STORED = Set.of(TimelineDocuments.EVENT, TimelineDocuments.CONTROLLER_ID);
 
     private final TimelineIndex index;
@@ -69,7 +65,8 @@ public final class TimelineSearch {
     public TimelinePage search(TimelineQuery request) {
         Query query = luceneQuery(request);
         try {
-            return index.withSearcher(searcher -> page(searcher, query, request));
+            // Rewritten once for both passes (page, then facets): a prefix expands to its terms here.
+            return index.withSearcher(searcher -> page(searcher, searcher.rewrite(query), request));
         } catch (IndexSearcher.TooManyClauses e) {
             // A prefix or wildcard can expand past Lucene's clause limit only when it runs.
             throw new InvalidInput("q", "matches too many terms; narrow the wildcard or prefix");
@@ -96,11 +93,13 @@ public final class TimelineSearch {
         if (request.from().isPresent() || request.to().isPresent()) {
             long from = request.from().map(instant -> instant.toEpochMilli()).orElse(Long.MIN_VALUE);
             long to = request.to().map(instant -> instant.toEpochMilli()).orElse(Long.MAX_VALUE);
-            // A window of months holds millions of accesses of every agreement: as points alone it
-            // would be gathered whole for each search. With the doc values beside them, Lucene checks
-            // the window per candidate when another clause (an agreement, a practice) is sparser.
-            query.add(new IndexOrDocValuesQuery(LongPoint.newRangeQuery(TimelineDocuments.OCCURRED_AT, from, to),
-                    NumericDocValuesField.newSlowRangeQuery(TimelineDocuments.OCCURRED_AT, from, to)),
+            // The index is sorted by occurredAt, so in each segment the window is one run of
+            // documents, found by binary search. The fallback serves a segment where it cannot be:
+            // there a window of months holds millions of accesses of every agreement, so its doc
+            // values let Lucene check the window per candidate of a sparser clause (an agreement).
+            Query fallback = new IndexOrDocValuesQuery(LongPoint.newRangeQuery(TimelineDocuments.OCCURRED_AT, from, to),
+                    NumericDocValuesField.newSlowRangeQuery(TimelineDocuments.OCCURRED_AT, from, to));
+            query.add(new IndexSortSortedNumericDocValuesRangeQuery(TimelineDocuments.OCCURRED_AT, from, to, fallback),
                     BooleanClause.Occur.FILTER);
         }
         if (request.text().isEmpty()) {
@@ -135,6 +134,11 @@ public final class TimelineSearch {
     }
 
     private static Query anyOf(String field, List<String> values) {
+        if (values.size() == 1) {
+            // The usual filter (one agreement, one category): a term set rewrites itself in every
+            // segment, which on an index of tens of segments cost a scoped search more than its hits.
+            return new TermQuery(new Term(field, values.get(0)));
+        }
         return new TermInSetQuery(field, values.stream().map(BytesRef::new).toList());
     }
 
@@ -142,8 +146,10 @@ public final class TimelineSearch {
         FieldDoc after = request.cursor()
                 .map(c -> new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {c.occurredAtMillis(), c.position()}))
                 .orElse(null);
+        // The index's own order: each segment's collection stops after the page's hits (the
+        // total comes from the facets' pass, so the page collector need count no further).
         TopFieldDocs top = searcher.search(query,
-                new TopFieldCollectorManager(NEWEST_FIRST, request.limit(), after, EXACT_TOTAL_UP_TO));
+                new TopFieldCollectorManager(TimelineDocuments.NEWEST_FIRST, request.limit(), after, request.limit()));
         StoredFields stored = searcher.storedFields();
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc hit : top.scoreDocs) {
@@ -158,11 +164,9 @@ public final class TimelineSearch {
             Object[] last = ((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1]).fields;
             nextCursor = new TimelineCursor((Long) last[0], (Long) last[1]).encode();
         }
-        // The facets' collector visits every hit even when it counts facets on a sample, so the
-        // total is exact at no extra cost, also past 10,000 (quality.md W4 allows a lower bound
-        // there; totalExact stays in the contract for a cheaper collector).
         TimelineFacets.Counts counted = facets.count(searcher, query);
-        return new TimelinePage(items, counted.hits(), true, nextCursor, counted.facets(), counted.facetsExact());
+        return new TimelinePage(items, counted.hits(), counted.exact(), nextCursor, counted.facets(),
+                counted.facetsExact());
     }
 
     private record Hit(ForwardedEvent event, AccessRecorded access, String controllerId) {

@@ -4,10 +4,16 @@ import static nl.evidencestore.query.Fixtures.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
 import nl.evidencestore.query.Fixtures;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +82,27 @@ class TimelineIndexTest {
             assertThat(reopened.documentCount()).isEqualTo(2);
             assertThat(reopened.committedOffset()).hasValue(2);
             assertThat(reopened.committedPosition()).hasValue(11);
+        }
+    }
+
+    @Test
+    void startsAfreshFromTheFeedWhenTheIndexOnDiskIsNotSortedByTheTimeline() throws Exception {
+        try (Directory directory = FSDirectory.open(dir);
+             IndexWriter unsorted = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+            unsorted.addDocument(TimelineDocuments.of(lifecycle().get(0), new HashMap<>()));
+            unsorted.setLiveCommitData(new FeedCheckpoint(1, 10).userData().entrySet());
+            unsorted.commit();
+        }
+
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            assertThat(index.committedOffset()).isEmpty();
+            assertThat(index.documentCount()).isZero();
+            lifecycle().forEach(index::add);
+            index.commit(4, 15);
+        }
+        try (TimelineIndex reopened = TimelineIndex.open(dir)) {
+            assertThat(reopened.committedOffset()).hasValue(4);
+            assertThat(reopened.documentCount()).isEqualTo(4);
         }
     }
 
