@@ -59,6 +59,14 @@ public final class ReportFigures {
     }
 
     public void accept(EventLine line) {
+        accept(line, line.isStub() ? Optional.empty() : line.event());
+    }
+
+    /**
+     * As {@link #accept(EventLine)}, given the line's event decoded already (empty for a stub or
+     * a type this version does not know): a writer that decodes each line once, on several threads.
+     */
+    public void accept(EventLine line, Optional<EvidenceEvent> event) {
         EventEnvelope envelope = line.envelope();
         lines++;
         streams.add(envelope.streamId());
@@ -67,7 +75,6 @@ public final class ReportFigures {
             stubs++;
             return;
         }
-        Optional<EvidenceEvent> event = line.event();
         event.ifPresent(fact -> fact(fact, envelope));
         unknownTypes += event.isEmpty() ? 1 : 0;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.evidencestore.shared.event.EventTypes;
+import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
@@ -40,11 +41,19 @@ public final class TimelineCsv {
         if (!mayHaveRow(line, scope)) {
             return Optional.empty();
         }
-        return line.event()
-                .filter(AccessRecorded.class::isInstance)
-                .map(AccessRecorded.class::cast)
-                .filter(access -> access.agreementId().equals(scope.agreementId()))
-                .map(access -> CsvCells.record(cells(line, access, subjectCell)).getBytes(StandardCharsets.UTF_8));
+        return line.event().flatMap(event -> row(line, event, scope, subjectCell));
+    }
+
+    /**
+     * As {@link #row(EventLine, BundleScope, String)}, given the line's event decoded already: a
+     * writer that decodes each line once, on several threads, and hands the event around.
+     */
+    public static Optional<byte[]> row(EventLine line, EvidenceEvent event, BundleScope scope, String subjectCell) {
+        if (!mayHaveRow(line, scope) || !(event instanceof AccessRecorded access)
+                || !access.agreementId().equals(scope.agreementId())) {
+            return Optional.empty();
+        }
+        return Optional.of(CsvCells.record(cells(line, access, subjectCell)).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
