@@ -162,6 +162,7 @@ public final class BundleExports {
         Path partial = directory.resolve(scope.bundleId() + ".zip.partial");
         Path rows = directory.resolve(scope.bundleId() + ".csv.partial");
         ReportFigures figures = new ReportFigures(scope);
+        SubjectColumn subjects = new SubjectColumn(subjectCells);
         long[] lines = {0};
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
              BundleWriter bundle = new BundleWriter(out, scope, log.key());
@@ -173,7 +174,7 @@ public final class BundleExports {
             try (StoredEvents.Cursor chain = events.cursor(agreement, headSequence);
                  PreparedRuns runs = new PreparedRuns(concat(stubbed(chain, scope),
                          employeeLines(employeeStreams, heads)), RUN_LINES, PREPARING_THREADS, RUNS_AHEAD,
-                         (run, deflater) -> PreparedRun.of(run, scope, subjectCells, deflater))) {
+                         (run, deflater) -> PreparedRun.of(run, scope, subjects, deflater))) {
                 bundle.writeDeflatedEvents(written(runs, figures, timeline, lines));
             }
             bundle.writeProof(proof(scope, checkpoint, heads, agreement, headSequence, employeeStreams, previous));

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.Deflater;
-import nl.evidencestore.command.subject.SubjectCells;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
@@ -30,7 +29,7 @@ record PreparedRun(List<EventLine> lines, List<Optional<EvidenceEvent>> events, 
     }
 
     /** Prepares {@code lines} (already stubbed as the bundle carries them) with a raw deflater of the caller's thread. */
-    static PreparedRun of(List<EventLine> lines, BundleScope scope, SubjectCells cells, Deflater deflater) {
+    static PreparedRun of(List<EventLine> lines, BundleScope scope, SubjectColumn cells, Deflater deflater) {
         Bytes jsonl = new Bytes(lines.size() * 1200);
         List<Optional<EvidenceEvent>> events = new ArrayList<>(lines.size());
         List<Integer> accesses = new ArrayList<>();
