@@ -67,6 +67,7 @@ final class BundleBench implements Callable<Integer> {
             System.out.printf("the signed log covered them %.1f s after the last acceptance%n",
                     (System.nanoTime() - logging) / 1e9);
             resetHeapPeaks();
+            long cpuBefore = processCpuNanos();
             long started = System.nanoTime();
             String answer;
             long heapInUse;
@@ -77,6 +78,7 @@ final class BundleBench implements Callable<Integer> {
                 heapInUse = sampler.peak();
             }
             double exportSeconds = (System.nanoTime() - started) / 1e9;
+            double exportCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             long heapPeak = heapPeak();
             String bundleId = Json.mapper().readTree(answer).get("bundleId").asText();
             long lines = Json.mapper().readTree(answer).get("events").asLong();
@@ -85,6 +87,10 @@ final class BundleBench implements Callable<Integer> {
                     + " heap in use at most %,d MB (sampled every 5 ms; the pools' peaks summed: %,d MB) of max %,d MB"
                     + " (target >= 100,000/s within 256 MB)%n", lines / exportSeconds, lines, exportSeconds,
                     Files.size(zip) >> 20, heapInUse >> 20, heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            // On a shared machine the wall time says as much about the neighbours as about the export.
+            System.out.printf("W5 export:  the store's process used %.1f s of CPU meanwhile (%.1f us per line, %d cores;"
+                    + " PostgreSQL's own CPU not counted); load average %.1f%n", exportCpuSeconds, exportCpuSeconds * 1e6 / lines,
+                    Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
             VerificationKey key = SigningKey.fromPem(Files.readString(dir.resolve("signing-key.pem"),
                     StandardCharsets.US_ASCII)).verificationKey();
@@ -147,6 +153,11 @@ final class BundleBench implements Callable<Integer> {
         public void close() {
             timer.shutdownNow();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static void resetHeapPeaks() {
