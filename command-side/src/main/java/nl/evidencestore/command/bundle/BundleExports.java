@@ -62,8 +62,12 @@ public final class BundleExports {
     private static final int RUN_LINES = 1000;
     /** Both cores prepare; the reader and the writer mostly wait on them, the database and the disk. */
     private static final int PREPARING_THREADS = 2;
-    /** Runs prepared ahead of the writer, or waiting for a thread: what bounds the export's memory. */
-    private static final int RUNS_AHEAD = 6;
+    /**
+     * Runs prepared ahead of the writer, or waiting for a thread: what bounds the export's memory
+     * (a few megabytes each). Few: the store after a million events leaves little of a 256 MB
+     * heap free, and every megabyte held here makes the collector run more often.
+     */
+    private static final int RUNS_AHEAD = 2;
 
     /** What {@code POST /api/v1/evidence-bundles} answers. */
     public record Exported(String bundleId, String rootHash, long events) {

@@ -95,8 +95,8 @@ public final class StoredEvents {
             connection.setAutoCommit(false);
             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM DomainEventEntry"
                     + " WHERE aggregateIdentifier = ? AND sequenceNumber <= ? ORDER BY sequenceNumber");
-            // Rows of a kilobyte or so: a few megabytes per round trip keep the reader ahead of the writer.
-            select.setFetchSize(4000);
+            // Rows of a kilobyte or so: a megabyte per round trip, little of a small heap.
+            select.setFetchSize(1000);
             binaryResults(select);
             select.setString(1, streamId);
             select.setLong(2, toSequence);
