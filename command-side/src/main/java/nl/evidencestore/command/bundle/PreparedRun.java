@@ -30,7 +30,8 @@ record PreparedRun(List<EventLine> lines, List<Optional<EvidenceEvent>> events, 
 
     /** Prepares {@code lines} (already stubbed as the bundle carries them) with a raw deflater of the caller's thread. */
     static PreparedRun of(List<EventLine> lines, BundleScope scope, SubjectColumn cells, Deflater deflater) {
-        Bytes jsonl = new Bytes(lines.size() * 1200);
+        // Room for lines of 1.5 KB: the buffer is not copied to grow (a line is about 1.1 KB).
+        Bytes jsonl = new Bytes(lines.size() * 1500);
         List<Optional<EvidenceEvent>> events = new ArrayList<>(lines.size());
         List<Integer> accesses = new ArrayList<>();
         List<SealedSubject> subjects = new ArrayList<>();
