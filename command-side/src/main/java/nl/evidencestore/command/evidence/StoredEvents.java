@@ -95,13 +95,33 @@ public final class StoredEvents {
             connection.setAutoCommit(false);
             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM DomainEventEntry"
                     + " WHERE aggregateIdentifier = ? AND sequenceNumber <= ? ORDER BY sequenceNumber");
+            // Rows of a kilobyte or so: a megabyte per round trip, little of a small heap.
             select.setFetchSize(1000);
+            binaryResults(select);
             select.setString(1, streamId);
             select.setLong(2, toSequence);
             return new Cursor(connection, select.executeQuery());
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new IllegalStateException("cannot read stored events", e);
+        }
+    }
+
+    /**
+     * Asks PostgreSQL's driver for binary results from the first execution: the payload (bytea)
+     * then travels as its bytes, not as hex text twice its size that both ends must convert,
+     * which is a large part of reading a million rows. The command side does not compile against
+     * the driver, hence the reflection; any other database keeps text results.
+     */
+    private static void binaryResults(PreparedStatement select) {
+        try {
+            Class<?> driverStatement = Class.forName("org.postgresql.PGStatement");
+            if (select.isWrapperFor(driverStatement)) {
+                // A negative threshold is the driver's "binary transfer from the first execution".
+                driverStatement.getMethod("setPrepareThreshold", int.class).invoke(select.unwrap(driverStatement), -1);
+            }
+        } catch (ReflectiveOperationException | SQLException e) {
+            // Text results: slower, the same rows.
         }
     }
 

@@ -19,10 +19,13 @@ public final class SubjectCells {
         this.subjects = subjects;
     }
 
-    /** The cells of many references at once, by key id. */
+    /** The cells of many references at once, by key id; thread-safe (a bundle's runs are prepared side by side). */
     public Map<String, String> of(Collection<SealedSubject> sealed) {
+        // One reference per key is opened: all of a key's references name the same subject.
+        Map<String, SealedSubject> byKey = new HashMap<>();
+        sealed.forEach(each -> byKey.putIfAbsent(each.keyId(), each));
         Map<String, String> cells = new HashMap<>();
-        subjects.openAll(sealed).forEach((keyId, opened) -> {
+        subjects.openAll(byKey.values()).forEach((keyId, opened) -> {
             if (opened instanceof SubjectRefs.UnknownKey) {
                 throw new IllegalStateException("the key store does not know the subject key " + keyId);
             }

@@ -3,20 +3,20 @@ package nl.evidencestore.shared.evidence;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import nl.evidencestore.shared.integrity.SigningKey;
 
 /**
@@ -33,6 +33,10 @@ import nl.evidencestore.shared.integrity.SigningKey;
  * }
  * }</pre>
  * {@code finish} writes the ZIP's central directory; {@code close} does not close {@code out}.
+ *
+ * <p>A writer that prepares lines on several threads gives {@code events.jsonl} as runs deflated
+ * ahead ({@link #writeDeflatedEvents}) and a further file as a {@link DeflatedSpill}: the ZIP
+ * holds deflate streams joined from runs ({@link ZipStream}), at the fastest level.
  */
 public final class BundleWriter implements Closeable {
     public static final String EVENTS = "events.jsonl";
@@ -44,7 +48,10 @@ public final class BundleWriter implements Closeable {
     public static final String REPORT = "report.html";
     private static final int BUFFER = 1 << 16;
 
-    private final ZipOutputStream zip;
+    private final ZipStream zip;
+    private final OutputStream out;
+    // Event lines compress about as well at the fastest level, at several times the speed (W5).
+    private final Deflater deflater = DeflatedRun.deflater();
     private final BundleScope scope;
     private final SigningKey key;
     private final List<Manifest.FileEntry> files = new ArrayList<>();
@@ -59,10 +66,13 @@ public final class BundleWriter implements Closeable {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** The lines of one run of {@code events.jsonl} and their bytes as written there, deflated ahead. */
+    public record DeflatedLines(List<EventLine> lines, DeflatedRun jsonl) {
+    }
+
     public BundleWriter(OutputStream out, BundleScope scope, SigningKey key) {
-        this.zip = new ZipOutputStream(Objects.requireNonNull(out, "out"));
-        // Event lines compress about as well at the fastest level, at several times the speed (W5).
-        zip.setLevel(Deflater.BEST_SPEED);
+        this.out = Objects.requireNonNull(out, "out");
+        this.zip = new ZipStream(out);
         this.scope = Objects.requireNonNull(scope, "scope");
         this.key = Objects.requireNonNull(key, "key");
     }
@@ -82,6 +92,32 @@ public final class BundleWriter implements Closeable {
         counts = counter.counts();
     }
 
+    /**
+     * {@code events.jsonl} from runs of lines deflated ahead, in order; each run's bytes must be
+     * its lines' {@link EventLine#toJsonl()}. Must come first, once.
+     */
+    public void writeDeflatedEvents(Iterator<DeflatedLines> runs) {
+        if (!files.isEmpty()) {
+            throw new IllegalStateException(EVENTS + " is the bundle's first file");
+        }
+        LineCounts counter = new LineCounts(scope);
+        try {
+            begin(EVENTS);
+            PlainSums sums = new PlainSums();
+            while (runs.hasNext()) {
+                DeflatedLines run = runs.next();
+                run.lines().forEach(counter::accept);
+                DeflatedRun jsonl = run.jsonl();
+                sums.update(jsonl.plain(), 0, jsonl.plainLength());
+                zip.deflated(jsonl.deflated(), 0, jsonl.deflatedLength());
+            }
+            files.add(end(EVENTS, sums));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + EVENTS + " into the bundle", e);
+        }
+        counts = counter.counts();
+    }
+
     public void writeProof(ProofFile proof) {
         requireEvents();
         this.proof = Objects.requireNonNull(proof, "proof");
@@ -94,11 +130,30 @@ public final class BundleWriter implements Closeable {
     }
 
     public void writeFile(String name, FileContent content) {
+        requireFurther(name);
+        entry(name, content);
+    }
+
+    /** A further file deflated ahead: its deflated bytes are copied as they are. */
+    public void writeFile(String name, DeflatedSpill spilled) {
+        requireFurther(name);
+        try (InputStream deflated = spilled.deflated()) {
+            begin(name);
+            byte[] buffer = new byte[BUFFER];
+            for (int read = deflated.read(buffer); read >= 0; read = deflated.read(buffer)) {
+                zip.deflated(buffer, 0, read);
+            }
+            files.add(end(name, spilled.sums()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + name + " into the bundle", e);
+        }
+    }
+
+    private void requireFurther(String name) {
         requireEvents();
         if (Set.of(EVENTS, PUBLIC_KEY, MANIFEST, SIGNATURE).contains(name)) {
             throw new IllegalArgumentException(name + " is written by the bundle writer itself");
         }
-        entry(name, content);
     }
 
     /** The public key, the manifest and its signature; the bundle is complete after this. */
@@ -116,6 +171,7 @@ public final class BundleWriter implements Closeable {
         raw(SIGNATURE, signature);
         try {
             zip.finish();
+            deflater.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,24 +189,21 @@ public final class BundleWriter implements Closeable {
     }
 
     private void entry(String name, FileContent content) {
-        try {
-            begin(name);
-            DigestingOutput digesting = new DigestingOutput(zip);
-            try (OutputStream out = new BufferedOutputStream(digesting, BUFFER)) {
-                content.writeTo(out);
-            }
-            zip.closeEntry();
-            files.add(digesting.entry(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + name + " into the bundle", e);
-        }
+        files.add(deflate(name, content));
     }
 
     private void raw(String name, byte[] content) {
+        deflate(name, out -> out.write(content));
+    }
+
+    private Manifest.FileEntry deflate(String name, FileContent content) {
         try {
             begin(name);
-            zip.write(content);
-            zip.closeEntry();
+            DeflatingOutput deflating = new DeflatingOutput(zip, deflater);
+            try (OutputStream out = new BufferedOutputStream(deflating, BUFFER)) {
+                content.writeTo(out);
+            }
+            return end(name, deflating.sums());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + name + " into the bundle", e);
         }
@@ -160,17 +213,20 @@ public final class BundleWriter implements Closeable {
         if (!names.add(name)) {
             throw new IllegalArgumentException("the bundle has a file " + name + " already");
         }
-        ZipEntry entry = new ZipEntry(name);
         // A bundle is built once and every download returns the same bytes: no wall-clock times inside.
-        entry.setTimeLocal(LocalDateTime.ofInstant(scope.createdAt(), ZoneOffset.UTC));
-        zip.putNextEntry(entry);
+        zip.begin(name, LocalDateTime.ofInstant(scope.createdAt(), ZoneOffset.UTC));
+    }
+
+    private Manifest.FileEntry end(String name, PlainSums sums) throws IOException {
+        zip.end(sums.crc(), sums.size());
+        return sums.entry(name);
     }
 
     /** Ends the ZIP stream without closing {@code out}; a bundle not finished is left incomplete. */
     @Override
     public void close() {
         try {
-            zip.flush();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

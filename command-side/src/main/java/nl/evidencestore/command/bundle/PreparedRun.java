@@ -1,0 +1,68 @@
+package nl.evidencestore.command.bundle;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.Deflater;
+import nl.evidencestore.shared.event.EvidenceEvent;
+import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.evidence.BundleScope;
+import nl.evidencestore.shared.evidence.BundleWriter;
+import nl.evidencestore.shared.evidence.DeflatedRun;
+import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.evidence.report.TimelineCsv;
+import nl.evidencestore.shared.subject.SealedSubject;
+
+/**
+ * A run of consecutive bundle lines with all that costs per line done: each payload decoded
+ * once, the lines' {@code events.jsonl} bytes and their timeline.csv rows (subjects opened for
+ * the whole run at once), both deflated. Runs are prepared on several threads and written in
+ * order; what is left for the writer is to sum and copy bytes and to count.
+ */
+record PreparedRun(List<EventLine> lines, List<Optional<EvidenceEvent>> events, DeflatedRun jsonl,
+                   DeflatedRun timeline) {
+
+    BundleWriter.DeflatedLines deflatedLines() {
+        return new BundleWriter.DeflatedLines(lines, jsonl);
+    }
+
+    /** Prepares {@code lines} (already stubbed as the bundle carries them) with a raw deflater of the caller's thread. */
+    static PreparedRun of(List<EventLine> lines, BundleScope scope, SubjectColumn cells, Deflater deflater) {
+        // Room for lines of 1.5 KB: the buffer is not copied to grow (a line is about 1.1 KB).
+        Bytes jsonl = new Bytes(lines.size() * 1500);
+        List<Optional<EvidenceEvent>> events = new ArrayList<>(lines.size());
+        List<Integer> accesses = new ArrayList<>();
+        List<SealedSubject> subjects = new ArrayList<>();
+        for (EventLine line : lines) {
+            jsonl.writeBytes(line.toJsonl());
+            // Stubs carry no payload; every other line is decoded here once, for the report and the timeline.
+            Optional<EvidenceEvent> event = line.isStub() ? Optional.empty() : line.event();
+            events.add(event);
+            if (TimelineCsv.mayHaveRow(line, scope) && event.orElse(null) instanceof AccessRecorded access) {
+                accesses.add(events.size() - 1);
+                subjects.add(access.subject());
+            }
+        }
+        Map<String, String> subjectCells = subjects.isEmpty() ? Map.of() : cells.of(subjects);
+        Bytes rows = new Bytes(accesses.size() * 260);
+        for (int index : accesses) {
+            EvidenceEvent event = events.get(index).orElseThrow();
+            String cell = subjectCells.get(((AccessRecorded) event).subject().keyId());
+            TimelineCsv.row(lines.get(index), event, scope, cell).ifPresent(rows::writeBytes);
+        }
+        return new PreparedRun(lines, events, jsonl.deflate(deflater), rows.deflate(deflater));
+    }
+
+    /** A byte buffer whose array is handed on without a copy. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes(int size) {
+            super(Math.max(size, 64));
+        }
+
+        DeflatedRun deflate(Deflater deflater) {
+            return DeflatedRun.of(buf, count, deflater);
+        }
+    }
+}
