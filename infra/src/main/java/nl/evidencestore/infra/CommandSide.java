@@ -363,6 +363,7 @@ final class CommandSide implements AutoCloseable {
     /** The ingest first: it stops taking commands while Axon and its dead-letter producer still run. */
     @Override
     public void close() {
+        running.ingest().forEach(CommandIngest::stopTaking);
         running.ingest().forEach(CommandIngest::close);
         running.deadLetterProducer().close(Duration.ofSeconds(5));
         running.axon().shutdown();

@@ -261,6 +261,14 @@ public final class CommandIngest implements AutoCloseable {
         return submitter.submit(((CommandRecords.One) parsed).command()).repeated();
     }
 
+    /**
+     * Tells the loop to stop after the poll in hand, without waiting: a store closes all its
+     * consumers at once this way, then waits for each with {@link #close}.
+     */
+    public void stopTaking() {
+        stopping.countDown();
+    }
+
     /** Stops after the records in hand and commits what is durable; then the consumer is closed. */
     @Override
     public synchronized void close() {
