@@ -13,6 +13,7 @@ import nl.evidencestore.command.access.AccessSubmitter;
 import nl.evidencestore.command.agreement.Agreement;
 import nl.evidencestore.command.audit.Audit;
 import nl.evidencestore.command.agreement.DeletionPeriod;
+import nl.evidencestore.command.agreement.AgreementControllers;
 import nl.evidencestore.command.agreement.KnownAgreements;
 import nl.evidencestore.command.breach.Breach;
 import nl.evidencestore.command.breach.NotificationLimits;
@@ -68,11 +69,8 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.json.JacksonSerializer;
 import nl.evidencestore.shared.integrity.Checkpoint;
 import nl.evidencestore.shared.integrity.SigningKey;
@@ -232,46 +230,26 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(EmployeeRegister.class, c -> employees)
                 .registerComponent(EmployeeRoster.class, c -> employees)
                 .registerComponent(KnownAgreements.class, c -> KnownAgreements.in(c.eventStore()))
+                .registerComponent(AgreementControllers.class,
+                        c -> new AgreementControllers(c.getComponent(KnownAgreements.class)))
                 .registerComponent(SubjectSeals.class, c -> subjectKeys)
                 .registerComponent(AccessPolicy.class, c -> options.policies().access())
                 .registerComponent(PastAccesses.class, c -> new StoredAccesses(transactions))
                 .registerComponent(InstructionOwners.class, c -> new InstructionDirectory(transactions,
-                        KnownAgreements.in(c.eventStore())::controllerOf))
+                        c.getComponent(AgreementControllers.class)))
                 .registerComponent(DeletionPeriod.class, c -> options.policies().deletion())
                 .registerComponent(NotificationLimits.class, c -> options.policies().breachNotification())
                 .registerComponent(SubjectRequestLimits.class, c -> options.policies().subjectRequests());
         EvidenceLog evidenceLog = EvidenceLog.open(dataSource, transactions, options.log(), options.clock(), producer,
                 topics.checkpoints());
         evidenceLog.register(configurer, tokens);
-        configurer.eventProcessing()
-                .registerTrackingEventProcessor(REASSESSMENT, Configuration::eventStore, c ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-                .registerEventHandler(c -> new BackDatedFacts(c.commandGateway(), employeeAgreements))
-                .assignHandlerInstancesMatching(REASSESSMENT, handler -> handler instanceof BackDatedFacts)
-                .registerTokenStore(REASSESSMENT, c -> tokens)
-                .registerListenerInvocationErrorHandler(REASSESSMENT, c -> PropagatingErrorHandler.instance());
-        configurer.eventProcessing()
-                .registerTrackingEventProcessor(MIRROR, Configuration::eventStore, c ->
-                        // One breach or request event per transaction (a batch of one, like the reassessment's):
-                        // it locks the agreements of one breach only, in the order access batches lock them.
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-                .registerEventHandler(c -> new FactsForAgreements(c.commandGateway(), new SourceEvents(transactions),
-                        c.eventStore()))
-                .assignHandlerInstancesMatching(MIRROR, handler -> handler instanceof FactsForAgreements)
-                .registerTokenStore(MIRROR, c -> tokens)
-                .registerListenerInvocationErrorHandler(MIRROR, c -> PropagatingErrorHandler.instance());
-        configurer.eventProcessing()
-                .registerTrackingEventProcessor(FORWARDER, Configuration::eventStore, c ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(FORWARD_BATCH)
-                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-                .registerEventHandler(c -> forwarder)
-                .assignHandlerInstancesMatching(FORWARDER, handler -> handler instanceof EventForwarder)
-                .registerTokenStore(FORWARDER, c -> tokens)
-                // The default handler logs and moves on, which would skip events: fail the batch instead.
-                .registerListenerInvocationErrorHandler(FORWARDER, c -> PropagatingErrorHandler.instance());
+        // A batch of one for the two that send commands: one transaction locks the agreements of
+        // one fact only, in the order access batches lock them.
+        EveryEventProcessor.register(configurer, REASSESSMENT, 1, tokens, BackDatedFacts.class,
+                c -> new BackDatedFacts(c.commandGateway(), employeeAgreements));
+        EveryEventProcessor.register(configurer, MIRROR, 1, tokens, FactsForAgreements.class,
+                c -> new FactsForAgreements(c.commandGateway(), new SourceEvents(transactions), c.eventStore()));
+        EveryEventProcessor.register(configurer, FORWARDER, FORWARD_BATCH, tokens, EventForwarder.class, c -> forwarder);
         options.testConfiguration().accept(configurer);
         Configuration axon = configurer.buildConfiguration();
         // Built before start, so that its scheduler starts with Axon and fires what fell due meanwhile.
@@ -284,7 +262,7 @@ final class CommandSide implements AutoCloseable {
         CommandLedger ledger = CommandLedger.open(transactions);
         CommandSubmitter submitter = new CommandSubmitter(axon.commandGateway(), ledger, transactions);
         AccessSubmitter accesses = new AccessSubmitter(axon.commandGateway(), ledger, new StoredPayloads(transactions),
-                transactions, subjectKeys, employees, KnownAgreements.in(axon.eventStore())::controllerOf);
+                transactions, subjectKeys, employees, axon.getComponent(AgreementControllers.class));
         CommandCatalog catalog = CommandCatalog.standard();
 
         // Commands published on Kafka take the same catalog and submitter as HTTP.

@@ -13,12 +13,8 @@ import nl.evidencestore.shared.integrity.SigningKey;
 import nl.evidencestore.shared.json.Json;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,15 +55,7 @@ final class EvidenceLog implements AutoCloseable {
 
     void register(Configurer configurer, TokenStore tokens) {
         LogAppender appender = new LogAppender(transactions, tree, heads, checkpoints::appended);
-        configurer.eventProcessing()
-                .registerTrackingEventProcessor(APPENDER, Configuration::eventStore, c ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(BATCH)
-                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-                .registerEventHandler(c -> appender)
-                .assignHandlerInstancesMatching(APPENDER, handler -> handler instanceof LogAppender)
-                .registerTokenStore(APPENDER, c -> tokens)
-                .registerListenerInvocationErrorHandler(APPENDER, c -> PropagatingErrorHandler.instance());
+        EveryEventProcessor.register(configurer, APPENDER, BATCH, tokens, LogAppender.class, c -> appender);
     }
 
     void start() {

@@ -12,12 +12,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import nl.evidencestore.command.access.ReportedAccess;
 import nl.evidencestore.command.agreement.DraftAgreement;
 import nl.evidencestore.command.agreement.RegisterInstruction;
-import nl.evidencestore.infra.kafka.KafkaTopics;
 import nl.evidencestore.infra.support.SharedInfrastructure;
 import nl.evidencestore.shared.kafka.TopicNames;
 import nl.evidencestore.shared.model.Actor;
@@ -50,9 +48,8 @@ class CrossStreamTablesIT {
     @BeforeAll
     static void database() {
         database = SharedInfrastructure.freshDatabase();
-        topics = TopicNames.withPrefix("tables-" + UUID.randomUUID() + ".");
+        topics = SharedInfrastructure.freshTopics("tables");
         kafka = SharedInfrastructure.kafkaBootstrap();
-        KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
     }
 
     private static CommandSide start() {

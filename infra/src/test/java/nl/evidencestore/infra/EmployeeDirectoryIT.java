@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -24,12 +23,10 @@ import nl.evidencestore.command.employee.RegisterEmployee;
 import nl.evidencestore.command.employee.RevokeEmployee;
 import nl.evidencestore.command.store.JdbcTransactions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import nl.evidencestore.infra.kafka.KafkaTopics;
 import nl.evidencestore.infra.support.SharedInfrastructure;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.employee.EmployeeRegistered;
 import nl.evidencestore.shared.event.employee.EmployeeRevoked;
-import nl.evidencestore.shared.kafka.TopicNames;
 import nl.evidencestore.shared.model.EmployeeId;
 import nl.evidencestore.shared.rules.EmployeeRegister;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -55,10 +52,7 @@ class EmployeeDirectoryIT {
     @BeforeAll
     static void start() {
         database = SharedInfrastructure.freshDatabase();
-        TopicNames topics = TopicNames.withPrefix("directory-" + UUID.randomUUID() + ".");
-        String kafka = SharedInfrastructure.kafkaBootstrap();
-        KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
-        commands = CommandSide.start(database, kafka, topics, Duration.ofSeconds(2), new SimpleMeterRegistry());
+        commands = CommandSide.start(database, SharedInfrastructure.kafkaBootstrap(), SharedInfrastructure.freshTopics("directory"), Duration.ofSeconds(2), new SimpleMeterRegistry());
     }
 
     @AfterAll

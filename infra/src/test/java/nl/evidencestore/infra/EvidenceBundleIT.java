@@ -10,21 +10,15 @@ import static nl.evidencestore.infra.support.Requests.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import nl.evidencestore.infra.support.Api;
+import nl.evidencestore.infra.support.Bundles;
 import nl.evidencestore.infra.support.StoreUnderTest;
 import nl.evidencestore.shared.evidence.verify.BundleVerifier;
 import nl.evidencestore.shared.evidence.verify.Check;
@@ -83,7 +77,7 @@ class EvidenceBundleIT {
         assertThat(verified.status(Checks.EXPORT)).isEqualTo(Check.Status.PASS);
         assertThat(verified.status(Checks.NO_FORK)).isEqualTo(Check.Status.NOT_CHECKED);
         assertThat(exported.get("rootHash").asText()).isEqualTo(proof(zip).get("checkpoint").get("rootHash").asText());
-        String csv = new String(entries(zip).get("timeline.csv"), StandardCharsets.UTF_8);
+        String csv = new String(Bundles.entries(zip).get("timeline.csv"), StandardCharsets.UTF_8);
         assertThat(csv.lines().skip(1)).hasSize(4).allMatch(row -> row.contains("inside-"));
         assertThat(api.getBytes("/api/v1/evidence-bundles/" + exported.get("bundleId").asText(), AUDITOR))
                 .as("every download returns the same bytes").isEqualTo(zip);
@@ -116,8 +110,8 @@ class EvidenceBundleIT {
     @Test
     void oneChangedByteInAnyFileOfARealBundleFailsNamingWhatFailed() throws IOException {
         byte[] zip = download(export(null));
-        for (String file : entries(zip).keySet()) {
-            byte[] tampered = rewrite(zip, file, bytes -> {
+        for (String file : Bundles.entries(zip).keySet()) {
+            byte[] tampered = Bundles.rewrite(zip, file, bytes -> {
                 byte[] copy = bytes.clone();
                 copy[copy.length / 2] ^= 1;
                 return copy;
@@ -189,28 +183,6 @@ class EvidenceBundleIT {
     }
 
     private static JsonNode proof(byte[] zip) throws IOException {
-        return Json.mapper().readTree(entries(zip).get("proof.json"));
-    }
-
-    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                entries.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
-    private static byte[] rewrite(byte[] zip, String file, UnaryOperator<byte[]> change) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream rewritten = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> entry : entries(zip).entrySet()) {
-                rewritten.putNextEntry(new ZipEntry(entry.getKey()));
-                rewritten.write(entry.getKey().equals(file) ? change.apply(entry.getValue()) : entry.getValue());
-                rewritten.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return Json.mapper().readTree(Bundles.entries(zip).get("proof.json"));
     }
 }

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,14 +20,11 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import nl.evidencestore.infra.support.Api;
+import nl.evidencestore.infra.support.Bundles;
 import nl.evidencestore.infra.support.StoreUnderTest;
 import nl.evidencestore.shared.evidence.verify.BundleVerifier;
 import nl.evidencestore.shared.evidence.verify.Check;
@@ -82,14 +77,14 @@ class MirroredFactsIT {
         assertThat(verified.failed()).as(verified.print()).isFalse();
         assertThat(verified.status(Checks.MIRRORED)).isEqualTo(Check.Status.PASS);
 
-        Map<String, byte[]> entries = entries(zip);
+        Map<String, byte[]> entries = Bundles.entries(zip);
         String report = text(entries.get("report.html"));
         assertThat(report).contains(BREACH).contains("27 h 00 min (97,200 s)").contains("LATE (Art. 6.1)")
                 .contains(REQUEST).contains("LATE (Art. 7.1)").contains("Disk encryption on every support laptop");
         entries.forEach((name, bytes) -> assertThat(text(bytes)).as(name).doesNotContain(OTHER));
         assertThat(text(entries.get("events.jsonl"))).as("no subject reference, not even sealed").doesNotContain("ciphertext");
 
-        Verification tampered = verify(rewrite(zip, "events.jsonl", events -> text(events)
+        Verification tampered = verify(Bundles.rewrite(zip, "events.jsonl", events -> text(events)
                 .replace("\"late\":true", "\"late\":false").getBytes(StandardCharsets.UTF_8)), key);
         assertThat(tampered.checks().stream().filter(Check::failed).map(Check::name))
                 .contains(Checks.FILES, Checks.PAYLOAD_HASHES);
@@ -154,28 +149,5 @@ class MirroredFactsIT {
 
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                entries.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
-    private static byte[] rewrite(byte[] zip, String name, java.util.function.UnaryOperator<byte[]> change)
-            throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream rewritten = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> entry : entries(zip).entrySet()) {
-                rewritten.putNextEntry(new ZipEntry(entry.getKey()));
-                rewritten.write(entry.getKey().equals(name) ? change.apply(entry.getValue()) : entry.getValue());
-                rewritten.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +23,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import nl.evidencestore.command.subject.SubjectKeys;
 import nl.evidencestore.command.subject.SubjectSeals;
-import nl.evidencestore.infra.kafka.KafkaTopics;
 import nl.evidencestore.infra.support.SharedInfrastructure;
-import nl.evidencestore.shared.kafka.TopicNames;
 import nl.evidencestore.shared.model.ControllerId;
 import nl.evidencestore.shared.subject.SealedSubject;
 import nl.evidencestore.shared.subject.SubjectRefs;
@@ -51,10 +48,7 @@ class SubjectKeysIT {
     @BeforeAll
     static void start() {
         database = SharedInfrastructure.freshDatabase();
-        TopicNames topics = TopicNames.withPrefix("keys-" + UUID.randomUUID() + ".");
-        String kafka = SharedInfrastructure.kafkaBootstrap();
-        KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
-        commands = CommandSide.start(database, kafka, topics, Duration.ofSeconds(2), new SimpleMeterRegistry());
+        commands = CommandSide.start(database, SharedInfrastructure.kafkaBootstrap(), SharedInfrastructure.freshTopics("keys"), Duration.ofSeconds(2), new SimpleMeterRegistry());
     }
 
     @AfterAll

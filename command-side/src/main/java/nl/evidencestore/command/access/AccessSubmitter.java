@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.JdbcTransactions;
@@ -53,20 +52,18 @@ public final class AccessSubmitter {
     private final JdbcTransactions transactions;
     private final SubjectSeals seals;
     private final EmployeeRegister register;
-    private final Function<AgreementId, Optional<ControllerId>> controllerOfAgreement;
-    /** An agreement's controller never changes: asked once per agreement, not per batch. */
-    private final Map<AgreementId, ControllerId> controllers = new ConcurrentHashMap<>();
+    private final Function<AgreementId, Optional<ControllerId>> controllerOf;
 
     public AccessSubmitter(CommandGateway gateway, CommandLedger ledger, StoredPayloads payloads,
                            JdbcTransactions transactions, SubjectSeals seals, EmployeeRegister register,
-                           Function<AgreementId, Optional<ControllerId>> controllerOfAgreement) {
+                           Function<AgreementId, Optional<ControllerId>> controllerOf) {
         this.register = register;
         this.gateway = gateway;
         this.ledger = ledger;
         this.payloads = payloads;
         this.transactions = transactions;
         this.seals = seals;
-        this.controllerOfAgreement = controllerOfAgreement;
+        this.controllerOf = controllerOf;
     }
 
     public AccessResult.Batch submit(List<ReportedAccess> accesses) {
@@ -156,7 +153,7 @@ public final class AccessSubmitter {
     private Map<ControllerId, Map<String, SealedSubject>> sealSubjects(Collection<ReportedAccess> accesses) {
         Map<ControllerId, Set<String>> byController = new HashMap<>();
         for (ReportedAccess access : accesses) {
-            controllerOf(access.agreementId()).ifPresent(controller ->
+            controllerOf.apply(access.agreementId()).ifPresent(controller ->
                     byController.computeIfAbsent(controller, c -> new HashSet<>()).add(access.subjectRef()));
         }
         Map<ControllerId, Map<String, SealedSubject>> sealed = new HashMap<>();
@@ -167,16 +164,6 @@ public final class AccessSubmitter {
             sealed.put(controller, ofController);
         });
         return sealed;
-    }
-
-    private Optional<ControllerId> controllerOf(AgreementId agreementId) {
-        ControllerId known = controllers.get(agreementId);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<ControllerId> found = controllerOfAgreement.apply(agreementId);
-        found.ifPresent(controller -> controllers.put(agreementId, controller));
-        return found;
     }
 
     private void dispatchByAgreement(Map<String, ReportedAccess> unique, Map<String, CommandLedger.Entry> earlier,
@@ -200,7 +187,7 @@ public final class AccessSubmitter {
 
     private Map<String, SealedSubject> sealedFor(AgreementId agreementId, List<ReportedAccess> batch,
                                                  Map<ControllerId, Map<String, SealedSubject>> sealed) {
-        Map<String, SealedSubject> ofController = sealed.getOrDefault(controllers.get(agreementId), Map.of());
+        Map<String, SealedSubject> ofController = controllerOf.apply(agreementId).map(sealed::get).orElse(Map.of());
         Map<String, SealedSubject> ofBatch = new HashMap<>();
         for (ReportedAccess access : batch) {
             SealedSubject seal = ofController.get(access.subjectRef());

@@ -34,8 +34,6 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 public final class InstructionDirectory implements InstructionOwners {
     private final ConnectionProvider connections;
     private final Function<AgreementId, Optional<ControllerId>> controllerOf;
-    /** An agreement's controller never changes: asked once per agreement. */
-    private final Map<AgreementId, Optional<ControllerId>> controllers = new ConcurrentHashMap<>();
     /** Instruction id → the agreements that registered it; null until first read. */
     private volatile Map<String, Set<String>> owners;
 
@@ -89,8 +87,8 @@ public final class InstructionDirectory implements InstructionOwners {
      * about this one's instructions, and must not reveal to its auditors that it exists.
      */
     private boolean sameController(AgreementId one, AgreementId other) {
-        Optional<ControllerId> controller = controllers.computeIfAbsent(one, controllerOf);
-        return controller.isPresent() && controller.equals(controllers.computeIfAbsent(other, controllerOf));
+        Optional<ControllerId> controller = controllerOf.apply(one);
+        return controller.isPresent() && controller.equals(controllerOf.apply(other));
     }
 
     private static void remember(Map<String, Set<String>> owners, String instructionId, String agreementId) {

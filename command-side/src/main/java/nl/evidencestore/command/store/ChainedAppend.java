@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.Occurrence;
-import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.json.Json;
@@ -224,15 +223,10 @@ public final class ChainedAppend implements AppendEventsStatementBuilder {
     }
 
     /**
-     * The payload in its RFC 8785 form. An access, the hot path, is written in one pass (its
-     * members are plain records, lists and strings); the tests, run with assertions on, hold each
-     * one they append to the general canonicaliser. Every other event takes the canonicaliser:
-     * a polymorphic member writes its type id first, out of key order.
+     * The payload in its RFC 8785 form, written in one pass where that gives it; the tests, run
+     * with assertions on, hold every event they append to the general canonicaliser.
      */
     private static byte[] canonical(Object payload) {
-        if (!(payload instanceof AccessRecorded)) {
-            return Json.canonical(payload);
-        }
         byte[] canonical = Json.canonicalWrite(payload);
         assert Arrays.equals(canonical, Json.canonical(payload))
                 : "not the JCS form: " + new String(canonical, StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package nl.evidencestore.command.store;
 
-import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,23 +20,21 @@ import org.axonframework.common.jdbc.ConnectionProvider;
  * guessed subject reference.
  */
 public final class CommandLedger {
-    private static final int SECRET_BYTES = 32;
-
     /** What was recorded for one key; {@code contentSha256} is the keyed digest {@link #contentHash} gives. */
     public record Entry(String contentSha256, List<String> eventIds) {
     }
 
     private final ConnectionProvider connections;
-    private final ContentDigest digest;
+    private final KeyedDigest digest;
 
-    private CommandLedger(ConnectionProvider connections, ContentDigest digest) {
+    private CommandLedger(ConnectionProvider connections, KeyedDigest digest) {
         this.connections = connections;
         this.digest = digest;
     }
 
     /** Reads the ledger's secret, making it on first use; the tables must exist. */
     public static CommandLedger open(ConnectionProvider connections) {
-        return new CommandLedger(connections, new ContentDigest(secret(connections)));
+        return new CommandLedger(connections, KeyedDigest.withSecretIn(connections, "command_ledger_secret"));
     }
 
     /**
@@ -46,25 +43,6 @@ public final class CommandLedger {
      */
     public String contentHash(byte[] json) {
         return digest.of(json);
-    }
-
-    private static byte[] secret(ConnectionProvider connections) {
-        byte[] fresh = new byte[SECRET_BYTES];
-        new SecureRandom().nextBytes(fresh);
-        try (Connection connection = connections.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO command_ledger_secret (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING");
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT secret FROM command_ledger_secret WHERE id = 1")) {
-            insert.setBytes(1, fresh);
-            insert.executeUpdate();
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getBytes(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the command ledger's secret", e);
-        }
     }
 
     public Optional<Entry> find(String key) {

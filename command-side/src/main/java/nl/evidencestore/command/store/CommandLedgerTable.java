@@ -3,7 +3,7 @@ package nl.evidencestore.command.store;
 /**
  * The one narrow row per idempotency key that the write path adds beside the events.
  * {@code content_sha256} holds HMAC-SHA256 of the content under the secret in
- * {@code command_ledger_secret} (see {@code ContentDigest}), not a plain SHA-256.
+ * {@code command_ledger_secret} (see {@code KeyedDigest}), not a plain SHA-256.
  */
 final class CommandLedgerTable {
     static final String SECRET_DDL = """

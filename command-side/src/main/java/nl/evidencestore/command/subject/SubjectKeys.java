@@ -1,6 +1,5 @@
 package nl.evidencestore.command.subject;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.TreeSet;
+import nl.evidencestore.command.store.KeyedDigest;
 import nl.evidencestore.shared.model.ControllerId;
 import nl.evidencestore.shared.subject.SealedSubject;
 import nl.evidencestore.shared.subject.SubjectRefs;
@@ -38,7 +38,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public final class SubjectKeys implements SubjectSeals, SubjectRefs {
     private static final String IN_THIS_UNIT = SubjectKeys.class.getName() + ".keys";
-    private static final int SECRET_BYTES = 32;
 
     private final ConnectionProvider connections;
     private final SubjectLookup lookup;
@@ -52,26 +51,8 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
 
     /** Reads the store's lookup secret, making it on first use; the tables must exist. */
     public static SubjectKeys load(ConnectionProvider connections, int cacheSize) {
-        return new SubjectKeys(connections, new SubjectLookup(secret(connections)), cacheSize);
-    }
-
-    private static byte[] secret(ConnectionProvider connections) {
-        byte[] fresh = new byte[SECRET_BYTES];
-        new SecureRandom().nextBytes(fresh);
-        try (Connection connection = connections.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO subject_key_secret (id, secret) VALUES (1, ?) ON CONFLICT (id) DO NOTHING");
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT secret FROM subject_key_secret WHERE id = 1")) {
-            insert.setBytes(1, fresh);
-            insert.executeUpdate();
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getBytes(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the key store's secret", e);
-        }
+        return new SubjectKeys(connections,
+                new SubjectLookup(KeyedDigest.withSecretIn(connections, "subject_key_secret")), cacheSize);
     }
 
     /** What one root unit of work looked up and made, by lookup; new keys are inserted at its commit. */

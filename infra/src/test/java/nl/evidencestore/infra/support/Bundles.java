@@ -5,10 +5,18 @@ import static nl.evidencestore.infra.support.Principals.SECURITY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import nl.evidencestore.shared.evidence.verify.BundleVerifier;
 import nl.evidencestore.shared.evidence.verify.Verification;
 import nl.evidencestore.shared.integrity.VerificationKey;
@@ -31,5 +39,29 @@ public final class Bundles {
         Files.write(file, zip);
         VerificationKey key = VerificationKey.fromPem(api.get("/api/v1/public-key", ADMIN).body());
         return BundleVerifier.verify(file, Optional.of(key), Optional.empty());
+    }
+
+    /** The files of a bundle by name, in the ZIP's order. */
+    public static Map<String, byte[]> entries(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    /** The bundle with one file changed, as someone tampering with it would write it. */
+    public static byte[] rewrite(byte[] zip, String file, UnaryOperator<byte[]> change) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream rewritten = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> entry : entries(zip).entrySet()) {
+                rewritten.putNextEntry(new ZipEntry(entry.getKey()));
+                rewritten.write(entry.getKey().equals(file) ? change.apply(entry.getValue()) : entry.getValue());
+                rewritten.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 }

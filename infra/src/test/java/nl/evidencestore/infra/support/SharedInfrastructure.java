@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +14,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import nl.evidencestore.infra.embedded.EmbeddedKafka;
 import nl.evidencestore.infra.embedded.EmbeddedPostgres;
+import nl.evidencestore.infra.kafka.KafkaTopics;
+import nl.evidencestore.shared.kafka.TopicNames;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -45,6 +49,17 @@ public final class SharedInfrastructure implements BeforeAllCallback {
     /** The broker's bootstrap servers ({@code 127.0.0.1:<port>}). */
     public static String kafkaBootstrap() {
         return running().kafka().bootstrapServers();
+    }
+
+    /**
+     * The store's topics under a prefix of their own on the shared broker, made (one partition
+     * each), for a test that starts a command side of its own.
+     */
+    public static TopicNames freshTopics(String prefix) {
+        TopicNames topics = TopicNames.withPrefix(prefix + "-" + UUID.randomUUID() + ".");
+        KafkaTopics.ensure(kafkaBootstrap(), KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)),
+                Duration.ofSeconds(30));
+        return topics;
     }
 
     /** A new, empty database with a pool of its own; the pool is closed with the server. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.integrity.EventEnvelope;
+import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.json.JcsText;
 import nl.evidencestore.shared.json.Json;
 
@@ -66,7 +67,7 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
         JcsText.string(head, e.eventId());
         head.append(",\"hash\":");
         JcsText.string(head, hash);
-        head.append(",\"occurredAt\":\"").append(Instants.format(e.occurredAt())).append('"');
+        head.append(",\"occurredAt\":\"").append(EventHash.format(e.occurredAt())).append('"');
         if (payload != null) {
             head.append(",\"payload\":");
         }
@@ -75,7 +76,7 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
         JcsText.string(tail, e.payloadSha256());
         tail.append(",\"prevHash\":");
         JcsText.string(tail, e.prevHash());
-        tail.append(",\"recordedAt\":\"").append(Instants.format(e.recordedAt())).append('"');
+        tail.append(",\"recordedAt\":\"").append(EventHash.format(e.recordedAt())).append('"');
         tail.append(",\"sequence\":").append(e.sequence());
         tail.append(",\"streamId\":");
         JcsText.string(tail, e.streamId());
@@ -112,8 +113,8 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
         }
         EventEnvelope envelope = new EventEnvelope(
                 integer(object, "v"), text(object, "eventId"), text(object, "type"), text(object, "streamId"),
-                longInteger(object, "sequence"), Instants.parse(text(object, "occurredAt")),
-                Instants.parse(text(object, "recordedAt")), text(object, "prevHash"), text(object, "payloadSha256"));
+                longInteger(object, "sequence"), EventHash.parse(text(object, "occurredAt")),
+                EventHash.parse(text(object, "recordedAt")), text(object, "prevHash"), text(object, "payloadSha256"));
         JsonNode payload = object.get("payload");
         return new EventLine(envelope, text(object, "hash"), payload == null ? null : Json.canonical(payload));
     }
@@ -185,19 +186,5 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
     @Override
     public String toString() {
         return "EventLine[" + envelope.streamId() + "#" + envelope.sequence() + (isStub() ? " stub" : "") + "]";
-    }
-
-    /** The one instant format of hashes and lines (EventHash prints it the same way). */
-    public static final class Instants {
-        private Instants() {
-        }
-
-        public static String format(Instant instant) {
-            return nl.evidencestore.shared.integrity.EventHash.format(instant);
-        }
-
-        public static Instant parse(String text) {
-            return nl.evidencestore.shared.integrity.EventHash.parse(text);
-        }
     }
 }

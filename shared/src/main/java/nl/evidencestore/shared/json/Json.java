@@ -86,9 +86,10 @@ public final class Json {
     }
 
     /**
-     * {@link #canonical}'s bytes, written directly, for values of plain records, lists, maps,
-     * strings, booleans and small integers (see {@link #SORTED}); not for a polymorphic member,
-     * whose type id Jackson writes first.
+     * {@link #canonical}'s bytes, written in one pass where that gives them (see {@link #SORTED})
+     * and checked by one scan ({@link JcsScanner}); only what the sorted writer gets wrong (a
+     * polymorphic member's type id, written first; a lone surrogate, escaped) takes the general
+     * canonicaliser.
      */
     public static byte[] canonicalWrite(Object value) {
         byte[] sorted;
@@ -97,17 +98,7 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
-        // A lone surrogate is escaped here but replaced by JCS: leave such text to the canonicaliser.
-        return hasEscapedSurrogate(sorted) ? canonical(value) : sorted;
-    }
-
-    private static boolean hasEscapedSurrogate(byte[] json) {
-        for (int i = 0; i + 3 < json.length; i++) {
-            if (json[i] == '\\' && json[i + 1] == 'u' && json[i + 2] == 'd' && json[i + 3] >= '8') {
-                return true;
-            }
-        }
-        return false;
+        return JcsScanner.isCanonical(sorted, 0, sorted.length) ? sorted : canonical(value);
     }
 
     /** The RFC 8785 (JCS) form of JSON that is already bytes. */

@@ -42,6 +42,26 @@ class CanonicalWriteTest {
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.SIMPLE_NAME,
+            property = "kind")
+    sealed interface Shape permits Circle {
+    }
+
+    record Circle(String colour, String area) implements Shape {
+    }
+
+    record Drawing(String title, Shape shape) {
+    }
+
+    @Test
+    void aPolymorphicMemberWhoseTypeIdComesFirstIsStillWrittenInJcsOrder() {
+        Drawing drawing = new Drawing("t", new Circle("red", "a"));
+
+        assertThat(new String(Json.canonicalWrite(drawing), StandardCharsets.UTF_8))
+                .isEqualTo(new String(Json.canonical(drawing), StandardCharsets.UTF_8))
+                .contains("{\"area\":\"a\",\"colour\":\"red\",\"kind\":\"Circle\"}");
+    }
+
     private static String text(Random random) {
         StringBuilder text = new StringBuilder();
         for (int n = random.nextInt(12); n > 0; n--) {

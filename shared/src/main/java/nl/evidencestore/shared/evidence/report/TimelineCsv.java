@@ -9,6 +9,7 @@ import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.model.Violation;
 
 /**
@@ -65,8 +66,8 @@ public final class TimelineCsv {
 
     private static List<String> cells(EventLine line, AccessRecorded access, String subjectCell) {
         return List.of(
-                EventLine.Instants.format(access.occurredAt()),
-                EventLine.Instants.format(line.envelope().recordedAt()),
+                EventHash.format(access.occurredAt()),
+                EventHash.format(line.envelope().recordedAt()),
                 access.accessId(),
                 access.actor().id(),
                 access.actor().kind().name(),

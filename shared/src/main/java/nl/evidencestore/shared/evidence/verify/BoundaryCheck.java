@@ -9,6 +9,7 @@ import nl.evidencestore.shared.evidence.LineCounts;
 import nl.evidencestore.shared.evidence.Manifest;
 import nl.evidencestore.shared.evidence.WholeStreams;
 import nl.evidencestore.shared.integrity.EventEnvelope;
+import nl.evidencestore.shared.integrity.EventHash;
 
 /**
  * Completeness of the period: every access of the agreement recorded inside {@code [from, to]}
@@ -60,7 +61,7 @@ final class BoundaryCheck {
     Check result() {
         if (lastRecorded == null || !lastRecorded.isAfter(scope.to())) {
             findings.fail("the agreement's chain ends at or before the end of the period: accesses recorded up to "
-                    + EventLine.Instants.format(scope.to()) + " may be missing");
+                    + EventHash.format(scope.to()) + " may be missing");
         }
         Manifest.Counts actual = counts.counts();
         if (!actual.equals(stated)) {

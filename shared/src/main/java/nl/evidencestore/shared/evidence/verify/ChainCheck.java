@@ -73,7 +73,7 @@ final class ChainCheck {
             findings.fail(facts, "prevHash is not the hash of the line before it in stream " + stream);
         }
         if (e.recordedAt().isBefore(recordedAt)) {
-            findings.fail(facts, "recordedAt " + EventLine.Instants.format(e.recordedAt()) + " is earlier than the line before it");
+            findings.fail(facts, "recordedAt " + EventHash.format(e.recordedAt()) + " is earlier than the line before it");
         }
     }
 

@@ -7,28 +7,28 @@ import java.util.Arrays;
 import nl.evidencestore.shared.json.Json;
 import org.junit.jupiter.api.Test;
 
-class ContentDigestTest {
+class KeyedDigestTest {
     private static final byte[] SECRET = filled(7);
     private static final byte[] CONTENT = "{\"accessId\":\"a-1\",\"subjectRef\":\"patient-42\"}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void theSameContentGivesTheSameDigestSoARepeatIsRecognised() {
-        assertThat(new ContentDigest(SECRET).of(CONTENT)).isEqualTo(new ContentDigest(SECRET).of(CONTENT.clone()));
+        assertThat(new KeyedDigest(SECRET).of(CONTENT)).isEqualTo(new KeyedDigest(SECRET).of(CONTENT.clone()));
     }
 
     @Test
     void otherContentGivesAnotherDigestSoItIsAConflict() {
         byte[] other = "{\"accessId\":\"a-1\",\"subjectRef\":\"patient-43\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(new ContentDigest(SECRET).of(other)).isNotEqualTo(new ContentDigest(SECRET).of(CONTENT));
+        assertThat(new KeyedDigest(SECRET).of(other)).isNotEqualTo(new KeyedDigest(SECRET).of(CONTENT));
     }
 
     @Test
     void aGuessedSubjectReferenceCannotBeConfirmedWithoutTheSecret() {
-        String stored = new ContentDigest(SECRET).of(CONTENT);
+        String stored = new KeyedDigest(SECRET).of(CONTENT);
 
         assertThat(stored).hasSize(64).isNotEqualTo(Json.sha256Hex(CONTENT));
-        assertThat(new ContentDigest(filled(8)).of(CONTENT)).isNotEqualTo(stored);
+        assertThat(new KeyedDigest(filled(8)).of(CONTENT)).isNotEqualTo(stored);
     }
 
     private static byte[] filled(int value) {
