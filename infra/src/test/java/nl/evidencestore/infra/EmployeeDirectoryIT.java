@@ -1,10 +1,10 @@
 package nl.evidencestore.infra;
 
+import static nl.evidencestore.infra.support.CountingConnections.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +29,6 @@ import nl.evidencestore.shared.event.employee.EmployeeRegistered;
 import nl.evidencestore.shared.event.employee.EmployeeRevoked;
 import nl.evidencestore.shared.model.EmployeeId;
 import nl.evidencestore.shared.rules.EmployeeRegister;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterAll;
@@ -212,23 +211,5 @@ class EmployeeDirectoryIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The same connections, counting the statements prepared on them. */
-    private static ConnectionProvider counting(ConnectionProvider connections, AtomicInteger statements) {
-        return () -> {
-            Connection connection = connections.getConnection();
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-                            statements.incrementAndGet();
-                        }
-                        try {
-                            return method.invoke(connection, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        };
     }
 }

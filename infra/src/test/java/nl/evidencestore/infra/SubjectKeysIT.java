@@ -1,10 +1,10 @@
 package nl.evidencestore.infra;
 
+import static nl.evidencestore.infra.support.CountingConnections.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,7 +27,6 @@ import nl.evidencestore.infra.support.SharedInfrastructure;
 import nl.evidencestore.shared.model.ControllerId;
 import nl.evidencestore.shared.subject.SealedSubject;
 import nl.evidencestore.shared.subject.SubjectRefs;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -263,23 +262,5 @@ class SubjectKeysIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The same connections, counting the statements prepared on them. */
-    private static ConnectionProvider counting(ConnectionProvider connections, AtomicInteger statements) {
-        return () -> {
-            Connection connection = connections.getConnection();
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
-                            statements.incrementAndGet();
-                        }
-                        try {
-                            return method.invoke(connection, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        };
     }
 }
