@@ -10,15 +10,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import nl.evidencestore.infra.support.Api;
 import nl.evidencestore.infra.support.Bundles;
 import nl.evidencestore.infra.support.StoreUnderTest;
 import nl.evidencestore.infra.support.StoredEvents;
-import org.junit.jupiter.api.BeforeAll;
 import nl.evidencestore.shared.evidence.verify.Check;
 import nl.evidencestore.shared.evidence.verify.Checks;
 import nl.evidencestore.shared.evidence.verify.Verification;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +97,21 @@ class AccessEventsIT {
         assertThat(results.get(2).get("instructionVerified").asBoolean()).isFalse();
         long position = response.json().get("position").asLong();
         assertThat(api.get("/api/v1/agreements/" + AGREEMENT + "?minPosition=" + position, SECURITY).status()).isEqualTo(200);
+    }
+
+    /** Read your writes for a batch: its position is that of its last event, so minPosition waits for all of them. */
+    @Test
+    void aBatchAnswersThePositionOfItsLastEvent() {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            items.add(access("acc-position-" + i, "REMOTE_SUPPORT", "ticket-1", "2026-04-01T09:00:00Z", "SURNAME"));
+        }
+        JsonNode answer = api.post("/api/v1/access-events", PUBLISHER, batch(items.toArray(String[]::new))).json();
+
+        List<String> eventIds = new ArrayList<>();
+        answer.get("results").forEach(result -> eventIds.add(result.get("eventId").asText()));
+        assertThat(answer.get("position").asLong())
+                .isEqualTo(Collections.max(StoredEvents.positionsOf(StoreUnderTest.eventStoreUrl(), eventIds)));
     }
 
     /**

@@ -237,12 +237,14 @@ public final class AccessSubmitter {
         return new AccessResult.Batch(position(recorded), results);
     }
 
-    /** The last event appended has the highest position; a batch of repeats answers the latest original. */
+    /**
+     * The highest position among the batch's events, so that a read with {@code minPosition} sees
+     * all of them; a batch of repeats answers the latest original. The events are held by id in
+     * a hash map, so which one was appended last is not known here: the ledger takes the maximum.
+     */
     private long position(Recorded recorded) {
-        List<String> appended = new ArrayList<>(recorded.newEventIds().values());
-        return appended.isEmpty()
-                ? ledger.positionOf(List.copyOf(recorded.earlierEventIds().values()))
-                : ledger.positionOf(List.of(appended.get(appended.size() - 1)));
+        return ledger.positionOf(List.copyOf(recorded.newEventIds().isEmpty()
+                ? recorded.earlierEventIds().values() : recorded.newEventIds().values()));
     }
 
     /** The first occurrence of each id; a second with other content refuses the batch. */

@@ -77,4 +77,22 @@ public final class StoredEvents {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The global position of each of these events. */
+    public static java.util.List<Long> positionsOf(String jdbcUrl, java.util.Collection<String> eventIds) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
+            java.util.List<Long> positions = new java.util.ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    positions.add(row.getLong(1));
+                }
+            }
+            return positions;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
