@@ -40,7 +40,8 @@ class EvidenceLogIT {
         SignedCheckpoint checkpoint = awaitCheckpointOf(stored);
 
         assertThat(count("SELECT count(*) FROM DomainEventEntry e LEFT JOIN evidence_log_leaf l "
-                + "ON l.event_id = e.eventIdentifier AND l.hash = e.hash WHERE l.idx IS NULL")).isZero();
+                + "ON l.stream_id = e.aggregateIdentifier AND l.sequence = e.sequenceNumber AND l.hash = e.hash"
+                + " WHERE l.idx IS NULL")).isZero();
         assertThat(count("SELECT count(*) FROM evidence_log_leaf")).isEqualTo(checkpoint.checkpoint().treeSize());
         byte[] root = new MerkleTree(LeafHashes.of(leaves())).root(checkpoint.checkpoint().treeSize());
         assertThat(HexFormat.of().formatHex(root)).isEqualTo(checkpoint.checkpoint().rootHash());

@@ -1,22 +1,21 @@
 package nl.evidencestore.command.log;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.integrity.StreamHead;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
@@ -42,31 +41,38 @@ public final class LogAppender implements EventMessageHandler {
     }
 
     /** A logged event: its leaf index and the head it makes its stream's. */
-    record Leaf(long index, String eventId, StreamHead head) {
+    record Leaf(long index, StreamHead head) {
         byte[] leafHash() {
             return EventHash.leafHash(head.hash());
         }
     }
 
+    /** An event of the batch: its place in the event table and in its stream. */
+    private record Received(long globalIndex, String streamId, long sequence) {
+    }
+
     @Override
     public Object handle(EventMessage<?> event) {
-        pending().add(event.getIdentifier());
+        DomainEventMessage<?> domain = (DomainEventMessage<?>) event;
+        long globalIndex = ((TrackedEventMessage<?>) event).trackingToken().position().orElseThrow(
+                () -> new IllegalStateException("the log appender needs each event's place in the event table"));
+        pending().add(new Received(globalIndex, domain.getAggregateIdentifier(), domain.getSequenceNumber()));
         return null;
     }
 
-    private List<String> pending() {
+    private List<Received> pending() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING, key -> {
-            List<String> eventIds = new ArrayList<>();
-            batch.onPrepareCommit(u -> append(batch, eventIds));
-            return eventIds;
+            List<Received> received = new ArrayList<>();
+            batch.onPrepareCommit(u -> append(batch, received));
+            return received;
         });
     }
 
-    private void append(UnitOfWork<?> batch, List<String> eventIds) {
+    private void append(UnitOfWork<?> batch, List<Received> received) {
         try (Connection connection = connections.getConnection()) {
             resyncIfBehind(connection);
-            List<Leaf> leaves = leaves(connection, eventIds);
+            List<Leaf> leaves = leaves(connection, received);
             if (leaves.isEmpty()) {
                 return;
             }
@@ -103,46 +109,69 @@ public final class LogAppender implements EventMessageHandler {
         }
     }
 
-    /** The batch's events in the order received, less any the log holds already. */
-    private List<Leaf> leaves(Connection connection, List<String> eventIds) throws SQLException {
-        Map<String, StreamHead> stored = new HashMap<>();
-        Set<String> logged = new HashSet<>();
-        Array ids = connection.createArrayOf("varchar", eventIds.toArray());
-        try (PreparedStatement select = connection.prepareStatement("SELECT e.eventIdentifier, e.aggregateIdentifier, "
-                + "e.sequenceNumber, e.hash, l.idx FROM DomainEventEntry e LEFT JOIN evidence_log_leaf l "
-                + "ON l.event_id = e.eventIdentifier WHERE e.eventIdentifier = ANY (?)")) {
-            select.setArray(1, ids);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    if (row.getString(4) == null) {
-                        throw new IllegalStateException("event " + row.getString(1) + " has no hash: it cannot be logged");
-                    }
-                    stored.put(row.getString(1), new StreamHead(row.getString(2), row.getLong(3), row.getString(4)));
-                    if (row.getObject(5) != null) {
-                        logged.add(row.getString(1));
-                    }
-                }
-            }
-        }
+    /**
+     * The batch's events in the order received, less any the log holds already. Within a
+     * stream the log follows the sequence numbers, so an event is logged when its stream's
+     * logged head has reached its sequence number: no lookup of the leaves is needed.
+     */
+    private List<Leaf> leaves(Connection connection, List<Received> received) throws SQLException {
+        Map<Long, String> hashes = hashes(connection, received);
+        Map<String, Long> logged = new HashMap<>();
         List<Leaf> leaves = new ArrayList<>();
         long next = tree.size();
-        for (String eventId : eventIds) {
-            if (!logged.contains(eventId) && stored.containsKey(eventId)) {
-                leaves.add(new Leaf(next++, eventId, stored.get(eventId)));
+        for (Received event : received) {
+            long last = logged.computeIfAbsent(event.streamId(), heads::loggedSequence);
+            if (event.sequence() <= last) {
+                continue;
             }
+            String hash = hashes.get(event.globalIndex());
+            if (hash == null) {
+                throw new IllegalStateException("event " + event.streamId() + " #" + event.sequence()
+                        + " has no hash: it cannot be logged");
+            }
+            leaves.add(new Leaf(next++, new StreamHead(event.streamId(), event.sequence(), hash)));
+            logged.put(event.streamId(), event.sequence());
         }
         return leaves;
     }
 
+    /**
+     * The stored hashes of the batch's events by their place in the event table. A batch is
+     * nearly always one run of that table, read by one range scan; a batch that closes an old
+     * gap is read by its places one by one instead.
+     */
+    private static Map<Long, String> hashes(Connection connection, List<Received> received) throws SQLException {
+        long first = received.stream().mapToLong(Received::globalIndex).min().orElseThrow();
+        long last = received.stream().mapToLong(Received::globalIndex).max().orElseThrow();
+        boolean run = last - first < 2L * received.size() + 64;
+        String where = run ? "globalIndex BETWEEN ? AND ?" : "globalIndex = ANY (?)";
+        Map<Long, String> hashes = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT globalIndex, hash FROM DomainEventEntry WHERE " + where)) {
+            if (run) {
+                select.setLong(1, first);
+                select.setLong(2, last);
+            } else {
+                select.setArray(1, connection.createArrayOf("bigint",
+                        received.stream().map(Received::globalIndex).toArray()));
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    hashes.put(row.getLong(1), row.getString(2));
+                }
+            }
+        }
+        return hashes;
+    }
+
     private static void insertLeaves(Connection connection, List<Leaf> leaves) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO evidence_log_leaf (idx, event_id, stream_id, sequence, hash) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO evidence_log_leaf (idx, stream_id, sequence, hash) VALUES (?, ?, ?, ?)")) {
             for (Leaf leaf : leaves) {
                 insert.setLong(1, leaf.index());
-                insert.setString(2, leaf.eventId());
-                insert.setString(3, leaf.head().streamId());
-                insert.setLong(4, leaf.head().sequence());
-                insert.setString(5, leaf.head().hash());
+                insert.setString(2, leaf.head().streamId());
+                insert.setLong(3, leaf.head().sequence());
+                insert.setString(4, leaf.head().hash());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -108,21 +108,23 @@ public final class StoreCheck {
     /** Every leaf still names an event whose hash it holds. */
     private Result leaves(Connection connection) throws SQLException {
         Findings findings = new Findings("log against events");
-        try (PreparedStatement select = connection.prepareStatement("SELECT l.idx, l.event_id, l.hash, e.hash "
-                + "FROM evidence_log_leaf l LEFT JOIN DomainEventEntry e ON e.eventIdentifier = l.event_id ORDER BY l.idx")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT l.idx, l.stream_id, l.sequence, l.hash, e.hash, e.eventIdentifier "
+                + "FROM evidence_log_leaf l LEFT JOIN DomainEventEntry e"
+                + " ON e.aggregateIdentifier = l.stream_id AND e.sequenceNumber = l.sequence ORDER BY l.idx")) {
             select.setFetchSize(1000);
             try (ResultSet row = select.executeQuery()) {
                 long expected = 0;
                 while (row.next()) {
                     findings.checked++;
-                    String where = "leaf " + row.getLong(1) + " (event " + row.getString(2) + ")";
+                    String where = "leaf " + row.getLong(1) + " (" + (row.getString(6) == null ? "" : "event " + row.getString(6) + ", ")
+                            + row.getString(2) + " #" + row.getLong(3) + ")";
                     if (row.getLong(1) != expected++) {
                         findings.add(where + ": the log has a hole before it");
                         expected = row.getLong(1) + 1;
                     }
-                    if (row.getString(4) == null) {
+                    if (row.getString(5) == null) {
                         findings.add(where + ": the logged event is gone from the event store");
-                    } else if (!row.getString(3).equals(row.getString(4))) {
+                    } else if (!row.getString(4).equals(row.getString(5))) {
                         findings.add(where + ": the event's hash differs from the one logged — the event or the leaf was edited");
                     }
                 }
@@ -134,7 +136,8 @@ public final class StoreCheck {
     /** Events the appender has not reached: normal just after a crash, caught up when the store starts. */
     private Result unlogged(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM DomainEventEntry e "
-                + "WHERE NOT EXISTS (SELECT 1 FROM evidence_log_leaf l WHERE l.event_id = e.eventIdentifier)");
+                + "WHERE NOT EXISTS (SELECT 1 FROM evidence_log_leaf l"
+                + " WHERE l.stream_id = e.aggregateIdentifier AND l.sequence = e.sequenceNumber)");
              ResultSet row = select.executeQuery()) {
             row.next();
             long pending = row.getLong(1);

@@ -54,18 +54,27 @@ public final class StreamHeads {
         current.put(head.streamId(), head);
     }
 
+    /** The sequence number of the stream's last logged event, or -1 when none is logged. */
+    synchronized long loggedSequence(String streamId) {
+        StreamHead head = current.get(streamId);
+        return head == null ? -1 : head.sequence();
+    }
+
     synchronized List<StreamHead> snapshot() {
         return List.copyOf(current.values());
     }
 
-    /** The heads when the log held {@code treeSize} leaves: one index probe per stream. */
+    /**
+     * The heads when the log held {@code treeSize} leaves: one backward index scan per stream,
+     * which stops at its first leaf below that size (a stream's leaves follow its sequence).
+     */
     public List<StreamHead> at(long treeSize) {
         List<StreamHead> heads = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("""
                      SELECT h.stream_id, l.sequence, l.hash FROM evidence_log_head h
                      CROSS JOIN LATERAL (SELECT sequence, hash FROM evidence_log_leaf
-                                         WHERE stream_id = h.stream_id AND idx < ? ORDER BY idx DESC LIMIT 1) l""")) {
+                                         WHERE stream_id = h.stream_id AND idx < ? ORDER BY sequence DESC LIMIT 1) l""")) {
             select.setLong(1, treeSize);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -81,8 +90,9 @@ public final class StreamHeads {
     /** Where a logged event lies in the log, or -1 while it is not logged yet. */
     public long indexOf(String eventId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT idx FROM evidence_log_leaf WHERE event_id = ?")) {
+             PreparedStatement select = connection.prepareStatement("SELECT l.idx FROM DomainEventEntry e"
+                     + " JOIN evidence_log_leaf l ON l.stream_id = e.aggregateIdentifier AND l.sequence = e.sequenceNumber"
+                     + " WHERE e.eventIdentifier = ?")) {
             select.setString(1, eventId);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getLong(1) : -1;
