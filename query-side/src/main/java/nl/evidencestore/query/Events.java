@@ -1,10 +1,9 @@
 package nl.evidencestore.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.util.Optional;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
-import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 
 /** Turns a forwarded event's payload back into its event record. */
@@ -43,8 +42,8 @@ public final class Events {
             return Optional.empty();
         }
         try {
-            return Optional.of(Json.mapper().treeToValue(event.payload(), type.get()));
-        } catch (JsonProcessingException e) {
+            return Optional.of(event.payload().as(type.get()));
+        } catch (IOException e) {
             // The message may quote the payload, which can hold personal data: keep only the kind.
             throw new IllegalArgumentException("payload does not fit " + event.type()
                     + " (" + e.getClass().getSimpleName() + ")");

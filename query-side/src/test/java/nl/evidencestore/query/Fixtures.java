@@ -12,6 +12,7 @@ import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.event.agreement.AgreementSigned;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
 import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.json.RawJson;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.kafka.Topics;
 import nl.evidencestore.shared.model.AgreementId;
@@ -62,7 +63,7 @@ public final class Fixtures {
     public static ForwardedEvent forwarded(String eventId, long sequence, long position, Instant recordedAt,
                                            EvidenceEvent event) {
         return new ForwardedEvent(eventId, EventTypes.nameOf(event.getClass()), event.streamId(), sequence,
-                position, recordedAt, Json.mapper().valueToTree(event));
+                position, recordedAt, RawJson.of(Json.mapper().valueToTree(event)));
     }
 
     /** Drafted, the controller signs on 1 March, the processor on 5 March, in force from 5 March. */

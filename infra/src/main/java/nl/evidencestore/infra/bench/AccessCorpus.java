@@ -11,6 +11,7 @@ import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.subject.SealedSubject;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.json.RawJson;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.ActorKind;
@@ -128,6 +129,6 @@ public final class AccessCorpus {
 
     private static ForwardedEvent forwarded(long position, Instant recordedAt, EvidenceEvent event) {
         return new ForwardedEvent("bench-ev-" + position, EventTypes.nameOf(event.getClass()), event.streamId(), 1,
-                position, recordedAt, Json.mapper().valueToTree(event));
+                position, recordedAt, RawJson.of(Json.mapper().valueToTree(event)));
     }
 }

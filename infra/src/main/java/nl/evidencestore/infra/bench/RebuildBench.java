@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Properties;
 import nl.evidencestore.infra.ProjectionRebuild;
 import nl.evidencestore.query.timeline.RawTimelineIndexing;
-import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.kafka.ForwardedEvents;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -70,7 +70,7 @@ public final class RebuildBench {
             while (consumer.position(partition) < end) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     if (record.value() != null && !isWatermark(record)) {
-                        events.add(Json.read(record.value(), ForwardedEvent.class));
+                        events.add(ForwardedEvents.read(record.value()));
                     }
                 }
             }

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
 import nl.evidencestore.query.Events;
-import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.ForwardedEvents;
 import nl.evidencestore.shared.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -29,7 +29,7 @@ final class FeedRecords {
             return Optional.empty(); // carries only its low-water mark
         }
         try {
-            ForwardedEvent event = Json.read(record.value(), ForwardedEvent.class);
+            ForwardedEvent event = ForwardedEvents.read(record.value());
             requireComplete(event);
             Events.decode(event);
             return Optional.of(event);

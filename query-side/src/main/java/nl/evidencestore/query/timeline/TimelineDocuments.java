@@ -6,8 +6,8 @@ import nl.evidencestore.query.Events;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
-import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.ForwardedEvents;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
 import nl.evidencestore.shared.model.DataCategory;
@@ -100,7 +100,7 @@ final class TimelineDocuments {
         // For an access this copy holds the subject reference only sealed (crypto-shredding): a key
         // id and a ciphertext that nothing opens once the key is destroyed. It is stored, never
         // indexed, and the search never returns it.
-        doc.add(new StoredField(EVENT, Json.write(event)));
+        doc.add(new StoredField(EVENT, ForwardedEvents.write(event)));
         return doc;
     }
 
@@ -166,6 +166,11 @@ final class TimelineDocuments {
     private static FacetsConfig facetsConfig() {
         FacetsConfig config = new FacetsConfig();
         config.setMultiValued(CATEGORY, true);
+        // A search filters on the keyword fields, never by Lucene's drill-down terms: indexing
+        // those too would add two terms per facet value to every document.
+        for (String dimension : new String[] {ACTOR, PURPOSE, CATEGORY, VERDICT}) {
+            config.setDrillDownTermsIndexing(dimension, FacetsConfig.DrillDownTermsIndexing.NONE);
+        }
         return config;
     }
 }

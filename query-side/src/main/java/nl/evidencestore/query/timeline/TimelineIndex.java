@@ -1,5 +1,6 @@
 package nl.evidencestore.query.timeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +20,13 @@ import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.access.VerdictReassessed;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
-import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.json.RawJson;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.ForwardedEvents;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -35,7 +38,9 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.ScoreDoc;
@@ -75,6 +80,8 @@ public final class TimelineIndex implements AutoCloseable {
     private final AtomicLong latestGeneration = new AtomicLong();
     private final List<LongConsumer> visibleListeners = new CopyOnWriteArrayList<>();
     private volatile Optional<FeedCheckpoint> committed;
+    /** The highest log position of any document in the index; only the feed's thread adds. */
+    private long highestPosition;
     /**
      * Agreement → controller, from the drafted events: an access document carries its
      * controller so auditors are scoped inside the query. Small (one entry per agreement) and
@@ -100,6 +107,7 @@ public final class TimelineIndex implements AutoCloseable {
         reopener.setName("timeline-index-reopen");
         reopener.setDaemon(true);
         reopener.start();
+        this.highestPosition = highestIndexedPosition();
         for (ForwardedEvent drafted : storedEventsOfType(Set.of(EventTypes.nameOf(AgreementDrafted.class)))) {
             TimelineDocuments.of(drafted, controllers);
         }
@@ -121,6 +129,14 @@ public final class TimelineIndex implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    private long highestIndexedPosition() {
+        Sort byPosition = new Sort(new SortField(TimelineDocuments.POSITION, SortField.Type.LONG, true));
+        return withSearcher(searcher -> {
+            ScoreDoc[] top = searcher.search(new MatchAllDocsQuery(), 1, byPosition).scoreDocs;
+            return top.length == 0 ? Long.MIN_VALUE : (Long) ((FieldDoc) top[0]).fields[0];
+        });
     }
 
     /** Opens (or creates) the index in that directory. */
@@ -145,7 +161,8 @@ public final class TimelineIndex implements AutoCloseable {
     }
 
     private void reassess(ForwardedEvent reassessment) {
-        String accessId = reassessment.payload().path("accessId").asText();
+        JsonNode change = reassessment.payload().tree();
+        String accessId = change.path("accessId").asText();
         refresh(); // the access may have been added moments before, in this very batch
         Query access = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(TimelineDocuments.TYPE, ACCESS)), BooleanClause.Occur.FILTER)
@@ -160,20 +177,29 @@ public final class TimelineIndex implements AutoCloseable {
             }
             BytesRef json = searcher.storedFields().document(hits[0].doc, Set.of(TimelineDocuments.EVENT))
                     .getBinaryValue(TimelineDocuments.EVENT);
-            return Optional.of(Json.read(BytesRef.deepCopyOf(json).bytes, ForwardedEvent.class));
+            return Optional.of(ForwardedEvents.read(BytesRef.deepCopyOf(json).bytes));
         });
         original.ifPresent(recorded -> {
-            ObjectNode payload = recorded.payload().deepCopy();
-            payload.set("verdict", reassessment.payload().get("current"));
+            ObjectNode payload = (ObjectNode) recorded.payload().tree();
+            payload.set("verdict", change.get("current"));
             index(new ForwardedEvent(recorded.eventId(), recorded.type(), recorded.streamId(), recorded.sequence(),
-                    recorded.position(), recorded.recordedAt(), payload));
+                    recorded.position(), recorded.recordedAt(), RawJson.of(payload)));
         });
     }
 
+    /**
+     * An event past every position indexed so far is new, and is added; any other may be
+     * there already (Kafka delivers at least once, a reassessment re-indexes its access, a gap
+     * in the positions closes late) and replaces its document. Adding spares the writer a
+     * delete by term, which it would apply to every segment.
+     */
     private void index(ForwardedEvent event) {
         try {
-            long generation = writer.updateDocument(new Term(TimelineDocuments.EVENT_ID, event.eventId()),
-                    TimelineDocuments.of(event, controllers));
+            Document doc = TimelineDocuments.of(event, controllers);
+            long generation = event.position() > highestPosition
+                    ? writer.addDocument(doc)
+                    : writer.updateDocument(new Term(TimelineDocuments.EVENT_ID, event.eventId()), doc);
+            highestPosition = Math.max(highestPosition, event.position());
             latestGeneration.accumulateAndGet(generation, Math::max);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index an event", e);
@@ -277,7 +303,7 @@ public final class TimelineIndex implements AutoCloseable {
             for (ScoreDoc doc : docs) {
                 BytesRef json = stored.document(doc.doc, Set.of(TimelineDocuments.EVENT))
                         .getBinaryValue(TimelineDocuments.EVENT);
-                events.add(Json.read(BytesRef.deepCopyOf(json).bytes, ForwardedEvent.class));
+                events.add(ForwardedEvents.read(BytesRef.deepCopyOf(json).bytes));
             }
             return events;
         });

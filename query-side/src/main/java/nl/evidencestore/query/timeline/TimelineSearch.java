@@ -10,8 +10,8 @@ import nl.evidencestore.shared.error.InvalidInput;
 import nl.evidencestore.shared.error.UnknownResource;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
-import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.ForwardedEvents;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
 import nl.evidencestore.shared.subject.SubjectRefs;
@@ -174,7 +174,7 @@ public final class TimelineSearch {
 
     private static Hit hit(Document doc) {
         BytesRef json = doc.getBinaryValue(TimelineDocuments.EVENT);
-        ForwardedEvent event = Json.read(BytesRef.deepCopyOf(json).bytes, ForwardedEvent.class);
+        ForwardedEvent event = ForwardedEvents.read(BytesRef.deepCopyOf(json).bytes);
         AccessRecorded access = (AccessRecorded) Events.decode(event).orElseThrow();
         return new Hit(event, access, doc.get(TimelineDocuments.CONTROLLER_ID));
     }

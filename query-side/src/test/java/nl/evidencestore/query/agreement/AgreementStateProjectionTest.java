@@ -20,6 +20,7 @@ import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Fixtures;
 import nl.evidencestore.query.timeline.TimelineIndex;
 import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.json.RawJson;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.model.Party;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class AgreementStateProjectionTest {
     @Test
     void ignoresEventTypesItDoesNotFold() {
         projection.on(new ForwardedEvent("ev-x", "SomethingNew", AGREEMENT.value(), 1, 1, Instant.EPOCH,
-                Json.mapper().createObjectNode()));
+                RawJson.of(Json.mapper().createObjectNode())));
 
         assertThat(projection.asOf(AGREEMENT, Instant.EPOCH, null)).isEmpty();
     }

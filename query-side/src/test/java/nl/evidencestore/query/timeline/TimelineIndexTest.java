@@ -44,6 +44,27 @@ class TimelineIndexTest {
     }
 
     @Test
+    void keepsOneDocumentPerEventWhenKafkaDeliversItAgainAfterARestartOrLate() {
+        List<ForwardedEvent> events = lifecycle();
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            index.add(events.get(0));
+            index.add(events.get(2));
+            index.commit(2, 14);
+        }
+
+        try (TimelineIndex reopened = TimelineIndex.open(dir)) {
+            reopened.add(events.get(0)); // sent again by a forwarder that restarted
+            reopened.add(events.get(2));
+            reopened.add(events.get(1)); // a lower position than one indexed: a gap that closed late
+            reopened.add(events.get(1));
+            reopened.add(events.get(3));
+            reopened.refresh();
+
+            assertThat(reopened.documentCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void aNewIndexHasNoCommittedOffsetOrPosition() {
         try (TimelineIndex index = TimelineIndex.open(dir)) {
             assertThat(index.committedOffset()).isEmpty();

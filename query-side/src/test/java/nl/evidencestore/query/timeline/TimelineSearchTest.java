@@ -175,7 +175,8 @@ class TimelineSearchTest {
     @Test
     void countsAnEventDeliveredTwiceOnceInTotalAndFacets() {
         add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "BSN");
-        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "BSN"); // replaces the first: a deleted document
+        position--; // Kafka delivers the same event (id and position) again: it replaces the first
+        add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "BSN");
 
         TimelinePage page = search.search(TimelineQuery.all());
 

@@ -1,26 +1,74 @@
 package nl.evidencestore.shared.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.json.RawJson;
 import org.junit.jupiter.api.Test;
 
 class ForwardedEventsTest {
-    @Test
-    void wrapsTheStoredPayloadBytesIntoAForwardedEvent() {
-        byte[] payload = "{\"agreementId\":\"agr-1\",\"party\":\"CONTROLLER\"}".getBytes(StandardCharsets.UTF_8);
-        Instant recordedAt = Instant.parse("2026-03-01T09:30:00.123Z");
+    private static final byte[] PAYLOAD = "{\"agreementId\":\"agr-1\",\"party\":\"CONTROLLER\",\"nested\":{\"a\":[1,{\"b\":\"}\"}]}}"
+            .getBytes(StandardCharsets.UTF_8);
+    private static final Instant RECORDED_AT = Instant.parse("2026-03-01T09:30:00.123Z");
 
-        ForwardedEvent read = Json.read(ForwardedEvents.write("ev-1", "AgreementSigned", "agr-1", 3, 42, recordedAt, payload),
-                ForwardedEvent.class);
+    @Test
+    void readsBackWhatItWroteWithThePayloadBytesAsStored() {
+        ForwardedEvent read = ForwardedEvents.read(
+                ForwardedEvents.write("ev-1", "AgreementSigned", "agr-1", 3, 42, RECORDED_AT, PAYLOAD));
 
         assertThat(read.eventId()).isEqualTo("ev-1");
         assertThat(read.type()).isEqualTo("AgreementSigned");
+        assertThat(read.streamId()).isEqualTo("agr-1");
         assertThat(read.sequence()).isEqualTo(3);
         assertThat(read.position()).isEqualTo(42);
-        assertThat(read.recordedAt()).isEqualTo(recordedAt);
-        assertThat(read.payload().get("party").asText()).isEqualTo("CONTROLLER");
+        assertThat(read.recordedAt()).isEqualTo(RECORDED_AT);
+        assertThat(read.payload().bytes()).isEqualTo(PAYLOAD);
+        assertThat(read.payload().tree().get("party").asText()).isEqualTo("CONTROLLER");
+    }
+
+    @Test
+    void readsWhatJacksonWritesAndJacksonReadsTheSame() {
+        ForwardedEvent event = new ForwardedEvent("ev-2", "AccessRecorded", "agr-2", 0, 7, RECORDED_AT,
+                RawJson.of(PAYLOAD));
+
+        byte[] written = Json.write(event);
+
+        assertThat(ForwardedEvents.read(written)).isEqualTo(event);
+        assertThat(Json.read(written, ForwardedEvent.class)).isEqualTo(event);
+        assertThat(ForwardedEvents.read(ForwardedEvents.write(event))).isEqualTo(event);
+    }
+
+    @Test
+    void skipsUnknownMembersAndLeavesMissingOnesEmpty() {
+        ForwardedEvent read = ForwardedEvents.read(utf8(
+                "{\"later\":{\"x\":[1,2]},\"type\":\"AgreementSigned\",\"payload\":{\"a\":\"b\"},\"position\":9}"));
+
+        assertThat(read.type()).isEqualTo("AgreementSigned");
+        assertThat(read.position()).isEqualTo(9);
+        assertThat(read.payload().text()).isEqualTo("{\"a\":\"b\"}");
+        assertThat(read.eventId()).isNull();
+        assertThat(read.recordedAt()).isNull();
+    }
+
+    @Test
+    void refusesWhatIsNotOneForwardedEventWithoutQuotingIt() {
+        assertThatThrownBy(() -> ForwardedEvents.read(utf8("[1]"))).hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> ForwardedEvents.read(utf8("{\"eventId\":\"secret-1\"} {}")))
+                .hasMessageContaining("one JSON object");
+        assertThatThrownBy(() -> ForwardedEvents.read(utf8("{\"eventId\":\"secret-2\",\"payload\":")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> ForwardedEvents.read(utf8("{\"payload\":\"secret-3\"}")))
+                .hasMessage("payload must be a JSON object");
+        assertThatThrownBy(() -> ForwardedEvents.read(utf8("{\"position\":\"7\"}")))
+                .hasMessage("position must be a whole number");
+        assertThatThrownBy(() -> ForwardedEvents.read(utf8("{\"recordedAt\":\"yesterday\"}")))
+                .hasMessage("recordedAt must be an ISO-8601 instant");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
