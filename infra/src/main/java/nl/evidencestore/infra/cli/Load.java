@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import nl.evidencestore.infra.EvidenceStore;
 import nl.evidencestore.infra.Settings;
 import nl.evidencestore.infra.bench.AccessLoad;
+import nl.evidencestore.infra.bench.CpuMeter;
 import nl.evidencestore.infra.bench.KafkaAccessLoad;
 import nl.evidencestore.shared.kafka.Topics;
 import nl.evidencestore.infra.bench.RawKafka;
@@ -72,22 +73,27 @@ final class Load implements Callable<Integer> {
             AccessLoad load = new AccessLoad("http://127.0.0.1:" + store.httpPort(), token);
             List<String> ids = load.agreements(agreements);
             if ("kafka".equals(via)) {
+                CpuMeter cpu = CpuMeter.start(postgres.serverProcess());
                 KafkaAccessLoad.Result result = KafkaAccessLoad.run(load, ids, accesses, invalidEvery,
                         store.kafkaBootstrap(), Topics.COMMANDS, postgres.dataSource("evidence"));
                 System.out.printf("ingest over Kafka:              %,.0f accesses/s durable (%,d valid in %.1f s, "
                         + "one per record, %,d invalid records to the DLQ)%n", result.rate(), result.durable(),
                         result.elapsed().toMillis() / 1000.0, result.invalid());
                 System.out.printf("ratio ingest / raw PostgreSQL:  %.2f (target >= 0.50)%n", result.rate() / rawPostgres);
+                System.out.println(cpu.stop().perItem(result.durable(), "access") + ", until all were durable");
                 return 0;
             }
+            CpuMeter cpu = CpuMeter.start(postgres.serverProcess());
             AccessLoad.Result result = load.post(ids, accesses, batch, connections);
             Duration searchable = load.untilApplied(result.probeAgreement(), result.lastPosition());
+            CpuMeter.Usage used = cpu.stop();
             System.out.printf("ingest over HTTP:               %,.0f accesses/s accepted and durable (%,d in %.1f s, "
                     + "batches of %,d, %d connections)%n", result.rate(), result.accepted(),
                     result.elapsed().toMillis() / 1000.0, batch, connections);
             System.out.printf("ratio ingest / raw PostgreSQL:  %.2f (target >= 0.50)%n", result.rate() / rawPostgres);
             System.out.printf("all applied by the projections %.1f s after the last acceptance (target < 10 s)%n",
                     searchable.toMillis() / 1000.0);
+            System.out.println(used.perItem(result.accepted(), "access") + ", until all were applied");
         }
         return 0;
     }

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -193,6 +194,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public int port() {
         return server.getPort();
+    }
+
+    /** The server's main process, whose children are its backends; empty once it stopped. */
+    public Optional<ProcessHandle> serverProcess() {
+        return Postmaster.running(pgData).flatMap(postmaster -> ProcessHandle.of(postmaster.pid()));
     }
 
     public String jdbcUrl(String database) {

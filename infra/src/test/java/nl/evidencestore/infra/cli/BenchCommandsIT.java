@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,20 @@ class BenchCommandsIT {
 
         assertThat(printed()).contains("bypassing Kafka", "2,010 documents", "scoped", "free text", "unscoped filters",
                 "p99");
+    }
+
+    @Test
+    void loadComparesIngestWithTheRawRatesAndSaysWhatItCostInCpu() {
+        assertThat(run("load", "--accesses", "2000", "--agreements", "5",
+                "--data-dir", dir.resolve("load").toString())).isZero();
+
+        assertThat(printed()).contains("raw PostgreSQL batched inserts", "raw Kafka producer",
+                "ingest over HTTP:", "2,000 in", "ratio ingest / raw PostgreSQL", "all applied by the projections");
+        Matcher cpu = Pattern.compile("CPU per access: (\\d+) µs in the store's JVM .*, (\\d+) µs in PostgreSQL")
+                .matcher(printed());
+        assertThat(cpu.find()).as("the CPU line").isTrue();
+        assertThat(Long.parseLong(cpu.group(1))).isPositive();
+        assertThat(Long.parseLong(cpu.group(2))).as("the server's processes are measured too").isPositive();
     }
 
     @Test
