@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import nl.evidencestore.shared.json.IsoInstant;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.json.RawJson;
 
@@ -43,7 +44,7 @@ public final class ForwardedEvents {
             json.writeStringField("streamId", streamId);
             json.writeNumberField("sequence", sequence);
             json.writeNumberField("position", position);
-            json.writeStringField("recordedAt", recordedAt.toString());
+            json.writeStringField("recordedAt", IsoInstant.format(recordedAt));
             json.writeFieldName("payload");
             json.writeRawValue(payloadJson);
             json.writeEndObject();
@@ -120,7 +121,11 @@ public final class ForwardedEvents {
 
     private static Instant instant(String text) {
         try {
-            return text == null ? null : Instant.parse(text);
+            if (text == null) {
+                return null;
+            }
+            Instant instant = IsoInstant.parse(text);
+            return instant != null ? instant : Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("recordedAt must be an ISO-8601 instant");
         }
