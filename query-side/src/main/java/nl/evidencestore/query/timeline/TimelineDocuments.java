@@ -28,7 +28,6 @@ import org.apache.lucene.search.SortField;
 final class TimelineDocuments {
     static final String EVENT_ID = "eventId";
     static final String TYPE = "type";
-    static final String STREAM_ID = "streamId";
     /** Unique per event: the sort tiebreaker that makes a cursor exact. */
     static final String POSITION = "position";
     static final String RECORDED_AT = "recordedAt";
@@ -86,17 +85,14 @@ final class TimelineDocuments {
     }
 
     private static Document envelope(ForwardedEvent event) {
+        // Only what a search filters or sorts on is indexed: every access is a document, and
+        // each indexed value costs at every flush and merge. The stored event holds the rest.
         Document doc = new Document();
-        doc.add(new StringField(EVENT_ID, event.eventId(), Field.Store.YES));
+        doc.add(new StringField(EVENT_ID, event.eventId(), Field.Store.NO));
         doc.add(new StringField(TYPE, event.type(), Field.Store.NO));
-        doc.add(new StringField(STREAM_ID, event.streamId(), Field.Store.NO));
-        doc.add(new LongPoint(POSITION, event.position()));
-        doc.add(new StoredField(POSITION, event.position()));
         doc.add(new NumericDocValuesField(POSITION, event.position()));
         // Milliseconds: enough to bound a search by time, and fits a long for any instant we meet.
-        long recordedAt = event.recordedAt().toEpochMilli();
-        doc.add(new LongPoint(RECORDED_AT, recordedAt));
-        doc.add(new NumericDocValuesField(RECORDED_AT, recordedAt));
+        doc.add(new NumericDocValuesField(RECORDED_AT, event.recordedAt().toEpochMilli()));
         // For an access this copy holds the subject reference only sealed (crypto-shredding): a key
         // id and a ciphertext that nothing opens once the key is destroyed. It is stored, never
         // indexed, and the search never returns it.
