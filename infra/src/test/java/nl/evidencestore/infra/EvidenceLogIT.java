@@ -16,8 +16,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import nl.evidencestore.infra.support.Api;
+import nl.evidencestore.command.log.StoredHashes;
 import nl.evidencestore.infra.support.StoreUnderTest;
 import nl.evidencestore.shared.integrity.LeafHashes;
 import nl.evidencestore.shared.integrity.MerkleProofs;
@@ -98,6 +101,26 @@ class EvidenceLogIT {
         assertThat(api.get("/api/v1/checkpoints/consistency?from=1&to=999999999", AUDITOR).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/checkpoints/consistency?from=x&to=1", AUDITOR).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/checkpoints/consistency?to=1", AUDITOR).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBatchReadsTheHashesOfItsPositionsWhetherTheyRunOnOrLieFarApart() throws SQLException {
+        api.post("/api/v1/agreements", PUBLISHER, draft("agr-hashes", "practice-hashes"));
+        try (Connection connection = DriverManager.getConnection(StoreUnderTest.eventStoreUrl());
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT globalIndex, hash FROM DomainEventEntry ORDER BY globalIndex")) {
+            Map<Long, String> stored = new LinkedHashMap<>();
+            while (row.next()) {
+                stored.put(row.getLong(1), row.getString(2));
+            }
+            long[] all = stored.keySet().stream().mapToLong(Long::longValue).toArray();
+            long[] apart = {all[0], all[all.length - 1] + 1_000, all[all.length - 1]};
+
+            assertThat(StoredHashes.byPosition(connection, all)).containsAllEntriesOf(stored);
+            assertThat(StoredHashes.byPosition(connection, apart)).as("far apart: looked up one by one")
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(all[0], stored.get(all[0]),
+                            all[all.length - 1], stored.get(all[all.length - 1])));
+        }
     }
 
     private static SignedCheckpoint awaitCheckpointOf(long events) {

@@ -115,7 +115,8 @@ public final class LogAppender implements EventMessageHandler {
      * logged head has reached its sequence number: no lookup of the leaves is needed.
      */
     private List<Leaf> leaves(Connection connection, List<Received> received) throws SQLException {
-        Map<Long, String> hashes = hashes(connection, received);
+        Map<Long, String> hashes = StoredHashes.byPosition(connection,
+                received.stream().mapToLong(Received::globalIndex).toArray());
         Map<String, Long> logged = new HashMap<>();
         List<Leaf> leaves = new ArrayList<>();
         long next = tree.size();
@@ -133,35 +134,6 @@ public final class LogAppender implements EventMessageHandler {
             logged.put(event.streamId(), event.sequence());
         }
         return leaves;
-    }
-
-    /**
-     * The stored hashes of the batch's events by their place in the event table. A batch is
-     * nearly always one run of that table, read by one range scan; a batch that closes an old
-     * gap is read by its places one by one instead.
-     */
-    private static Map<Long, String> hashes(Connection connection, List<Received> received) throws SQLException {
-        long first = received.stream().mapToLong(Received::globalIndex).min().orElseThrow();
-        long last = received.stream().mapToLong(Received::globalIndex).max().orElseThrow();
-        boolean run = last - first < 2L * received.size() + 64;
-        String where = run ? "globalIndex BETWEEN ? AND ?" : "globalIndex = ANY (?)";
-        Map<Long, String> hashes = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT globalIndex, hash FROM DomainEventEntry WHERE " + where)) {
-            if (run) {
-                select.setLong(1, first);
-                select.setLong(2, last);
-            } else {
-                select.setArray(1, connection.createArrayOf("bigint",
-                        received.stream().map(Received::globalIndex).toArray()));
-            }
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    hashes.put(row.getLong(1), row.getString(2));
-                }
-            }
-        }
-        return hashes;
     }
 
     private static void insertLeaves(Connection connection, List<Leaf> leaves) throws SQLException {
