@@ -250,6 +250,55 @@ class CommandIngestIT {
         }
     }
 
+    @Test
+    void aRunOfAccessRecordsCutOffByADatabaseOutageIsNotCommittedAndArrivesAfterIt() {
+        DataSource database = SharedInfrastructure.freshDatabase();
+        DatabaseOutage outage = new DatabaseOutage(database);
+        TopicNames topics = freshTopics("ingest-outage-run-");
+        MeterRegistry metrics = new SimpleMeterRegistry();
+        String id = "agr-outage-run";
+        try (CommandTopic topic = new CommandTopic(SharedInfrastructure.kafkaBootstrap(), topics);
+             CommandSide side = CommandSide.start(outage.dataSource(), SharedInfrastructure.kafkaBootstrap(), topics,
+                     GAP_GRACE, metrics)) {
+            topic.publish(id, command("agreements", draft(id, "practice-outage-run")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> records(metrics, "accepted") == 1);
+
+            outage.begin();
+            RecordMetadata first = null;
+            for (int i = 0; i < 5; i++) {
+                RecordMetadata sent = topic.publish(id, command("access-events", """
+                        {"accessId":"outage-run-%d","agreementId":"%s","actor":{"id":"robot-1","kind":"SYSTEM"},
+                         "purpose":"REMOTE_SUPPORT","categories":["SURNAME"],"subjectRef":"patient-1","country":"NL",
+                         "system":"remote-support","occurredAt":"2026-04-01T09:00:00Z"}""".formatted(i, id)));
+                first = first == null ? sent : first;
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> metrics.counter("evidence.ingest.retries").count() >= 3);
+            TopicPartition partition = new TopicPartition(first.topic(), first.partition());
+            assertThat(topic.committed().getOrDefault(partition, 0L)).as("nothing of the run is durable yet")
+                    .isLessThanOrEqualTo(first.offset());
+
+            outage.end();
+            await().atMost(Duration.ofSeconds(30)).until(() -> records(metrics, "accepted") == 6);
+            assertThat(storedAccessIdsQuietly(database)).containsExactlyInAnyOrder(
+                    "outage-run-0", "outage-run-1", "outage-run-2", "outage-run-3", "outage-run-4");
+            assertThat(topic.deadLetters()).isEmpty();
+        }
+    }
+
+    private static Set<String> storedAccessIdsQuietly(DataSource database) {
+        Set<String> ids = new HashSet<>();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT convert_from(payload, 'UTF8')::json->>'accessId'"
+                     + " FROM DomainEventEntry WHERE eventType = 'AccessRecorded'")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
     private static TopicNames freshTopics(String prefix) {
         TopicNames topics = TopicNames.withPrefix(prefix + UUID.randomUUID() + ".");
         KafkaTopics.ensure(SharedInfrastructure.kafkaBootstrap(),

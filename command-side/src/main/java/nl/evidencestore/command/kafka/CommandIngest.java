@@ -143,33 +143,16 @@ public final class CommandIngest implements AutoCloseable {
             TopicPartition partition = partitions.get(i);
             List<ConsumerRecord<byte[], byte[]>> slice = batch.records(partition);
             long first = slice.get(0).offset();
-            long next = first;
-            List<Future<RecordMetadata>> letters = new ArrayList<>();
+            Progress progress = new Progress(first);
             try {
-                List<AccessRecord> run = new ArrayList<>();
-                for (ConsumerRecord<byte[], byte[]> record : slice) {
-                    if (stopping.getCount() == 0) {
-                        break; // closing: the rest is for the next start
-                    }
-                    Optional<AccessRecord> accessRecord = accessesOf(record);
-                    if (accessRecord.isEmpty() || !fits(run, accessRecord.get())) {
-                        handleRun(run, letters);
-                    }
-                    if (accessRecord.isPresent()) {
-                        run.add(accessRecord.get());
-                    } else {
-                        handle(record).ifPresent(letters::add);
-                    }
-                    next = record.offset() + 1;
-                }
-                handleRun(run, letters);
-                DeadLetters.awaitDelivered(letters);
-                if (next > first) {
-                    offsets.done(partition, next);
+                handle(slice, progress);
+                DeadLetters.awaitDelivered(progress.letters);
+                if (progress.done > first) {
+                    offsets.done(partition, progress.done);
                 }
             } catch (RuntimeException failure) {
                 // Dead letters lost on the way would be lost for good: then this slice is done again, all of it.
-                long resume = DeadLetters.delivered(letters) ? next : first;
+                long resume = DeadLetters.delivered(progress.letters) ? progress.done : first;
                 if (resume > first) {
                     offsets.done(partition, resume);
                 }
@@ -181,37 +164,83 @@ public final class CommandIngest implements AutoCloseable {
         }
     }
 
+    /** How far a partition's slice is: every record before {@code done} is durable or on its way to the DLQ. */
+    private static final class Progress {
+        final List<Future<RecordMetadata>> letters = new ArrayList<>();
+        final List<AccessRecord> run = new ArrayList<>();
+        long done;
+
+        Progress(long first) {
+            this.done = first;
+        }
+    }
+
     /**
-     * Parse, bind, submit: empty once the command is durable, or the dead letter on its way
-     * when the record is refused. Any other failure is thrown, for the poll loop to retry.
+     * Consecutive access records go in one transaction, as one batch over HTTP would (W2). A
+     * record that does not parse goes to the DLQ at once and does not end the run: accesses
+     * are facts of their own. Any other command ends it, since later accesses are judged
+     * against what it changes.
      */
-    private Optional<Future<RecordMetadata>> handle(ConsumerRecord<byte[], byte[]> record) {
+    private void handle(List<ConsumerRecord<byte[], byte[]>> slice, Progress progress) {
+        for (ConsumerRecord<byte[], byte[]> record : slice) {
+            if (stopping.getCount() == 0) {
+                break; // closing: the rest is for the next start
+            }
+            Optional<CommandRecords.Parsed> parsed = parse(record, progress.letters);
+            if (parsed.isEmpty()) {
+                if (progress.run.isEmpty()) {
+                    progress.done = record.offset() + 1; // else the run, once done, moves past it
+                }
+            } else if (parsed.get() instanceof CommandRecords.Accesses accesses) {
+                AccessRecord next = new AccessRecord(record, accesses.accesses());
+                if (!fits(progress.run, next)) {
+                    handleRun(progress);
+                }
+                progress.run.add(next);
+            } else {
+                handleRun(progress);
+                submitOne(record, parsed.get(), progress.letters);
+                progress.done = record.offset() + 1;
+            }
+        }
+        handleRun(progress);
+    }
+
+    /** The record parsed, or empty once it is on its way to the DLQ. */
+    private Optional<CommandRecords.Parsed> parse(ConsumerRecord<byte[], byte[]> record,
+                                                  List<Future<RecordMetadata>> letters) {
+        try {
+            return Optional.of(records.parse(record.value()));
+        } catch (RuntimeException e) {
+            letters.add(refuse(record, e));
+            return Optional.empty();
+        }
+    }
+
+    /** Submits one record's command; a refusal sends the record to the DLQ, any other failure is thrown. */
+    private void submitOne(ConsumerRecord<byte[], byte[]> record, CommandRecords.Parsed parsed,
+                           List<Future<RecordMetadata>> letters) {
         boolean wasRepeat;
         try {
-            wasRepeat = submit(records.parse(record.value()));
+            wasRepeat = submit(parsed);
         } catch (RuntimeException e) {
-            Refusal refusal = Refusal.of(e).orElseThrow(() -> e);
-            deadLettered.increment();
-            // Offsets and the class only: the reason may name the fields of a personal record.
-            LOG.info("command record {}-{}@{} refused ({}), to the DLQ", record.topic(), record.partition(),
-                    record.offset(), refusal.errorClass());
-            return Optional.of(deadLetters.send(record, refusal));
+            letters.add(refuse(record, e));
+            return;
         }
         (wasRepeat ? repeated : accepted).increment();
-        return Optional.empty();
+    }
+
+    private Future<RecordMetadata> refuse(ConsumerRecord<byte[], byte[]> record, RuntimeException e) {
+        Refusal refusal = Refusal.of(e).orElseThrow(() -> e);
+        deadLettered.increment();
+        // Offsets and the class only: the reason may name the fields of a personal record.
+        LOG.info("command record {}-{}@{} refused ({}), to the DLQ", record.topic(), record.partition(),
+                record.offset(), refusal.errorClass());
+        return deadLetters.send(record, refusal);
     }
 
     /** A record of accesses that parsed: only those may share a transaction with others. */
     private record AccessRecord(ConsumerRecord<byte[], byte[]> record, List<ReportedAccess> accesses) {
-    }
-
-    private Optional<AccessRecord> accessesOf(ConsumerRecord<byte[], byte[]> record) {
-        try {
-            return records.parse(record.value()) instanceof CommandRecords.Accesses parsed
-                    ? Optional.of(new AccessRecord(record, parsed.accesses())) : Optional.empty();
-        } catch (RuntimeException refusedWhenHandled) {
-            return Optional.empty();
-        }
     }
 
     private static boolean fits(List<AccessRecord> run, AccessRecord next) {
@@ -220,16 +249,19 @@ public final class CommandIngest implements AutoCloseable {
     }
 
     /**
-     * Consecutive access records in one transaction, as one batch over HTTP would be (W2): when
-     * a record of the run is refused, the run is taken again record by record, so that only that
-     * record goes to the DLQ.
+     * The run in one transaction: when one of its records is refused, the run is taken again
+     * record by record, so that only that record goes to the DLQ. Done, it moves the slice's
+     * progress past its last record (and the dead letters between).
      */
-    private void handleRun(List<AccessRecord> run, List<Future<RecordMetadata>> letters) {
-        if (run.size() == 1) {
-            handle(run.get(0).record()).ifPresent(letters::add);
-        } else if (run.size() > 1 && !submitTogether(run)) {
-            run.forEach(each -> handle(each.record()).ifPresent(letters::add));
+    private void handleRun(Progress progress) {
+        List<AccessRecord> run = progress.run;
+        if (run.isEmpty()) {
+            return;
         }
+        if (run.size() == 1 || !submitTogether(run)) {
+            run.forEach(each -> submitOne(each.record(), new CommandRecords.Accesses(each.accesses()), progress.letters));
+        }
+        progress.done = run.get(run.size() - 1).record().offset() + 1;
         run.clear();
     }
 
