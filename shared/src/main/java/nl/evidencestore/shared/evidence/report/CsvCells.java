@@ -19,20 +19,49 @@ final class CsvCells {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(cell(cells.get(i)));
+            append(out, cells.get(i));
         }
         return out.append("\r\n").toString();
     }
 
     static String cell(String value) {
+        return append(new StringBuilder(), value).toString();
+    }
+
+    /**
+     * Appends the cell written for {@code value}, without making it a string of its own first:
+     * a bundle's timeline has a row per access, and the verifier makes every row again.
+     */
+    static StringBuilder append(StringBuilder out, String value) {
         if (value == null || value.isEmpty()) {
-            return "";
+            return out;
         }
-        String neutral = FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (neutral.indexOf(',') < 0 && neutral.indexOf('"') < 0 && neutral.indexOf('\r') < 0
-                && neutral.indexOf('\n') < 0) {
-            return neutral;
+        // The apostrophe needs no quotes: whether the neutral cell needs them, the value says.
+        boolean formula = FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
+        if (!needsQuotes(value)) {
+            return formula ? out.append('\'').append(value) : out.append(value);
         }
-        return '"' + neutral.replace("\"", "\"\"") + '"';
+        out.append('"');
+        if (formula) {
+            out.append('\'');
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            out.append(c);
+            if (c == '"') {
+                out.append('"');
+            }
+        }
+        return out.append('"');
+    }
+
+    private static boolean needsQuotes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -21,6 +21,7 @@ import nl.evidencestore.shared.evidence.report.TimelineCsv;
  * figures are rendered once at the end and compared byte for byte.
  */
 final class DerivedFiles implements AutoCloseable {
+    private static final byte[] STAND_IN = LineFacts.SUBJECT.getBytes(StandardCharsets.UTF_8);
     private final BundleScope scope;
     private final ReportStage report;
     private final Findings timeline = new Findings(Checks.TIMELINE);
@@ -71,7 +72,7 @@ final class DerivedFiles implements AutoCloseable {
      */
     private static byte[] withSubject(byte[] template, byte[] record) {
         byte[] subject = CsvRecords.lastCellBytes(record);
-        byte[] standIn = LineFacts.SUBJECT.getBytes(StandardCharsets.UTF_8);
+        byte[] standIn = STAND_IN;
         int cut = template.length - standIn.length - 2;
         if (subject == null || cut < 0 || !Arrays.equals(template, cut, cut + standIn.length, standIn, 0, standIn.length)) {
             return template;
