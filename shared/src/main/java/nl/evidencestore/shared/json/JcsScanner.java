@@ -229,7 +229,7 @@ public final class JcsScanner {
 
     /** Steps over a string; whether its bytes sort as its UTF-16 code units do (no escape, nothing from U+E000 on). */
     private boolean string() {
-        int i = at + 1;
+        int i = Swar.plainAscii(json, at + 1, end);
         boolean simple = true;
         while (true) {
             if (i >= end) {
@@ -255,7 +255,7 @@ public final class JcsScanner {
                 simple &= (c & 0xff) < 0xEE;
                 utf8(c & 0xff);
             }
-            i = at;
+            i = Swar.plainAscii(json, at, end);
         }
     }
 

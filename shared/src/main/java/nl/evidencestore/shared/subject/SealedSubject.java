@@ -17,9 +17,12 @@ public record SealedSubject(String keyId, String ciphertext) {
         }
     }
 
+    private static final boolean[] BASE64 = Token.table("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+
     /**
      * {@code [A-Za-z0-9+/]+={0,2}}: a character loop, not a regular expression, since every
-     * access a verifier reads seals one (SealedSubjectTest holds it to the pattern).
+     * access a verifier reads seals one (SealedSubjectTest holds it to the pattern). A table, not
+     * comparisons: on random base64 the branches of a range test are mispredicted half the time.
      */
     static boolean isBase64(String text) {
         int end = text.length();
@@ -32,8 +35,7 @@ public record SealedSubject(String keyId, String ciphertext) {
             return false;
         }
         for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+            if (!Token.in(BASE64, text.charAt(i))) {
                 return false;
             }
         }
