@@ -103,10 +103,15 @@ final class CsvRecords {
                 return null;
             }
         }
-        if (start < end && FORMULA_STARTS.indexOf(record[start]) >= 0) {
+        if (start < end && formulaStart(record[start])) {
             return null;
         }
         return Arrays.copyOfRange(record, start, end);
+    }
+
+    /** Whether a cell starting with {@code b} would be read as a formula: the writer guards such a cell. */
+    static boolean formulaStart(byte b) {
+        return FORMULA_STARTS.indexOf(b) >= 0;
     }
 
     private static byte[] quotedLastCell(byte[] record) {
