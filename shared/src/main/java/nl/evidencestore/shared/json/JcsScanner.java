@@ -80,20 +80,20 @@ public final class JcsScanner {
      * passed {@link #scan}, which is why only the escapes it allows are read here.
      */
     public static String text(byte[] json, int from, int to) {
-        boolean plain = true;
-        for (int i = from; i < to && plain; i++) {
-            plain = json[i] >= 0x20 && json[i] != '\\';
+        int i = Swar.plainAscii(json, from, to);
+        while (i < to && json[i] >= 0x20 && json[i] != '\\') {
+            i++;
         }
-        if (plain) {
+        if (i == to) {
             return new String(json, from, to - from, StandardCharsets.ISO_8859_1);
         }
         StringBuilder text = new StringBuilder(to - from);
         int run = from;
-        for (int i = from; i < to; i++) {
-            if (json[i] == '\\') {
-                text.append(new String(json, run, i - run, StandardCharsets.UTF_8));
-                i = unescape(json, i, text);
-                run = i + 1;
+        for (int j = from; j < to; j++) {
+            if (json[j] == '\\') {
+                text.append(new String(json, run, j - run, StandardCharsets.UTF_8));
+                j = unescape(json, j, text);
+                run = j + 1;
             }
         }
         return text.append(new String(json, run, to - run, StandardCharsets.UTF_8)).toString();

@@ -1,6 +1,7 @@
 package nl.evidencestore.shared.evidence.report;
 
 import java.util.List;
+import nl.evidencestore.shared.model.Token;
 
 /**
  * One RFC 4180 record: cells joined by commas, ended by CRLF. A cell that a spreadsheet would
@@ -9,6 +10,8 @@ import java.util.List;
  */
 final class CsvCells {
     private static final String FORMULA_STARTS = "=+-@\t\r";
+    /** What makes a cell quoted, as a table: one look-up per character instead of four tests. */
+    private static final boolean[] QUOTED = Token.table(",\"\r\n");
 
     private CsvCells() {
     }
@@ -57,8 +60,7 @@ final class CsvCells {
 
     private static boolean needsQuotes(String value) {
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+            if (Token.in(QUOTED, value.charAt(i))) {
                 return true;
             }
         }
