@@ -33,6 +33,23 @@ public final class Swar {
         return i;
     }
 
+    /** The index of the first {@code "} or {@code \n} in {@code bytes[from, to)}, or {@code to}. Exact. */
+    public static int quoteOrNewline(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            // Each test is exact up to its own first match, so the lowest flag of either is the first of both.
+            long found = zeroBytes(word ^ ('"' * ONES)) | zeroBytes(word ^ ('\n' * ONES));
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        while (i < to && bytes[i] != '"' && bytes[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
     /**
      * Where to look byte by byte for the first byte in {@code bytes[from, to)} that is not
      * printable ASCII other than {@code "} and {@code \}: up to seven bytes before it (or before

@@ -27,6 +27,22 @@ class SwarTest {
     }
 
     @Test
+    void finds_the_first_quote_or_newline_exactly() {
+        Random random = new Random(13);
+        for (int n = 0; n < 200_000; n++) {
+            byte[] bytes = randomBytes(random);
+            int from = random.nextInt(bytes.length + 1);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            int expected = from;
+            while (expected < to && bytes[expected] != '\n' && bytes[expected] != '"') {
+                expected++;
+            }
+            assertThat(Swar.quoteOrNewline(bytes, from, to)).as(Arrays.toString(bytes) + " " + from + ".." + to)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void steps_over_plain_ascii_only_and_stops_at_most_seven_bytes_before_anything_else() {
         Random random = new Random(12);
         for (int n = 0; n < 200_000; n++) {
