@@ -2,6 +2,7 @@ package nl.evidencestore.shared.integrity;
 
 import java.time.Instant;
 import java.util.Objects;
+import nl.evidencestore.shared.model.Token;
 
 /**
  * What an event hash covers: the event's identity, place in its stream, times, the previous
@@ -15,6 +16,7 @@ public record EventEnvelope(int v, String eventId, String type, String streamId,
     public static final int VERSION = 1;
     /** RFC 8785 numbers are IEEE doubles: above 2^53 two sequences could share one JSON number. */
     static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+    private static final boolean[] HEX = Token.table("0123456789abcdef");
 
     public EventEnvelope {
         if (v < 1) {
@@ -57,15 +59,6 @@ public record EventEnvelope(int v, String eventId, String type, String streamId,
     }
 
     static boolean isSha256Hex(String value) {
-        if (value == null || value.length() != 64) {
-            return false;
-        }
-        for (int i = 0; i < 64; i++) {
-            char c = value.charAt(i);
-            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-                return false;
-            }
-        }
-        return true;
+        return value != null && value.length() == 64 && Token.all(value, 0, HEX);
     }
 }

@@ -24,4 +24,24 @@ public final class ValidTime {
     public static LocalDate dayOf(Instant instant) {
         return instant.atZone(AMSTERDAM).toLocalDate();
     }
+
+    /**
+     * {@link #dayOf}, remembered for the last day asked about: the accesses a verifier judges
+     * come in runs on one day, and finding an instant's zone offset for each costs more than
+     * the rest of its judgement. Not for sharing between threads.
+     */
+    public static final class LastDay {
+        private LocalDate day;
+        private Instant starts;
+        private Instant nextStarts;
+
+        public LocalDate of(Instant instant) {
+            if (day == null || instant.isBefore(starts) || !instant.isBefore(nextStarts)) {
+                day = dayOf(instant);
+                starts = startOf(day);
+                nextStarts = startOf(day.plusDays(1));
+            }
+            return day;
+        }
+    }
 }

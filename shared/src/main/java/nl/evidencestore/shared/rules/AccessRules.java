@@ -2,6 +2,7 @@ package nl.evidencestore.shared.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import nl.evidencestore.shared.event.agreement.InstructionRegistered;
@@ -79,8 +80,7 @@ public final class AccessRules {
         if (!instruction.purposes().contains(access.purpose())) {
             violations.add(new Violation("1.1", "the cited instruction does not cover purpose " + access.purpose()));
         }
-        List<DataCategory> uncovered = access.categories().stream()
-                .filter(category -> !instruction.categories().contains(category)).toList();
+        List<DataCategory> uncovered = outside(access.categories(), instruction.categories());
         if (!uncovered.isEmpty()) {
             violations.add(new Violation("1.1", "the cited instruction does not cover " + names(uncovered)));
         }
@@ -89,8 +89,7 @@ public final class AccessRules {
 
     /** Annex 1: only the categories the agreement covers at that moment. */
     private static void categories(AccessFacts access, TermsAt at, List<Violation> violations) {
-        List<DataCategory> outside = access.categories().stream()
-                .filter(category -> !at.categories().contains(category)).toList();
+        List<DataCategory> outside = outside(access.categories(), at.categories());
         if (!outside.isEmpty()) {
             violations.add(new Violation("ANNEX_1", names(outside) + " outside the categories the agreement covers"));
         }
@@ -122,6 +121,20 @@ public final class AccessRules {
             violations.add(new Violation("3.2", "the adequacy decision for " + access.country()
                     + " covers certified organisations only, and the controller gave no consent for that country"));
         }
+    }
+
+    /** The categories not among {@code covered}, in their order; a loop, since every access asks twice. */
+    private static List<DataCategory> outside(List<DataCategory> categories, Collection<DataCategory> covered) {
+        List<DataCategory> outside = List.of();
+        for (DataCategory category : categories) {
+            if (!covered.contains(category)) {
+                if (outside.isEmpty()) {
+                    outside = new ArrayList<>();
+                }
+                outside.add(category);
+            }
+        }
+        return outside;
     }
 
     private static String names(List<DataCategory> categories) {

@@ -35,6 +35,8 @@ public final class ReferenceData {
     }
 
     private static final LocalDate EEA_START = LocalDate.of(1994, 1, 1);
+    /** When {@link #EEA_START} holds from, found once: nearly every access is judged against it. */
+    private static final Instant EEA_STARTS = ValidTime.startOf(EEA_START);
     private static final Set<String> EEA_SINCE_START = Set.of("AT", "BE", "DE", "DK", "ES", "FI", "FR", "GR", "IE",
             "IT", "LU", "NL", "PT", "SE", "IS", "NO");
 
@@ -71,7 +73,7 @@ public final class ReferenceData {
 
     public static boolean inEea(Country country, Instant instant) {
         if (EEA_SINCE_START.contains(country.code())) {
-            return ValidTime.holds(EEA_START, instant);
+            return !instant.isBefore(EEA_STARTS);
         }
         return EEA.stream().anyMatch(e -> e.country().equals(country.code()) && e.holdsAt(instant));
     }

@@ -52,6 +52,7 @@ public final class AgreementTerms {
      * on one day is judged against one computed state.
      */
     private final transient Map<LocalDate, TermsAt> byDay = new HashMap<>();
+    private final transient ValidTime.LastDay days = new ValidTime.LastDay();
     private static final int DAYS_REMEMBERED = 4_096;
     private final List<TransferConsentGranted> transferConsents = new ArrayList<>();
     private final Map<String, InstructionRegistered> instructions = new LinkedHashMap<>();
@@ -190,7 +191,7 @@ public final class AgreementTerms {
 
     /** The agreement as it stood at {@code instant} (valid time). */
     public TermsAt at(Instant instant) {
-        LocalDate day = ValidTime.dayOf(instant);
+        LocalDate day = days.of(instant);
         TermsAt that = byDay.get(day);
         if (that == null) {
             if (byDay.size() >= DAYS_REMEMBERED) {

@@ -78,6 +78,16 @@ class JcsScannerTest {
     }
 
     @Test
+    void ordersNamesByTheirBytesWhereOneIsAPrefixOfTheOther() {
+        assertThat(scan("{\"a\":1,\"ab\":true,\"b\":false,\"\u00e9\":null}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(JcsScanner.Form.CANONICAL);
+        for (String json : List.of("{\"ab\":1,\"a\":2}", "{\"\u00e9\":1,\"b\":2}", "{\"ab\":1,\"ab\":2}", "[trUe]", "[fals]",
+                "[nulL]")) {
+            assertThat(scan(json.getBytes(StandardCharsets.UTF_8))).as(json).isEqualTo(JcsScanner.Form.NOT_CANONICAL);
+        }
+    }
+
+    @Test
     void agreesWithTheCanonicaliserOnRandomAndDamagedDocuments() throws Exception {
         Random random = new Random(7);
         for (int i = 0; i < 2000; i++) {

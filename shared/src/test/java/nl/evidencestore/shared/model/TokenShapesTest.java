@@ -23,6 +23,14 @@ class TokenShapesTest {
             String upper = value.toUpperCase(java.util.Locale.ROOT);
             assertThat(Token.isUpperSnake(upper)).as(upper).isEqualTo(UPPER_SNAKE.matcher(upper).matches());
         }
+        String hexish = "0123456789abcdefAFg\u00e9\u0100";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder value = new StringBuilder();
+            for (int n = 0; n < 64; n++) {
+                value.append(hexish.charAt(random.nextInt(i % 2 == 0 ? 16 : hexish.length())));
+            }
+            assertThat(Token.isSha256Hex(value.toString())).as(value.toString()).isEqualTo(SHA256_HEX.matcher(value).matches());
+        }
         for (String edge : new String[]{"", "a", "A", "_A", "A".repeat(64), "A".repeat(65), "a".repeat(128),
                 "a".repeat(129), "0".repeat(64), "f".repeat(64), "F".repeat(64), "0".repeat(63)}) {
             assertThat(Token.isId(edge)).as(edge).isEqualTo(ID.matcher(edge).matches());

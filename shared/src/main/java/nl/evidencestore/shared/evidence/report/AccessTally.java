@@ -38,9 +38,18 @@ final class AccessTally {
         accesses++;
         compliant += access.verdict().compliant() ? 1 : 0;
         recordedLate += access.recordedLate() ? 1 : 0;
-        specialCategories += access.categories().stream().anyMatch(DataCategory::sensitive) ? 1 : 0;
+        specialCategories += anySensitive(access.categories()) ? 1 : 0;
         unverifiedInstructions += access.instructionVerified() ? 0 : 1;
         count(access.verdict(), access.accessId());
+    }
+
+    private static boolean anySensitive(List<DataCategory> categories) {
+        for (DataCategory category : categories) {
+            if (category.sensitive()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void disclosure(DisclosureRecorded disclosure) {
@@ -66,6 +75,9 @@ final class AccessTally {
     }
 
     private void count(List<Violation> violations, String recordId) {
+        if (violations.isEmpty()) {
+            return;
+        }
         // One record that breaks an article twice still counts once for it.
         violations.stream().map(Violation::article).distinct().forEach(article -> {
             Tally tally = articles.computeIfAbsent(article, a -> new Tally());

@@ -50,6 +50,7 @@ public final class ReportFigures {
     private final Map<String, SecurityMeasureRecorded> measures = new TreeMap<>();
     private long measuresRecordedAfterPeriod;
     private final Set<String> streams = new HashSet<>();
+    private String lastStream;
     private long lines;
     private long stubs;
     private long lifecycleFactsAfterPeriod;
@@ -72,7 +73,11 @@ public final class ReportFigures {
     public void accept(EventLine line, Optional<EvidenceEvent> event) {
         EventEnvelope envelope = line.envelope();
         lines++;
-        streams.add(envelope.streamId());
+        // Streams come whole, one after another: a set is asked only when the stream changes.
+        if (!envelope.streamId().equals(lastStream)) {
+            streams.add(envelope.streamId());
+            lastStream = envelope.streamId();
+        }
         lateArrivals.consider(envelope);
         if (line.isStub()) {
             stubs++;

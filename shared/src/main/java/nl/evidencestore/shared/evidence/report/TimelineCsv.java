@@ -3,13 +3,14 @@ package nl.evidencestore.shared.evidence.report;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.integrity.EventHash;
+import nl.evidencestore.shared.model.DataCategory;
 import nl.evidencestore.shared.model.Violation;
 
 /**
@@ -51,7 +52,7 @@ public final class TimelineCsv {
                 || !access.agreementId().equals(scope.agreementId())) {
             return Optional.empty();
         }
-        return Optional.of(CsvCells.record(cells(line, access, subjectCell)).getBytes(StandardCharsets.UTF_8));
+        return Optional.of(record(line, access, subjectCell).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -64,23 +65,44 @@ public final class TimelineCsv {
                 && scope.covers(line.envelope().recordedAt());
     }
 
-    private static List<String> cells(EventLine line, AccessRecorded access, String subjectCell) {
-        return List.of(
-                EventHash.format(access.occurredAt()),
-                EventHash.format(line.envelope().recordedAt()),
-                access.accessId(),
-                access.actor().id(),
-                access.actor().kind().name(),
-                orEmpty(access.actor().subProcessorId()),
-                access.purpose().name(),
-                orEmpty(access.instructionRef()),
-                access.categories().stream().map(Object::toString).collect(Collectors.joining(";")),
-                access.country() == null ? "" : access.country().code(),
-                orEmpty(access.system()),
-                access.verdict().verdict().name(),
-                access.verdict().violations().stream().map(Violation::article).collect(Collectors.joining(";")),
-                Boolean.toString(access.recordedLate()),
-                orEmpty(subjectCell));
+    /** The row's cells in {@link #COLUMNS} order, appended one by one: no list of cells is made per row. */
+    private static String record(EventLine line, AccessRecorded access, String subjectCell) {
+        StringBuilder out = new StringBuilder(320);
+        cell(out, EventHash.format(access.occurredAt()));
+        cell(out, EventHash.format(line.envelope().recordedAt()));
+        cell(out, access.accessId());
+        cell(out, access.actor().id());
+        cell(out, access.actor().kind().name());
+        cell(out, orEmpty(access.actor().subProcessorId()));
+        cell(out, access.purpose().name());
+        cell(out, orEmpty(access.instructionRef()));
+        cell(out, joined(access.categories(), DataCategory::toString));
+        cell(out, access.country() == null ? "" : access.country().code());
+        cell(out, orEmpty(access.system()));
+        cell(out, access.verdict().verdict().name());
+        cell(out, joined(access.verdict().violations(), Violation::article));
+        cell(out, Boolean.toString(access.recordedLate()));
+        CsvCells.append(out, orEmpty(subjectCell));
+        return out.append("\r\n").toString();
+    }
+
+    private static void cell(StringBuilder out, String value) {
+        CsvCells.append(out, value).append(',');
+    }
+
+    /** The texts joined by semicolons into one cell, as {@code Collectors.joining(";")} would. */
+    private static <T> String joined(List<T> items, Function<T, String> text) {
+        if (items.size() == 1) {
+            return text.apply(items.get(0));
+        }
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                joined.append(';');
+            }
+            joined.append(text.apply(items.get(i)));
+        }
+        return joined.toString();
     }
 
     private static String orEmpty(String value) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.integrity.FixedWidthInstant;
 import nl.evidencestore.shared.json.JcsScanner;
+import nl.evidencestore.shared.json.Swar;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.ActorKind;
 import nl.evidencestore.shared.model.AgreementId;
@@ -39,6 +40,7 @@ final class AccessPayload {
     private static final MemberNames VERDICT = new MemberNames("verdict", "violations");
     private static final MemberNames VIOLATION = new MemberNames("article", "reason");
     private final byte[] json;
+    private final Made made = MADE.get();
     private int at;
 
     private AccessPayload(byte[] json, int from) {
@@ -63,13 +65,13 @@ final class AccessPayload {
             switch (name) {
                 case 0 -> f.accessId = string();
                 case 1 -> f.actor = actor();
-                case 2 -> f.agreementId = MADE.get().of(AgreementId.class, string(), AgreementId::of);
+                case 2 -> f.agreementId = made.of(AgreementId.class, string(), AgreementId::of);
                 case 3 -> f.categories = categories();
-                case 4 -> f.country = MADE.get().of(Country.class, string(), Country::of);
+                case 4 -> f.country = made.of(Country.class, string(), Country::of);
                 case 5 -> f.instructionRef = string();
                 case 6 -> f.instructionVerified = bool();
                 case 7 -> f.occurredAt = instant(string());
-                case 8 -> f.purpose = MADE.get().of(Purpose.class, string(), Purpose::of);
+                case 8 -> f.purpose = made.of(Purpose.class, string(), Purpose::of);
                 case 9 -> f.recordedLate = bool();
                 case 10 -> f.referenceData = string();
                 case 11 -> f.subject = subject();
@@ -107,7 +109,7 @@ final class AccessPayload {
         String[] values = new String[3];
         members(ACTOR, name -> values[name] = string());
         String key = keyPart(values[0]) + keyPart(values[1]) + keyPart(values[2]);
-        return MADE.get().of(Actor.class, key, k -> new Actor(values[0], values[1] == null ? null : ActorKind.valueOf(values[1]), values[2]));
+        return made.of(Actor.class, key, k -> new Actor(values[0], values[1] == null ? null : ActorKind.valueOf(values[1]), values[2]));
     }
 
     /** One part of a key made of several texts: no two different lists of texts (nulls included) give one key. */
@@ -144,7 +146,7 @@ final class AccessPayload {
 
     private List<DataCategory> categories() {
         List<DataCategory> categories = new ArrayList<>();
-        elements(() -> categories.add(MADE.get().of(DataCategory.class, string(), DataCategory::of)));
+        elements(() -> categories.add(made.of(DataCategory.class, string(), DataCategory::of)));
         return categories;
     }
 
@@ -196,6 +198,8 @@ final class AccessPayload {
     private String string() {
         expect('"');
         int from = at;
+        // Plain ASCII is stepped over eight bytes at a time; the loop below reads the rest.
+        at = Swar.plainAscii(json, at, json.length);
         boolean ascii = true;
         for (byte c = json[at]; c != '"'; c = json[at]) {
             ascii &= c > 0 && c != '\\';

@@ -1,6 +1,5 @@
 package nl.evidencestore.shared.evidence.verify;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
@@ -156,7 +155,17 @@ final class CanonicalLine implements JcsScanner.Members {
             unexpected = true;
             return -1;
         }
-        return Long.parseLong(new String(raw, from, to - from, StandardCharsets.US_ASCII));
+        if (first == '-') {
+            // No field of a line is negative: the general reader says what is wrong.
+            unexpected = true;
+            return -1;
+        }
+        // The scan passed it: digits only, no leading zero, at most 2^53.
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (raw[i] - '0');
+        }
+        return value;
     }
 
     private EventLine build() {

@@ -3,6 +3,7 @@ package nl.evidencestore.shared.evidence.verify;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import nl.evidencestore.shared.json.Swar;
 
 /**
  * Splits a stream into lines, each with its {@code \n} (the last one may lack it), without
@@ -32,10 +33,7 @@ final class LineReader {
                     return line == null ? null : Arrays.copyOf(line, length);
                 }
             }
-            int end = position;
-            while (end < limit && buffer[end] != '\n') {
-                end++;
-            }
+            int end = Swar.newline(buffer, position, limit);
             boolean complete = end < limit;
             int take = (complete ? end + 1 : end) - position;
             if (line == null && complete) {

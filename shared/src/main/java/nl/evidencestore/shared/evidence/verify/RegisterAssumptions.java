@@ -27,9 +27,7 @@ final class RegisterAssumptions implements EmployeeRegister {
     private Instant askedAt;
     private int questions;
     private boolean undecided;
-    private LocalDate day;
-    private Instant dayStarts;
-    private Instant nextDayStarts;
+    private final ValidTime.LastDay days = new ValidTime.LastDay();
 
     private record Key(String employeeId, LocalDate day, boolean registered) {
     }
@@ -73,19 +71,9 @@ final class RegisterAssumptions implements EmployeeRegister {
         if (questions > 1) {
             undecided = true;
         } else if (questions == 1) {
-            spans.computeIfAbsent(new Key(asked, dayOf(askedAt), answer), key -> new Span(recordedAt, askedAt))
+            spans.computeIfAbsent(new Key(asked, days.of(askedAt), answer), key -> new Span(recordedAt, askedAt))
                     .lastRecorded = recordedAt;
         }
-    }
-
-    /** {@link ValidTime#dayOf}, remembered for the day the last access asked about: most ask about the same day. */
-    private LocalDate dayOf(Instant instant) {
-        if (day == null || instant.isBefore(dayStarts) || !instant.isBefore(nextDayStarts)) {
-            day = ValidTime.dayOf(instant);
-            dayStarts = ValidTime.startOf(day);
-            nextDayStarts = ValidTime.startOf(day.plusDays(1));
-        }
-        return day;
     }
 
     /** Something only a reading with the register known can judge (a failure naming the register's answer). */

@@ -14,6 +14,8 @@ final class StreamEnds {
     private final long watchedSequence;
     private final Map<String, EventLine> last = new LinkedHashMap<>();
     private String watchedHash;
+    /** The line of the stream being read, put in {@link #last} when another stream begins: not once per line. */
+    private EventLine current;
 
     StreamEnds(String agreementId, long watchedSequence) {
         this.agreementId = agreementId;
@@ -25,18 +27,34 @@ final class StreamEnds {
             return;
         }
         EventLine line = facts.line();
-        last.put(line.envelope().streamId(), line);
+        if (current != null && !current.envelope().streamId().equals(line.envelope().streamId())) {
+            settle();
+        }
+        if (current == null) {
+            // The first line of a stream holds its place in the order of first appearance.
+            last.putIfAbsent(line.envelope().streamId(), line);
+        }
+        current = line;
         if (line.envelope().streamId().equals(agreementId) && line.envelope().sequence() == watchedSequence) {
             watchedHash = line.hash();
         }
     }
 
     Map<String, EventLine> lastLines() {
+        settle();
         return last;
     }
 
     Optional<EventLine> agreementHead() {
+        settle();
         return Optional.ofNullable(last.get(agreementId));
+    }
+
+    private void settle() {
+        if (current != null) {
+            last.put(current.envelope().streamId(), current);
+            current = null;
+        }
     }
 
     /** The hash of the agreement's line at the watched sequence, if the bundle has that line. */

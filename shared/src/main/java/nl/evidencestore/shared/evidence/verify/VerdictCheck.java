@@ -8,6 +8,7 @@ import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.access.VerdictReassessed;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.model.Verdict;
+import nl.evidencestore.shared.model.Violation;
 import nl.evidencestore.shared.rules.AccessFacts;
 import nl.evidencestore.shared.rules.AccessRules;
 import nl.evidencestore.shared.terms.AgreementTerms;
@@ -104,7 +105,7 @@ final class VerdictCheck {
             assumed.undecided();
         }
         lastRecorded = recordedAt;
-        boolean registered = access.verdict().violations().stream().noneMatch(v -> ARTICLE_2_3.equals(v.article()));
+        boolean registered = !breaks(access.verdict(), ARTICLE_2_3);
         AccessRules.Judgement judgement;
         try {
             judgement = AccessRules.judge(access.facts(), terms, assumed.assume(registered));
@@ -124,6 +125,15 @@ final class VerdictCheck {
             findings.fail(facts, "access " + access.accessId() + " records instructionVerified="
                     + access.instructionVerified() + " but the rules give " + judgement.instructionVerified());
         }
+    }
+
+    private static boolean breaks(Verdict verdict, String article) {
+        for (Violation violation : verdict.violations()) {
+            if (article.equals(violation.article())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A reassessment: its access's facts judged again against the terms as known at this point. */

@@ -87,6 +87,14 @@ class CanonicalLineTest {
         assertThat(CanonicalLine.read(numeric)).isNull();
         byte[] noNewline = java.util.Arrays.copyOf(line.toJsonl(), line.toJsonl().length - 1);
         assertThat(CanonicalLine.read(noNewline)).isNull();
+        for (String number : List.of("-1", "9007199254740993", "1.5", "2147483648")) {
+            byte[] odd = new String(line.toJsonl()).replace("\"v\":1}", "\"v\":" + number + "}").getBytes();
+            assertThat(CanonicalLine.read(odd)).as(number).isNull();
+        }
+        EventLine later = everyLine().get(1);
+        byte[] negative = new String(later.toJsonl()).replace("\"sequence\":" + later.envelope().sequence(), "\"sequence\":-"
+                + later.envelope().sequence()).getBytes();
+        assertThat(CanonicalLine.read(negative)).isNull();
     }
 
     private static List<EventLine> everyLine() {
