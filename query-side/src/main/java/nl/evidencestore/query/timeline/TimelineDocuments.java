@@ -73,7 +73,12 @@ final class TimelineDocuments {
      * precedes every access of its agreement in the single-partition event log).
      */
     static Document of(ForwardedEvent event, Map<AgreementId, ControllerId> controllers) {
-        Document doc = envelope(event);
+        return of(event, ForwardedEvents.write(event), controllers);
+    }
+
+    /** The same, with the event's JSON as it came from Kafka at hand: stored as it is. */
+    static Document of(ForwardedEvent event, byte[] forwarded, Map<AgreementId, ControllerId> controllers) {
+        Document doc = envelope(event, forwarded);
         Optional<EvidenceEvent> typed = Events.decode(event);
         if (typed.isPresent() && typed.get() instanceof AgreementDrafted drafted) {
             controllers.put(drafted.agreementId(), drafted.controller().id());
@@ -84,7 +89,7 @@ final class TimelineDocuments {
         return doc;
     }
 
-    private static Document envelope(ForwardedEvent event) {
+    private static Document envelope(ForwardedEvent event, byte[] forwarded) {
         // Only what a search filters or sorts on is indexed: every access is a document, and
         // each indexed value costs at every flush and merge. The stored event holds the rest.
         Document doc = new Document();
@@ -96,7 +101,7 @@ final class TimelineDocuments {
         // For an access this copy holds the subject reference only sealed (crypto-shredding): a key
         // id and a ciphertext that nothing opens once the key is destroyed. It is stored, never
         // indexed, and the search never returns it.
-        doc.add(new StoredField(EVENT, ForwardedEvents.write(event)));
+        doc.add(new StoredField(EVENT, forwarded));
         return doc;
     }
 

@@ -154,7 +154,12 @@ public final class TimelineIndex implements AutoCloseable {
      * finds what holds today; the original verdict stays in the event store and its bundles.
      */
     public void add(ForwardedEvent event) {
-        index(event);
+        add(event, ForwardedEvents.write(event));
+    }
+
+    /** The same, with the event's JSON as it came from Kafka: stored as it is. */
+    public void add(ForwardedEvent event, byte[] forwarded) {
+        index(event, forwarded);
         if (REASSESSED.equals(event.type())) {
             reassess(event);
         }
@@ -182,8 +187,9 @@ public final class TimelineIndex implements AutoCloseable {
         original.ifPresent(recorded -> {
             ObjectNode payload = (ObjectNode) recorded.payload().tree();
             payload.set("verdict", change.get("current"));
-            index(new ForwardedEvent(recorded.eventId(), recorded.type(), recorded.streamId(), recorded.sequence(),
-                    recorded.position(), recorded.recordedAt(), RawJson.of(payload)));
+            ForwardedEvent reassessed = new ForwardedEvent(recorded.eventId(), recorded.type(), recorded.streamId(),
+                    recorded.sequence(), recorded.position(), recorded.recordedAt(), RawJson.of(payload));
+            index(reassessed, ForwardedEvents.write(reassessed));
         });
     }
 
@@ -193,9 +199,9 @@ public final class TimelineIndex implements AutoCloseable {
      * in the positions closes late) and replaces its document. Adding spares the writer a
      * delete by term, which it would apply to every segment.
      */
-    private void index(ForwardedEvent event) {
+    private void index(ForwardedEvent event, byte[] forwarded) {
         try {
-            Document doc = TimelineDocuments.of(event, controllers);
+            Document doc = TimelineDocuments.of(event, forwarded, controllers);
             long generation = event.position() > highestPosition
                     ? writer.addDocument(doc)
                     : writer.updateDocument(new Term(TimelineDocuments.EVENT_ID, event.eventId()), doc);
