@@ -58,6 +58,19 @@ public final class RawJson {
         return Json.mapper().readValue(utf8, type);
     }
 
+    /**
+     * The bytes handed to a reader that only reads them (a copy would cost as much as the
+     * reading): for decoders faster than the mapper on the forms the store writes.
+     */
+    public <T> T readWith(BytesReader<T> reader) {
+        return reader.read(utf8, 0, utf8.length);
+    }
+
+    @FunctionalInterface
+    public interface BytesReader<T> {
+        T read(byte[] json, int from, int to);
+    }
+
     /** A copy of the bytes. */
     public byte[] bytes() {
         return utf8.clone();

@@ -29,7 +29,7 @@ import nl.evidencestore.shared.subject.SealedSubject;
  * instant form, a value a constructor refuses) returns null, and the mapper decides as before.
  * A test holds the result to the mapper's on random accesses.
  */
-final class AccessPayload {
+public final class AccessPayload {
     private static final Shape SHAPE = new Shape();
     private static final ThreadLocal<Made> MADE = ThreadLocal.withInitial(Made::new);
     private static final MemberNames ACCESS = new MemberNames("accessId", "actor", "agreementId", "categories", "country",
@@ -48,8 +48,11 @@ final class AccessPayload {
         this.at = from;
     }
 
-    /** The access in {@code json[from, to)}, bytes that passed {@link JcsScanner}; null when the mapper must decide. */
-    static AccessRecorded read(byte[] json, int from, int to) {
+    /**
+     * The access in {@code json[from, to)}, bytes that passed {@link JcsScanner}; null when the
+     * mapper must decide. The query side's feed reads the accesses it is sent with it too.
+     */
+    public static AccessRecorded read(byte[] json, int from, int to) {
         try {
             AccessPayload reader = new AccessPayload(json, from);
             AccessRecorded access = reader.access();
