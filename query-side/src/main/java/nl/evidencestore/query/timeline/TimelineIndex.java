@@ -80,8 +80,8 @@ public final class TimelineIndex implements AutoCloseable {
     private final AtomicLong latestGeneration = new AtomicLong();
     private final List<LongConsumer> visibleListeners = new CopyOnWriteArrayList<>();
     private volatile Optional<FeedCheckpoint> committed;
-    /** The highest log position of any document in the index; only the feed's thread adds. */
-    private long highestPosition;
+    /** The highest log position of any document in the index. */
+    private final AtomicLong highestPosition = new AtomicLong(Long.MIN_VALUE);
     /**
      * Agreement → controller, from the drafted events: an access document carries its
      * controller so auditors are scoped inside the query. Small (one entry per agreement) and
@@ -107,7 +107,7 @@ public final class TimelineIndex implements AutoCloseable {
         reopener.setName("timeline-index-reopen");
         reopener.setDaemon(true);
         reopener.start();
-        this.highestPosition = highestIndexedPosition();
+        this.highestPosition.set(highestIndexedPosition());
         for (ForwardedEvent drafted : storedEventsOfType(Set.of(EventTypes.nameOf(AgreementDrafted.class)))) {
             TimelineDocuments.of(drafted, controllers);
         }
@@ -197,15 +197,16 @@ public final class TimelineIndex implements AutoCloseable {
      * An event past every position indexed so far is new, and is added; any other may be
      * there already (Kafka delivers at least once, a reassessment re-indexes its access, a gap
      * in the positions closes late) and replaces its document. Adding spares the writer a
-     * delete by term, which it would apply to every segment.
+     * delete by term, which it would apply to every segment. (Two threads adding the same event at
+     * once could both add it; the feed adds on one thread.)
      */
     private void index(ForwardedEvent event, byte[] forwarded) {
         try {
             Document doc = TimelineDocuments.of(event, forwarded, controllers);
-            long generation = event.position() > highestPosition
+            boolean isNew = event.position() > highestPosition.getAndAccumulate(event.position(), Math::max);
+            long generation = isNew
                     ? writer.addDocument(doc)
                     : writer.updateDocument(new Term(TimelineDocuments.EVENT_ID, event.eventId()), doc);
-            highestPosition = Math.max(highestPosition, event.position());
             latestGeneration.accumulateAndGet(generation, Math::max);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index an event", e);
