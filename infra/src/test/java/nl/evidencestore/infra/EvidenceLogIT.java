@@ -104,22 +104,32 @@ class EvidenceLogIT {
     }
 
     @Test
-    void aBatchReadsTheHashesOfItsPositionsWhetherTheyRunOnOrLieFarApart() throws SQLException {
+    void aBatchReadsTheHashesOfItsEventsWhereverTheirTokensPoint() throws SQLException {
         api.post("/api/v1/agreements", PUBLISHER, draft("agr-hashes", "practice-hashes"));
         try (Connection connection = DriverManager.getConnection(StoreUnderTest.eventStoreUrl());
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT globalIndex, hash FROM DomainEventEntry ORDER BY globalIndex")) {
-            Map<Long, String> stored = new LinkedHashMap<>();
+             ResultSet row = statement.executeQuery(
+                     "SELECT eventIdentifier, globalIndex, hash FROM DomainEventEntry ORDER BY globalIndex")) {
+            Map<String, String> stored = new LinkedHashMap<>();
+            List<StoredHashes.Wanted> inRun = new ArrayList<>();
             while (row.next()) {
-                stored.put(row.getLong(1), row.getString(2));
+                stored.put(row.getString(1), row.getString(3));
+                inRun.add(new StoredHashes.Wanted(row.getString(1), row.getLong(2)));
             }
-            long[] all = stored.keySet().stream().mapToLong(Long::longValue).toArray();
-            long[] apart = {all[0], all[all.length - 1] + 1_000, all[all.length - 1]};
+            StoredHashes.Wanted firstEvent = inRun.get(0);
+            StoredHashes.Wanted lastEvent = inRun.get(inRun.size() - 1);
+            // An event that closed a gap carries the token of the highest position seen before it.
+            List<StoredHashes.Wanted> gapClosed = List.of(lastEvent,
+                    new StoredHashes.Wanted(firstEvent.eventId(), lastEvent.position()));
+            List<StoredHashes.Wanted> apart = List.of(firstEvent,
+                    new StoredHashes.Wanted(lastEvent.eventId(), lastEvent.position() + 1_000));
 
-            assertThat(StoredHashes.byPosition(connection, all)).containsAllEntriesOf(stored);
-            assertThat(StoredHashes.byPosition(connection, apart)).as("far apart: looked up one by one")
-                    .containsExactlyInAnyOrderEntriesOf(Map.of(all[0], stored.get(all[0]),
-                            all[all.length - 1], stored.get(all[all.length - 1])));
+            assertThat(StoredHashes.of(connection, inRun)).containsAllEntriesOf(stored);
+            for (List<StoredHashes.Wanted> wanted : List.of(gapClosed, apart)) {
+                assertThat(StoredHashes.of(connection, wanted)).containsAllEntriesOf(Map.of(
+                        firstEvent.eventId(), stored.get(firstEvent.eventId()),
+                        lastEvent.eventId(), stored.get(lastEvent.eventId())));
+            }
         }
     }
 

@@ -47,16 +47,17 @@ public final class LogAppender implements EventMessageHandler {
         }
     }
 
-    /** An event of the batch: its place in the event table and in its stream. */
-    private record Received(long globalIndex, String streamId, long sequence) {
+    /** An event of the batch: its id, its place in its stream, and where it probably is in the event table. */
+    private record Received(String eventId, String streamId, long sequence, long position) {
     }
 
     @Override
     public Object handle(EventMessage<?> event) {
         DomainEventMessage<?> domain = (DomainEventMessage<?>) event;
-        long globalIndex = ((TrackedEventMessage<?>) event).trackingToken().position().orElseThrow(
-                () -> new IllegalStateException("the log appender needs each event's place in the event table"));
-        pending().add(new Received(globalIndex, domain.getAggregateIdentifier(), domain.getSequenceNumber()));
+        long position = ((TrackedEventMessage<?>) event).trackingToken().position().orElseThrow(
+                () -> new IllegalStateException("the log appender needs each event's tracking position"));
+        pending().add(new Received(event.getIdentifier(), domain.getAggregateIdentifier(), domain.getSequenceNumber(),
+                position));
         return null;
     }
 
@@ -115,8 +116,8 @@ public final class LogAppender implements EventMessageHandler {
      * logged head has reached its sequence number: no lookup of the leaves is needed.
      */
     private List<Leaf> leaves(Connection connection, List<Received> received) throws SQLException {
-        Map<Long, String> hashes = StoredHashes.byPosition(connection,
-                received.stream().mapToLong(Received::globalIndex).toArray());
+        Map<String, String> hashes = StoredHashes.of(connection,
+                received.stream().map(each -> new StoredHashes.Wanted(each.eventId(), each.position())).toList());
         Map<String, Long> logged = new HashMap<>();
         List<Leaf> leaves = new ArrayList<>();
         long next = tree.size();
@@ -125,7 +126,7 @@ public final class LogAppender implements EventMessageHandler {
             if (event.sequence() <= last) {
                 continue;
             }
-            String hash = hashes.get(event.globalIndex());
+            String hash = hashes.get(event.eventId());
             if (hash == null) {
                 throw new IllegalStateException("event " + event.streamId() + " #" + event.sequence()
                         + " has no hash: it cannot be logged");

@@ -4,43 +4,63 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The hashes the event table holds for events at given positions (its global index). */
+/** The hashes the event table holds for given events. */
 public final class StoredHashes {
     private StoredHashes() {
     }
 
     /**
-     * Position → hash for those of the positions the table holds, and perhaps for others
-     * between them (look up the ones asked for). A batch of the log appender
-     * is nearly always one run of positions, read by one range scan; a batch that closes an old
-     * gap, spread wide, is read position by position instead.
+     * An event by its id, with where in the event table (its global index) it probably is: a
+     * tracking token's index is the event's own, unless the event closed a gap (then the token
+     * stays at the highest index seen before).
      */
-    public static Map<Long, String> byPosition(Connection connection, long[] positions) throws SQLException {
-        Map<Long, String> hashes = new HashMap<>();
-        if (positions.length == 0) {
+    public record Wanted(String eventId, long position) {
+    }
+
+    /**
+     * Event id → hash for those of the events the table holds. A batch of the log appender is
+     * nearly always one run of positions, read by one range scan; what that scan misses (an
+     * event that closed a gap) is then read by id, and so is a batch spread wide.
+     */
+    public static Map<String, String> of(Connection connection, List<Wanted> wanted) throws SQLException {
+        Map<String, String> hashes = new HashMap<>();
+        if (wanted.isEmpty()) {
             return hashes;
         }
-        long first = Arrays.stream(positions).min().orElseThrow();
-        long last = Arrays.stream(positions).max().orElseThrow();
-        boolean run = last - first < 2L * positions.length + 64;
-        try (PreparedStatement select = connection.prepareStatement("SELECT globalIndex, hash FROM DomainEventEntry"
-                + (run ? " WHERE globalIndex BETWEEN ? AND ?" : " WHERE globalIndex = ANY (?)"))) {
-            if (run) {
+        long first = wanted.stream().mapToLong(Wanted::position).min().orElseThrow();
+        long last = wanted.stream().mapToLong(Wanted::position).max().orElseThrow();
+        if (last - first < 2L * wanted.size() + 64) {
+            read(connection, "globalIndex BETWEEN ? AND ?", select -> {
                 select.setLong(1, first);
                 select.setLong(2, last);
-            } else {
-                select.setArray(1, connection.createArrayOf("bigint", Arrays.stream(positions).boxed().toArray(Long[]::new)));
-            }
+            }, hashes);
+        }
+        List<String> missed = wanted.stream().map(Wanted::eventId).filter(id -> !hashes.containsKey(id)).toList();
+        if (!missed.isEmpty()) {
+            read(connection, "eventIdentifier = ANY (?)",
+                    select -> select.setArray(1, connection.createArrayOf("varchar", missed.toArray())), hashes);
+        }
+        return hashes;
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement select) throws SQLException;
+    }
+
+    private static void read(Connection connection, String where, Binder binder, Map<String, String> into)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT eventIdentifier, hash FROM DomainEventEntry WHERE " + where)) {
+            binder.bind(select);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    hashes.put(row.getLong(1), row.getString(2));
+                    into.put(row.getString(1), row.getString(2));
                 }
             }
         }
-        return hashes;
     }
 }
