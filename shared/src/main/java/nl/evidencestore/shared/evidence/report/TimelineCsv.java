@@ -3,7 +3,7 @@ package nl.evidencestore.shared.evidence.report;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
@@ -47,11 +47,50 @@ public final class TimelineCsv {
 
     /** The same row, for a caller that holds the line's event already (the verifier decodes each line once). */
     public static Optional<byte[]> row(EventLine line, EvidenceEvent event, BundleScope scope, String subjectCell) {
+        StringBuilder row = new StringBuilder(256);
+        return appendRow(row, line, event, scope, subjectCell)
+                ? Optional.of(row.toString().getBytes(StandardCharsets.UTF_8)) : Optional.empty();
+    }
+
+    /**
+     * The same row appended to {@code rows}, for a writer that encodes many rows at once; false,
+     * and nothing appended, for a line without a row.
+     */
+    public static boolean appendRow(StringBuilder rows, EventLine line, EvidenceEvent event, BundleScope scope,
+                                    String subjectCell) {
         if (!mayHaveRow(line, scope) || !(event instanceof AccessRecorded access)
                 || !access.agreementId().equals(scope.agreementId())) {
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(CsvCells.record(cells(line, access, subjectCell)).getBytes(StandardCharsets.UTF_8));
+        // The cells in COLUMNS' order, each as CsvCells writes it.
+        rows.append(CsvCells.cell(EventHash.format(access.occurredAt()))).append(',')
+                .append(CsvCells.cell(EventHash.format(line.envelope().recordedAt()))).append(',')
+                .append(CsvCells.cell(access.accessId())).append(',')
+                .append(CsvCells.cell(access.actor().id())).append(',')
+                .append(CsvCells.cell(access.actor().kind().name())).append(',')
+                .append(CsvCells.cell(access.actor().subProcessorId())).append(',')
+                .append(CsvCells.cell(access.purpose().name())).append(',')
+                .append(CsvCells.cell(access.instructionRef())).append(',')
+                .append(CsvCells.cell(joined(access.categories(), Object::toString))).append(',')
+                .append(CsvCells.cell(access.country() == null ? "" : access.country().code())).append(',')
+                .append(CsvCells.cell(access.system())).append(',')
+                .append(CsvCells.cell(access.verdict().verdict().name())).append(',')
+                .append(CsvCells.cell(joined(access.verdict().violations(), Violation::article))).append(',')
+                .append(CsvCells.cell(Boolean.toString(access.recordedLate()))).append(',')
+                .append(CsvCells.cell(subjectCell)).append("\r\n");
+        return true;
+    }
+
+    /** Values joined by ';' (categories, articles), without a stream per row. */
+    private static <T> String joined(List<T> values, Function<T, String> text) {
+        if (values.size() == 1) {
+            return text.apply(values.get(0));
+        }
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            joined.append(i > 0 ? ";" : "").append(text.apply(values.get(i)));
+        }
+        return joined.toString();
     }
 
     /**
@@ -62,28 +101,5 @@ public final class TimelineCsv {
         return !line.isStub() && ACCESS.equals(line.envelope().type())
                 && line.envelope().streamId().equals(scope.agreementId().value())
                 && scope.covers(line.envelope().recordedAt());
-    }
-
-    private static List<String> cells(EventLine line, AccessRecorded access, String subjectCell) {
-        return List.of(
-                EventHash.format(access.occurredAt()),
-                EventHash.format(line.envelope().recordedAt()),
-                access.accessId(),
-                access.actor().id(),
-                access.actor().kind().name(),
-                orEmpty(access.actor().subProcessorId()),
-                access.purpose().name(),
-                orEmpty(access.instructionRef()),
-                access.categories().stream().map(Object::toString).collect(Collectors.joining(";")),
-                access.country() == null ? "" : access.country().code(),
-                orEmpty(access.system()),
-                access.verdict().verdict().name(),
-                access.verdict().violations().stream().map(Violation::article).collect(Collectors.joining(";")),
-                Boolean.toString(access.recordedLate()),
-                orEmpty(subjectCell));
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }
