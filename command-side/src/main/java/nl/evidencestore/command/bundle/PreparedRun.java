@@ -3,7 +3,6 @@ package nl.evidencestore.command.bundle;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
@@ -45,11 +44,11 @@ record PreparedRun(List<EventLine> lines, List<Optional<EvidenceEvent>> events, 
                 subjects.add(access.subject());
             }
         }
-        Map<String, String> subjectCells = subjects.isEmpty() ? Map.of() : cells.of(subjects);
+        String[] subjectCells = cells.of(subjects);
         StringBuilder rows = new StringBuilder(accesses.size() * 260);
-        for (int index : accesses) {
-            AccessRecorded access = (AccessRecorded) events.get(index).orElseThrow();
-            TimelineCsv.appendRow(rows, lines.get(index), access, scope, subjectCells.get(access.subject().keyId()));
+        for (int i = 0; i < accesses.size(); i++) {
+            int index = accesses.get(i);
+            TimelineCsv.appendRow(rows, lines.get(index), events.get(index).orElseThrow(), scope, subjectCells[i]);
         }
         byte[] timeline = rows.toString().getBytes(StandardCharsets.UTF_8);
         return new PreparedRun(lines, events, jsonl.deflate(deflaters.events()),
