@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.integrity.FixedWidthInstant;
@@ -107,13 +108,14 @@ public final class AccessPayloads {
     private Actor actor() {
         String[] values = new String[3];
         members(ACTOR, name -> values[name] = string());
-        String key = keyPart(values[0]) + keyPart(values[1]) + keyPart(values[2]);
-        return MADE.get().of(Actor.class, key, k -> new Actor(values[0], values[1] == null ? null : ActorKind.valueOf(values[1]), values[2]));
+        // Remembered by id, and taken only when kind and sub-processor match too: no key text to build per access.
+        Actor known = MADE.get().of(Actor.class, values[0], id -> actor(values));
+        return known.kind().name().equals(values[1]) && Objects.equals(known.subProcessorId(), values[2])
+                ? known : actor(values);
     }
 
-    /** One part of a key made of several texts: no two different lists of texts (nulls included) give one key. */
-    private static String keyPart(String value) {
-        return value == null ? "\u0000" : value.length() + ":" + value;
+    private static Actor actor(String[] values) {
+        return new Actor(values[0], values[1] == null ? null : ActorKind.valueOf(values[1]), values[2]);
     }
 
     private SealedSubject subject() {

@@ -13,6 +13,7 @@ import nl.evidencestore.shared.json.JcsText;
 public final class LineBytes {
     private byte[] bytes;
     private int length;
+    private char[] chars = new char[128];
 
     public LineBytes(int capacity) {
         bytes = new byte[Math.max(capacity, 64)];
@@ -75,10 +76,18 @@ public final class LineBytes {
         return this;
     }
 
-    /** Printable ASCII without a quote or a backslash: nothing to escape, one byte per char. */
-    private static boolean plainAscii(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+    /**
+     * Printable ASCII without a quote or a backslash: nothing to escape, one byte per char. The
+     * chars are copied out in bulk first: a loop over {@code charAt} costs a bounds check a char.
+     */
+    private boolean plainAscii(String value) {
+        int count = value.length();
+        if (chars.length < count) {
+            chars = new char[Math.max(count, chars.length * 2)];
+        }
+        value.getChars(0, count, chars, 0);
+        for (int i = 0; i < count; i++) {
+            char c = chars[i];
             if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
                 return false;
             }
