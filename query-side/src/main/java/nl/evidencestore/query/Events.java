@@ -5,7 +5,7 @@ import java.util.Optional;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
-import nl.evidencestore.shared.evidence.verify.AccessPayload;
+import nl.evidencestore.shared.evidence.AccessPayload;
 import nl.evidencestore.shared.json.JcsScanner;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import nl.evidencestore.shared.event.access.AccessRecorded;
-import nl.evidencestore.shared.evidence.verify.AccessPayload;
+import nl.evidencestore.shared.evidence.AccessPayload;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.json.RawJson;
 import nl.evidencestore.shared.kafka.ForwardedEvent;

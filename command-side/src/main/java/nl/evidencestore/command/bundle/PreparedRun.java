@@ -1,17 +1,16 @@
 package nl.evidencestore.command.bundle;
 
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.zip.Deflater;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.BundleWriter;
 import nl.evidencestore.shared.evidence.DeflatedRun;
 import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.evidence.LineBytes;
 import nl.evidencestore.shared.evidence.report.TimelineCsv;
 import nl.evidencestore.shared.subject.SealedSubject;
 
@@ -28,41 +27,31 @@ record PreparedRun(List<EventLine> lines, List<Optional<EvidenceEvent>> events, 
         return new BundleWriter.DeflatedLines(lines, jsonl);
     }
 
-    /** Prepares {@code lines} (already stubbed as the bundle carries them) with a raw deflater of the caller's thread. */
-    static PreparedRun of(List<EventLine> lines, BundleScope scope, SubjectColumn cells, Deflater deflater) {
+    /** Prepares {@code lines} (already stubbed as the bundle carries them) with the deflaters of the caller's thread. */
+    static PreparedRun of(List<EventLine> lines, BundleScope scope, SubjectColumn cells, RunDeflaters deflaters) {
         // Room for lines of 1.5 KB: the buffer is not copied to grow (a line is about 1.1 KB).
-        Bytes jsonl = new Bytes(lines.size() * 1500);
+        LineBytes jsonl = new LineBytes(lines.size() * 1500);
         List<Optional<EvidenceEvent>> events = new ArrayList<>(lines.size());
         List<Integer> accesses = new ArrayList<>();
         List<SealedSubject> subjects = new ArrayList<>();
         for (EventLine line : lines) {
-            jsonl.writeBytes(line.toJsonl());
+            line.writeJsonl(jsonl);
             // Stubs carry no payload; every other line is decoded here once, for the report and the timeline.
-            Optional<EvidenceEvent> event = line.isStub() ? Optional.empty() : line.event();
+            Optional<EvidenceEvent> event = line.isStub() ? Optional.empty() : line.storedEvent();
             events.add(event);
             if (TimelineCsv.mayHaveRow(line, scope) && event.orElse(null) instanceof AccessRecorded access) {
                 accesses.add(events.size() - 1);
                 subjects.add(access.subject());
             }
         }
-        Map<String, String> subjectCells = subjects.isEmpty() ? Map.of() : cells.of(subjects);
-        Bytes rows = new Bytes(accesses.size() * 260);
-        for (int index : accesses) {
-            EvidenceEvent event = events.get(index).orElseThrow();
-            String cell = subjectCells.get(((AccessRecorded) event).subject().keyId());
-            TimelineCsv.row(lines.get(index), event, scope, cell).ifPresent(rows::writeBytes);
+        String[] subjectCells = cells.of(subjects);
+        StringBuilder rows = new StringBuilder(accesses.size() * 260);
+        for (int i = 0; i < accesses.size(); i++) {
+            int index = accesses.get(i);
+            TimelineCsv.appendRow(rows, lines.get(index), events.get(index).orElseThrow(), scope, subjectCells[i]);
         }
-        return new PreparedRun(lines, events, jsonl.deflate(deflater), rows.deflate(deflater));
-    }
-
-    /** A byte buffer whose array is handed on without a copy. */
-    private static final class Bytes extends ByteArrayOutputStream {
-        Bytes(int size) {
-            super(Math.max(size, 64));
-        }
-
-        DeflatedRun deflate(Deflater deflater) {
-            return DeflatedRun.of(buf, count, deflater);
-        }
+        byte[] timeline = rows.toString().getBytes(StandardCharsets.UTF_8);
+        return new PreparedRun(lines, events, jsonl.deflate(deflaters.events()),
+                DeflatedRun.of(timeline, timeline.length, deflaters.timeline()));
     }
 }

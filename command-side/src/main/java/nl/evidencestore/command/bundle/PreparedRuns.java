@@ -16,8 +16,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.zip.Deflater;
-import nl.evidencestore.shared.evidence.DeflatedRun;
 import nl.evidencestore.shared.evidence.EventLine;
 
 /**
@@ -28,10 +26,10 @@ import nl.evidencestore.shared.evidence.EventLine;
  * {@link #next()}. Close it to stop the threads.
  */
 final class PreparedRuns implements Iterator<PreparedRun>, AutoCloseable {
-    /** What a run becomes; called on the pool's threads with a raw deflater of that thread. */
+    /** What a run becomes; called on the pool's threads with the deflaters of that thread. */
     @FunctionalInterface
     interface Preparation {
-        PreparedRun prepare(List<EventLine> lines, Deflater deflater);
+        PreparedRun prepare(List<EventLine> lines, RunDeflaters deflaters);
     }
 
     private static final AtomicInteger EXPORTS = new AtomicInteger();
@@ -40,7 +38,7 @@ final class PreparedRuns implements Iterator<PreparedRun>, AutoCloseable {
     private final BlockingQueue<Future<PreparedRun>> queue;
     private final ExecutorService pool;
     private final Thread reader;
-    private final ConcurrentLinkedQueue<Deflater> deflaters = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<RunDeflaters> deflaters = new ConcurrentLinkedQueue<>();
     private Future<PreparedRun> ahead;
 
     PreparedRuns(Iterator<EventLine> lines, int runLines, int threads, int ahead, Preparation preparation) {
@@ -48,8 +46,8 @@ final class PreparedRuns implements Iterator<PreparedRun>, AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(ahead);
         this.pool = Executors.newFixedThreadPool(threads, named("bundle-" + export + "-prepare"));
         Function<List<EventLine>, Future<PreparedRun>> submit = run -> pool.submit(() -> {
-            Deflater deflater = deflaters.poll();
-            deflater = deflater != null ? deflater : DeflatedRun.deflater();
+            RunDeflaters deflater = deflaters.poll();
+            deflater = deflater != null ? deflater : RunDeflaters.create();
             try {
                 return preparation.prepare(run, deflater);
             } finally {
@@ -135,7 +133,7 @@ final class PreparedRuns implements Iterator<PreparedRun>, AutoCloseable {
         reader.join();
         pool.shutdownNow();
         pool.awaitTermination(1, TimeUnit.MINUTES);
-        deflaters.forEach(Deflater::end);
+        deflaters.forEach(RunDeflaters::end);
     }
 
     private static ThreadFactory named(String prefix) {

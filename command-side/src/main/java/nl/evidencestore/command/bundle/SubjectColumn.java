@@ -1,7 +1,6 @@
 package nl.evidencestore.command.bundle;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,25 +23,28 @@ final class SubjectColumn {
         this.cells = cells;
     }
 
-    /** The cells of these references, by key id. */
-    Map<String, String> of(List<SealedSubject> subjects) {
-        Map<String, String> found = new HashMap<>();
+    /** The cells of these references, in their order: one look-up each for the subjects met before. */
+    String[] of(List<SealedSubject> subjects) {
+        String[] cells = new String[subjects.size()];
         List<SealedSubject> unknown = new ArrayList<>();
-        for (SealedSubject subject : subjects) {
-            String cell = known.get(subject.keyId());
-            if (cell != null) {
-                found.put(subject.keyId(), cell);
-            } else {
-                unknown.add(subject);
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = known.get(subjects.get(i).keyId());
+            if (cells[i] == null) {
+                unknown.add(subjects.get(i));
             }
         }
-        if (!unknown.isEmpty()) {
-            Map<String, String> opened = cells.of(unknown);
-            found.putAll(opened);
-            if (known.size() < REMEMBERED) {
-                known.putAll(opened);
+        if (unknown.isEmpty()) {
+            return cells;
+        }
+        Map<String, String> opened = this.cells.of(unknown);
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] == null) {
+                cells[i] = opened.get(subjects.get(i).keyId());
             }
         }
-        return found;
+        if (known.size() < REMEMBERED) {
+            known.putAll(opened);
+        }
+        return cells;
     }
 }

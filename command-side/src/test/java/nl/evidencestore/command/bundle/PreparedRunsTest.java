@@ -22,7 +22,7 @@ class PreparedRunsTest {
     void givesTheRunsInTheLinesOrderThoughTheyArePreparedSideBySide() throws InterruptedException {
         List<EventLine> lines = lines(305);
         List<EventLine> taken = new ArrayList<>();
-        try (PreparedRuns runs = new PreparedRuns(lines.iterator(), 10, 3, 4, (run, deflater) -> {
+        try (PreparedRuns runs = new PreparedRuns(lines.iterator(), 10, 3, 4, (run, deflaters) -> {
             // Uneven work: later runs often finish before earlier ones.
             LockSupport.parkNanos(ThreadLocalRandom.current().nextInt(200_000));
             return new PreparedRun(run, List.of(), null, null);
@@ -34,7 +34,7 @@ class PreparedRunsTest {
 
     @Test
     void failsWhereAPreparationFailed() throws InterruptedException {
-        try (PreparedRuns runs = new PreparedRuns(lines(100).iterator(), 10, 2, 4, (run, deflater) -> {
+        try (PreparedRuns runs = new PreparedRuns(lines(100).iterator(), 10, 2, 4, (run, deflaters) -> {
             if (run.get(0).envelope().sequence() == 30) {
                 throw new IllegalStateException("the key store does not know the subject key k-1");
             }
@@ -55,7 +55,7 @@ class PreparedRunsTest {
             }
             return line(i);
         }).iterator();
-        try (PreparedRuns runs = new PreparedRuns(broken, 10, 2, 4, (run, deflater) -> new PreparedRun(run, List.of(), null, null))) {
+        try (PreparedRuns runs = new PreparedRuns(broken, 10, 2, 4, (run, deflaters) -> new PreparedRun(run, List.of(), null, null))) {
             runs.next();
             runs.next();
             assertThatThrownBy(() -> {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,18 @@ final class BundleBench implements Callable<Integer> {
             + " the key, instead of loading and exporting")
     Path bundle;
 
+    @Option(names = "--again", description = "W5 and W6 without loading: export the one agreement an earlier run"
+            + " loaded into --data-dir again")
+    boolean again;
+
+    @Option(names = "--exports", defaultValue = "1", description = "exports one after the other, each measured, the last"
+            + " verified (default ${DEFAULT-VALUE}); later ones run with the export's code compiled")
+    int exports;
+
+    /** An exported bundle: its ZIP and how many lines its events.jsonl has. */
+    private record Exported(Path zip, long lines) {
+    }
+
     @Override
     public Integer call() throws Exception {
         if (bundle != null) {
@@ -59,51 +72,80 @@ final class BundleBench implements Callable<Integer> {
             }
             return verify(bundle, dataDir, -1);
         }
+        if (again && dataDir == null) {
+            throw new IllegalArgumentException("--again needs the --data-dir of the run that loaded the agreement");
+        }
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("evidence-bundle-bench");
         String token = TokensFile.newToken();
         try (EvidenceStore store = BenchStore.start(dir, token)) {
             AccessLoad load = new AccessLoad("http://127.0.0.1:" + store.httpPort(), token);
-            List<String> agreement = load.agreements(1);
-            AccessLoad.Result loaded = load.post(agreement, events, 1000, 2);
-            System.out.printf("loaded %,d accesses into one agreement in %.1f s%n", loaded.accepted(),
-                    loaded.elapsed().toMillis() / 1000.0);
-
-            // The projections index what was loaded: measured beside them, the export would share the cores.
-            load.untilApplied(agreement.get(0), loaded.lastPosition());
-            long logging = System.nanoTime();
-            while (Json.mapper().readTree(load.get("/api/v1/checkpoints/latest")).get("treeSize").asLong() < events) {
-                Thread.onSpinWait();
+            List<String> agreement = again ? loadedAgreement(load) : load(load);
+            Exported last = null;
+            for (int i = 0; i < exports; i++) {
+                last = export(load, agreement.get(0), dir);
             }
-            System.out.printf("the signed log covered them %.1f s after the last acceptance%n",
-                    (System.nanoTime() - logging) / 1e9);
-            resetHeapPeaks();
-            long cpuBefore = processCpuNanos();
-            long started = System.nanoTime();
-            String answer;
-            long heapInUse;
-            try (HeapSampler sampler = new HeapSampler()) {
-                answer = load.post("/api/v1/evidence-bundles", new String(Json.write(Map.of(
-                        "agreementId", agreement.get(0), "from", "2000-01-01T00:00:00Z", "to", Instant.now().toString())),
-                        StandardCharsets.UTF_8));
-                heapInUse = sampler.peak();
-            }
-            double exportSeconds = (System.nanoTime() - started) / 1e9;
-            double exportCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
-            long heapPeak = heapPeak();
-            String bundleId = Json.mapper().readTree(answer).get("bundleId").asText();
-            long lines = Json.mapper().readTree(answer).get("events").asLong();
-            Path zip = dir.resolve("bundles").resolve(bundleId + ".zip");
-            System.out.printf("W5 export:  %,.0f events/s (%,d lines, %.1f s incl. the covering checkpoint; %,d MB zip);"
-                    + " heap in use at most %,d MB (sampled every 5 ms; the pools' peaks summed: %,d MB) of max %,d MB"
-                    + " (target >= 100,000/s within 256 MB)%n", lines / exportSeconds, lines, exportSeconds,
-                    Files.size(zip) >> 20, heapInUse >> 20, heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
-            // On a shared machine the wall time says as much about the neighbours as about the export.
-            System.out.printf("W5 export:  the store's process used %.1f s of CPU meanwhile (%.1f us per line, %d cores;"
-                    + " PostgreSQL's own CPU not counted); load average %.1f%n", exportCpuSeconds, exportCpuSeconds * 1e6 / lines,
-                    Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-
-            return verify(zip, dir, lines);
+            return verify(last.zip(), dir, last.lines());
         }
+    }
+
+    /** W5: one export over HTTP, timed from the request to the stored ZIP. */
+    private static Exported export(AccessLoad load, String agreement, Path dir) throws IOException, InterruptedException {
+        resetHeapPeaks();
+        long cpuBefore = processCpuNanos();
+        long started = System.nanoTime();
+        String answer;
+        long heapInUse;
+        try (HeapSampler sampler = new HeapSampler()) {
+            answer = load.post("/api/v1/evidence-bundles", new String(Json.write(Map.of(
+                    "agreementId", agreement, "from", "2000-01-01T00:00:00Z", "to", Instant.now().toString())),
+                    StandardCharsets.UTF_8));
+            heapInUse = sampler.peak();
+        }
+        double exportSeconds = (System.nanoTime() - started) / 1e9;
+        double exportCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        long heapPeak = heapPeak();
+        String bundleId = Json.mapper().readTree(answer).get("bundleId").asText();
+        long lines = Json.mapper().readTree(answer).get("events").asLong();
+        Path zip = dir.resolve("bundles").resolve(bundleId + ".zip");
+        System.out.printf("W5 export:  %,.0f events/s (%,d lines, %.1f s incl. the covering checkpoint; %,d MB zip);"
+                + " heap in use at most %,d MB (sampled every 5 ms; the pools' peaks summed: %,d MB) of max %,d MB"
+                + " (target >= 100,000/s within 256 MB)%n", lines / exportSeconds, lines, exportSeconds,
+                Files.size(zip) >> 20, heapInUse >> 20, heapPeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        // On a shared machine the wall time says as much about the neighbours as about the export.
+        System.out.printf("W5 export:  the store's process used %.1f s of CPU meanwhile (%.1f us per line, %d cores;"
+                + " PostgreSQL's own CPU not counted); load average %.1f%n", exportCpuSeconds, exportCpuSeconds * 1e6 / lines,
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return new Exported(zip, lines);
+    }
+
+    /** Loads the accesses into a new agreement and waits until the projections and the signed log have them all. */
+    private List<String> load(AccessLoad load) throws Exception {
+        List<String> agreement = load.agreements(1);
+        AccessLoad.Result loaded = load.post(agreement, events, 1000, 2);
+        System.out.printf("loaded %,d accesses into one agreement in %.1f s%n", loaded.accepted(),
+                loaded.elapsed().toMillis() / 1000.0);
+
+        // The projections index what was loaded: measured beside them, the export would share the cores.
+        load.untilApplied(agreement.get(0), loaded.lastPosition());
+        long logging = System.nanoTime();
+        while (Json.mapper().readTree(load.get("/api/v1/checkpoints/latest")).get("treeSize").asLong() < events) {
+            Thread.onSpinWait();
+        }
+        System.out.printf("the signed log covered them %.1f s after the last acceptance%n",
+                (System.nanoTime() - logging) / 1e9);
+        return agreement;
+    }
+
+    /** The agreement an earlier run loaded: the data dir's only one. */
+    private static List<String> loadedAgreement(AccessLoad load) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        Json.mapper().readTree(load.get("/api/v1/agreements")).get("items")
+                .forEach(item -> ids.add(item.get("agreementId").asText()));
+        if (ids.size() != 1) {
+            throw new IllegalStateException("--again needs a data dir with one agreement; it has " + ids);
+        }
+        System.out.printf("exporting %s again, loaded by an earlier run%n", ids.get(0));
+        return ids;
     }
 
     /** W6: the offline verifier on {@code zip} with the store's key, then the raw SHA-256 rate over its lines. */

@@ -15,20 +15,29 @@ public record DeflatedRun(byte[] plain, int plainLength, byte[] deflated, int de
     public static DeflatedRun of(byte[] plain, int length, Deflater deflater) {
         deflater.reset();
         deflater.setInput(plain, 0, length);
-        byte[] out = new byte[length / 3 + 64];
+        // Stored blocks (level 0) take the length and 5 bytes a block of up to 64 KB; deflated lines about a quarter.
+        byte[] out = new byte[length + length / 8192 + 64];
         int written = 0;
         while (true) {
             written += deflater.deflate(out, written, out.length - written, Deflater.SYNC_FLUSH);
-            // A sync flush that filled the buffer may have more to give (Deflater's contract).
-            if (written < out.length) {
+            // A sync flush that filled the buffer may have more to give (Deflater's contract), and a
+            // call may end early without having taken all the input (after a change of level).
+            if (written < out.length && deflater.needsInput()) {
                 return new DeflatedRun(plain, length, out, written);
             }
-            out = Arrays.copyOf(out, out.length * 2);
+            if (written == out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
         }
     }
 
-    /** The deflater a run needs: the bundle's level (fastest) and no zlib wrapper, as a ZIP entry holds it. */
+    /** The deflater a run needs: the bundle's usual level (fastest) and no zlib wrapper, as a ZIP entry holds it. */
     public static Deflater deflater() {
-        return new Deflater(Deflater.BEST_SPEED, true);
+        return deflater(Deflater.BEST_SPEED);
+    }
+
+    /** The same at another level: {@link Deflater#NO_COMPRESSION} writes stored blocks, a ZIP entry's bytes as they are. */
+    public static Deflater deflater(int level) {
+        return new Deflater(level, true);
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
+import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.integrity.EventHash;
-import nl.evidencestore.shared.json.JcsText;
 import nl.evidencestore.shared.json.Json;
 
 /**
@@ -32,6 +31,7 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
     private static final ObjectMapper EVENTS = Json.mapper().copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     /** Per thread, the last line decoded and its event (by identity: a record's equals would cost a compare). */
+    private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
     private static final ThreadLocal<Object[]> LAST_DECODED = ThreadLocal.withInitial(() -> new Object[2]);
 
     public EventLine {
@@ -61,37 +61,28 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
      * (a bundle of a million events is written at the speed of this method).
      */
     public byte[] toJsonl() {
+        LineBytes line = new LineBytes((payload == null ? 0 : payload.length) + 480);
+        writeJsonl(line);
+        return line.toByteArray();
+    }
+
+    /** The same bytes as {@link #toJsonl()}, written into {@code out} in place: no array of the line's own. */
+    public void writeJsonl(LineBytes out) {
         EventEnvelope e = envelope;
-        StringBuilder head = new StringBuilder(420);
-        head.append("{\"eventId\":");
-        JcsText.string(head, e.eventId());
-        head.append(",\"hash\":");
-        JcsText.string(head, hash);
-        head.append(",\"occurredAt\":\"").append(EventHash.format(e.occurredAt())).append('"');
+        out.ascii("{\"eventId\":").jsonString(e.eventId())
+                .ascii(",\"hash\":").jsonString(hash)
+                .ascii(",\"occurredAt\":\"").ascii(EventHash.format(e.occurredAt())).ascii("\"");
         if (payload != null) {
-            head.append(",\"payload\":");
+            out.ascii(",\"payload\":").bytes(payload);
         }
-        StringBuilder tail = new StringBuilder(300);
-        tail.append(",\"payloadSha256\":");
-        JcsText.string(tail, e.payloadSha256());
-        tail.append(",\"prevHash\":");
-        JcsText.string(tail, e.prevHash());
-        tail.append(",\"recordedAt\":\"").append(EventHash.format(e.recordedAt())).append('"');
-        tail.append(",\"sequence\":").append(e.sequence());
-        tail.append(",\"streamId\":");
-        JcsText.string(tail, e.streamId());
-        tail.append(",\"type\":");
-        JcsText.string(tail, e.type());
-        tail.append(",\"v\":").append(e.v()).append("}\n");
-        byte[] first = head.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] last = tail.toString().getBytes(StandardCharsets.UTF_8);
-        int middle = payload == null ? 0 : payload.length;
-        byte[] line = Arrays.copyOf(first, first.length + middle + last.length);
-        if (payload != null) {
-            System.arraycopy(payload, 0, line, first.length, middle);
-        }
-        System.arraycopy(last, 0, line, first.length + middle, last.length);
-        return line;
+        // The envelope holds its two digests to 64 lower-case hex digits: nothing to escape.
+        out.ascii(",\"payloadSha256\":").plainString(e.payloadSha256())
+                .ascii(",\"prevHash\":").plainString(e.prevHash())
+                .ascii(",\"recordedAt\":\"").ascii(EventHash.format(e.recordedAt())).ascii("\"")
+                .ascii(",\"sequence\":").decimal(e.sequence())
+                .ascii(",\"streamId\":").jsonString(e.streamId())
+                .ascii(",\"type\":").jsonString(e.type())
+                .ascii(",\"v\":").decimal(e.v()).ascii("}\n");
     }
 
     /**
@@ -142,6 +133,21 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
             last[1] = decoded;
         });
         return event;
+    }
+
+    /**
+     * The same as {@link #event()}, for a line read from the store, whose payload is canonical as
+     * stored: an access, nearly every line of a bundle, is read without the general mapper
+     * ({@link AccessPayload}), which gives the same record or leaves the payload to the mapper.
+     */
+    public Optional<EvidenceEvent> storedEvent() {
+        if (payload != null && ACCESS.equals(envelope.type())) {
+            AccessRecorded access = AccessPayload.read(payload, 0, payload.length);
+            if (access != null) {
+                return Optional.of(access);
+            }
+        }
+        return event();
     }
 
     private static JsonNode tree(byte[] json) {

@@ -48,11 +48,23 @@ public final class TimelineCsv {
 
     /** The same row, for a caller that holds the line's event already (the verifier decodes each line once). */
     public static Optional<byte[]> row(EventLine line, EvidenceEvent event, BundleScope scope, String subjectCell) {
+        StringBuilder row = new StringBuilder(256);
+        return appendRow(row, line, event, scope, subjectCell)
+                ? Optional.of(row.toString().getBytes(StandardCharsets.UTF_8)) : Optional.empty();
+    }
+
+    /**
+     * The same row appended to {@code rows}, for a writer that encodes many rows at once; false,
+     * and nothing appended, for a line without a row.
+     */
+    public static boolean appendRow(StringBuilder rows, EventLine line, EvidenceEvent event, BundleScope scope,
+                                    String subjectCell) {
         if (!mayHaveRow(line, scope) || !(event instanceof AccessRecorded access)
                 || !access.agreementId().equals(scope.agreementId())) {
-            return Optional.empty();
+            return false;
         }
-        return Optional.of(record(line, access, subjectCell).getBytes(StandardCharsets.UTF_8));
+        record(rows, line, access, subjectCell);
+        return true;
     }
 
     /**
@@ -66,8 +78,7 @@ public final class TimelineCsv {
     }
 
     /** The row's cells in {@link #COLUMNS} order, appended one by one: no list of cells is made per row. */
-    private static String record(EventLine line, AccessRecorded access, String subjectCell) {
-        StringBuilder out = new StringBuilder(320);
+    private static void record(StringBuilder out, EventLine line, AccessRecorded access, String subjectCell) {
         cell(out, EventHash.format(access.occurredAt()));
         cell(out, EventHash.format(line.envelope().recordedAt()));
         cell(out, access.accessId());
@@ -83,7 +94,7 @@ public final class TimelineCsv {
         cell(out, joined(access.verdict().violations(), Violation::article));
         cell(out, Boolean.toString(access.recordedLate()));
         CsvCells.append(out, orEmpty(subjectCell));
-        return out.append("\r\n").toString();
+        out.append("\r\n");
     }
 
     private static void cell(StringBuilder out, String value) {

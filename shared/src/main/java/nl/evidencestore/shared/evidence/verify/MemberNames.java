@@ -8,10 +8,10 @@ import java.util.Arrays;
  * name's bytes in place: canonical members come in that order, so each is looked for after the
  * one before, and no name is ever made into a string.
  */
-final class MemberNames {
+public final class MemberNames {
     private final byte[][] names;
 
-    MemberNames(String... names) {
+    public MemberNames(String... names) {
         this.names = new byte[names.length][];
         for (int i = 0; i < names.length; i++) {
             this.names[i] = names[i].getBytes(StandardCharsets.UTF_8);
@@ -32,7 +32,7 @@ final class MemberNames {
     }
 
     /** The index of the name in {@code json[from, to)}, looked for from index {@code after + 1}; -1 when it is none of them. */
-    int find(byte[] json, int from, int to, int after) {
+    public int find(byte[] json, int from, int to, int after) {
         int length = to - from;
         for (int i = after + 1; i < names.length; i++) {
             byte[] name = names[i];

@@ -1,4 +1,4 @@
-package nl.evidencestore.shared.evidence.verify;
+package nl.evidencestore.shared.evidence;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,6 +10,7 @@ import java.util.function.Function;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.integrity.FixedWidthInstant;
 import nl.evidencestore.shared.json.JcsScanner;
+import nl.evidencestore.shared.evidence.verify.MemberNames;
 import nl.evidencestore.shared.json.Swar;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.ActorKind;
@@ -50,7 +51,8 @@ public final class AccessPayload {
 
     /**
      * The access in {@code json[from, to)}, bytes that passed {@link JcsScanner}; null when the
-     * mapper must decide. The query side's feed reads the accesses it is sent with it too.
+     * mapper must decide. The exporter reads stored lines, and the query side's feed the
+     * accesses it is sent, with it too.
      */
     public static AccessRecorded read(byte[] json, int from, int to) {
         try {

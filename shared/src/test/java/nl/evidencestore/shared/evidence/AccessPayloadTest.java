@@ -1,4 +1,4 @@
-package nl.evidencestore.shared.evidence.verify;
+package nl.evidencestore.shared.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
