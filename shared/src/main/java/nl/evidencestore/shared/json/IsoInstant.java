@@ -61,12 +61,21 @@ public final class IsoInstant {
 
     /** Exactly {@code instant.toString()}. */
     public static String format(Instant instant) {
-        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        if (time.getYear() < 0 || time.getYear() > 9999) {
-            return instant.toString();
-        }
         int nano = instant.getNano();
         int digits = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
+        String text = withFraction(instant, digits);
+        return text != null ? text : instant.toString();
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss.f…Z} with exactly that many fraction digits (0 to 9: none, and no
+     * point, for 0), the fraction truncated; null when the year has no four-digit form.
+     */
+    public static String withFraction(Instant instant, int digits) {
+        LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            return null;
+        }
         char[] text = new char[digits == 0 ? 20 : 21 + digits];
         put(text, 0, 4, time.getYear());
         text[4] = '-';
@@ -81,7 +90,7 @@ public final class IsoInstant {
         put(text, 17, 19, time.getSecond());
         if (digits > 0) {
             text[19] = '.';
-            put(text, 20, 20 + digits, nano / POWERS[9 - digits]);
+            put(text, 20, 20 + digits, instant.getNano() / POWERS[9 - digits]);
         }
         text[text.length - 1] = 'Z';
         return new String(text);
