@@ -14,10 +14,20 @@ import org.apache.lucene.store.Directory;
 record FeedCheckpoint(long nextKafkaOffset, long appliedPosition) {
     private static final String NEXT_KAFKA_OFFSET = "kafkaNextOffset";
     private static final String APPLIED_POSITION = "appliedPosition";
+    private static final String SCHEMA = "timelineSchema";
 
+    /** With the documents' schema ({@link TimelineDocuments#SCHEMA}) the commit was written in. */
     Map<String, String> userData() {
         return Map.of(NEXT_KAFKA_OFFSET, Long.toString(nextKafkaOffset),
-                APPLIED_POSITION, Long.toString(appliedPosition));
+                APPLIED_POSITION, Long.toString(appliedPosition), SCHEMA, TimelineDocuments.SCHEMA);
+    }
+
+    /** The documents' schema of the directory's latest commit; empty for a new index or one from before schemas. */
+    static Optional<String> schemaIn(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA));
     }
 
     /** The checkpoint of the directory's latest commit; empty for a new index. */

@@ -53,6 +53,13 @@ final class TimelineDocuments {
     /** Free text over actor, system, instruction reference, purpose and violation reasons. */
     static final String TEXT = "text";
 
+    /**
+     * The documents' schema. Lucene refuses a field whose indexing changes (points, doc values,
+     * index options) in an index that has it already: an index written in another schema is
+     * started afresh and fed again from offset 0. Raise it with every such change.
+     */
+    static final String SCHEMA = "2";
+
     /** The facet dimensions of the timeline search; a category list is multi-valued. */
     static final FacetsConfig FACETS = facetsConfig();
 

@@ -91,7 +91,7 @@ public final class TimelineIndex implements AutoCloseable {
 
     private TimelineIndex(Directory directory) throws IOException {
         this.directory = directory;
-        OpenMode mode = sortedAsTimeline(directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE;
+        OpenMode mode = inCurrentForm(directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE;
         this.committed = mode == OpenMode.CREATE ? Optional.empty() : FeedCheckpoint.lastIn(directory);
         this.writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
                 .setOpenMode(mode)
@@ -114,14 +114,18 @@ public final class TimelineIndex implements AutoCloseable {
     }
 
     /**
-     * Lucene cannot sort an index after the fact. An index written before the timeline order
-     * became the index sort is therefore started afresh, without a checkpoint: the feed then
-     * rebuilds it from offset 0, as for a new index. Until the new one's first commit the old
-     * one stays on disk, so a crash in between starts afresh again.
+     * Lucene cannot sort an index after the fact, nor change how a field is indexed. An index
+     * written before the timeline order became the index sort, or in another documents' schema
+     * ({@link TimelineDocuments#SCHEMA}), is therefore started afresh, without a checkpoint: the
+     * feed then rebuilds it from offset 0, as for a new index. Until the new one's first commit
+     * the old one stays on disk, so a crash in between starts afresh again.
      */
-    private static boolean sortedAsTimeline(Directory directory) throws IOException {
+    private static boolean inCurrentForm(Directory directory) throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
             return true;
+        }
+        if (!FeedCheckpoint.schemaIn(directory).equals(Optional.of(TimelineDocuments.SCHEMA))) {
+            return false;
         }
         for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(directory)) {
             if (!TimelineDocuments.NEWEST_FIRST.equals(segment.info.getIndexSort())) {

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.evidencestore.query.Fixtures;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
@@ -103,6 +106,30 @@ class TimelineIndexTest {
             assertThat(reopened.documentCount()).isEqualTo(2);
             assertThat(reopened.committedOffset()).hasValue(2);
             assertThat(reopened.committedPosition()).hasValue(11);
+        }
+    }
+
+    @Test
+    void startsAfreshFromTheFeedWhenTheIndexOnDiskWasWrittenInAnEarlierSchema() throws Exception {
+        try (Directory directory = FSDirectory.open(dir);
+             IndexWriter earlier = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                     .setIndexSort(TimelineDocuments.NEWEST_FIRST))) {
+            Document doc = TimelineDocuments.of(lifecycle().get(0), new HashMap<>());
+            doc.add(new LongPoint(TimelineDocuments.POSITION, 10)); // indexed so before schema 2
+            earlier.addDocument(doc);
+            earlier.setLiveCommitData(Map.of("kafkaNextOffset", "1", "appliedPosition", "10").entrySet());
+            earlier.commit();
+        }
+
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            assertThat(index.committedOffset()).isEmpty();
+            lifecycle().forEach(index::add); // Lucene would refuse these documents in the old index
+            index.refresh();
+            assertThat(index.documentCount()).isEqualTo(4);
+            index.commit(4, 15);
+        }
+        try (TimelineIndex reopened = TimelineIndex.open(dir)) {
+            assertThat(reopened.committedOffset()).hasValue(4);
         }
     }
 
