@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import nl.evidencestore.shared.event.access.AccessRecorded;
-import nl.evidencestore.shared.integrity.FixedWidthInstant;
-import nl.evidencestore.shared.json.JcsScanner;
 import nl.evidencestore.shared.evidence.verify.MemberNames;
+import nl.evidencestore.shared.json.IsoInstant;
+import nl.evidencestore.shared.json.JcsScanner;
 import nl.evidencestore.shared.json.Swar;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.ActorKind;
@@ -233,26 +233,15 @@ public final class AccessPayload {
     }
 
     /**
-     * What Jackson writes for an instant ({@link Instant#toString}): seconds, then no fraction or
-     * one of 3, 6 or 9 digits. Other forms, which the mapper might read otherwise, go to it.
+     * What Jackson writes for an instant ({@link Instant#toString}), read as {@link IsoInstant}
+     * reads it for the mapper too. Other forms, which the mapper might read otherwise, go to it.
      */
     private static Instant instant(String text) {
-        Instant instant = switch (text.length()) {
-            case 24 -> FixedWidthInstant.parse(text, 3);
-            case 27 -> FixedWidthInstant.parse(text, 6);
-            case 30 -> FixedWidthInstant.parse(text, 9);
-            case 20 -> seconds(text);
-            default -> null;
-        };
+        Instant instant = IsoInstant.parse(text);
         if (instant == null) {
             throw SHAPE;
         }
         return instant;
-    }
-
-    private static Instant seconds(String text) {
-        Instant withFraction = FixedWidthInstant.parse(text.substring(0, 19) + ".000Z", 3);
-        return text.charAt(19) == 'Z' ? withFraction : null;
     }
 
     /**
