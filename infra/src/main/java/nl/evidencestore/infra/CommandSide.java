@@ -70,6 +70,8 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import nl.evidencestore.shared.integrity.Checkpoint;
@@ -185,7 +187,17 @@ final class CommandSide implements AutoCloseable {
 
     static CommandSide start(DataSource dataSource, String kafkaBootstrap, TopicNames topics, MeterRegistry metrics,
                              Options options) {
-        JdbcTransactions transactions = new JdbcTransactions(dataSource);
+        return start(dataSource, dataSource, kafkaBootstrap, topics, metrics, options);
+    }
+
+    /**
+     * {@code pipeline} is a pool of its own for the threads that carry events on (the event
+     * processors, the event store's reader, the checkpoints): requests never wait for them, nor
+     * they for requests ({@link JdbcTransactions}).
+     */
+    static CommandSide start(DataSource dataSource, DataSource pipeline, String kafkaBootstrap, TopicNames topics,
+                             MeterRegistry metrics, Options options) {
+        JdbcTransactions transactions = new JdbcTransactions(dataSource, pipeline);
         // Events are records; a field added later must not break reading older payloads.
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(Json.mapper().copy()).lenientDeserialization().build();
@@ -214,7 +226,7 @@ final class CommandSide implements AutoCloseable {
                 // Axon would copy trace and correlation ids into every event's metadata: the
                 // evidence needs none of it, and the hot path pays for it per access.
                 .configureCorrelationDataProviders(c -> List.of())
-                .configureEmbeddedEventStore(c -> engine)
+                .configureEventStore(c -> eventStore(c, engine, transactions))
                 .registerComponent(Clock.class, c -> options.clock())
                 .configureDeadlineManager(c -> Deadlines.manager(c.scopeAwareProvider(), serializer, transactions,
                         options.deadlinePoll(), options.clock()))
@@ -240,16 +252,16 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(DeletionPeriod.class, c -> options.policies().deletion())
                 .registerComponent(NotificationLimits.class, c -> options.policies().breachNotification())
                 .registerComponent(SubjectRequestLimits.class, c -> options.policies().subjectRequests());
-        EvidenceLog evidenceLog = EvidenceLog.open(dataSource, transactions, options.log(), options.clock(), producer,
+        EvidenceLog evidenceLog = EvidenceLog.open(pipeline, transactions, options.log(), options.clock(), producer,
                 topics.checkpoints());
         evidenceLog.register(configurer, tokens);
         // A batch of one for the two that send commands: one transaction locks the agreements of
         // one fact only, in the order access batches lock them.
-        EveryEventProcessor.register(configurer, REASSESSMENT, 1, tokens, BackDatedFacts.class,
+        EveryEventProcessor.register(configurer, REASSESSMENT, 1, transactions, tokens, BackDatedFacts.class,
                 c -> new BackDatedFacts(c.commandGateway(), employeeAgreements));
-        EveryEventProcessor.register(configurer, MIRROR, 1, tokens, FactsForAgreements.class,
+        EveryEventProcessor.register(configurer, MIRROR, 1, transactions, tokens, FactsForAgreements.class,
                 c -> new FactsForAgreements(c.commandGateway(), new SourceEvents(transactions), c.eventStore()));
-        EveryEventProcessor.register(configurer, FORWARDER, FORWARD_BATCH, tokens, EventForwarder.class, c -> forwarder);
+        EveryEventProcessor.register(configurer, FORWARDER, FORWARD_BATCH, transactions, tokens, EventForwarder.class, c -> forwarder);
         options.testConfiguration().accept(configurer);
         Configuration axon = configurer.buildConfiguration();
         // Built before start, so that its scheduler starts with Axon and fires what fell due meanwhile.
@@ -280,6 +292,17 @@ final class CommandSide implements AutoCloseable {
         ingest.forEach(CommandIngest::start);
         return new CommandSide(new Running(axon, producer, forwarder, deadLetterProducer, ingest, evidenceLog), transactions,
                 catalog, submitter, accesses, employees, subjectKeys);
+    }
+
+    /** Axon's embedded event store, as configureEmbeddedEventStore makes it, reading on a pipeline thread. */
+    private static EventStore eventStore(Configuration c, JdbcEventStorageEngine engine, JdbcTransactions transactions) {
+        EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
+                .storageEngine(engine)
+                .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore"))
+                .threadFactory(transactions.pipelineThreads("EmbeddedEventStore"))
+                .build();
+        c.onShutdown(eventStore::shutDown);
+        return eventStore;
     }
 
     CommandEndpoints endpoints() {

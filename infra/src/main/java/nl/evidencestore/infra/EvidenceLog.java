@@ -55,7 +55,7 @@ final class EvidenceLog implements AutoCloseable {
 
     void register(Configurer configurer, TokenStore tokens) {
         LogAppender appender = new LogAppender(transactions, tree, heads, checkpoints::appended);
-        EveryEventProcessor.register(configurer, APPENDER, BATCH, tokens, LogAppender.class, c -> appender);
+        EveryEventProcessor.register(configurer, APPENDER, BATCH, transactions, tokens, LogAppender.class, c -> appender);
     }
 
     void start() {

@@ -58,13 +58,14 @@ public final class EvidenceStore implements AutoCloseable {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
             createDirectories(settings);
-            DataSource eventStore = eventStore(settings, started);
+            EventStorePools eventStore = eventStore(settings, started);
             String kafka = kafka(settings, started);
             KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(settings.topics(), KafkaTopics.DEFAULT_COMMAND_PARTITIONS,
                     KafkaTopics.DEFAULT_DLQ_PARTITIONS, settings.commandRetention()), Duration.ofSeconds(60));
 
             PrometheusMeterRegistry metrics = Metrics.create();
-            CommandSide commands = remember(started, CommandSide.start(eventStore, kafka, settings.topics(), metrics,
+            CommandSide commands = remember(started, CommandSide.start(eventStore.requests(), eventStore.pipeline(), kafka,
+                    settings.topics(), metrics,
                     CommandSide.Options.DEFAULTS.withGapGrace(settings.gapGrace())
                             .withDeadlinePoll(settings.deadlinePoll())
                             .withPolicies(new CommandSide.Policies(new AccessPolicy(settings.recordedLateAfter()),
@@ -76,7 +77,7 @@ public final class EvidenceStore implements AutoCloseable {
                     settings.topics().events(), commands.subjectKeys()));
             Metrics.watchProjections(metrics, queries.applied()::current, queries::timelineDocuments);
 
-            Readiness readiness = remember(started, new Readiness(eventStore, kafka,
+            Readiness readiness = remember(started, new Readiness(eventStore.requests(), kafka,
                     queries.applied()::current, queries.feed()::failure));
             OperationsEndpoints operations = new OperationsEndpoints(readiness, metrics);
             TokensFile tokens = TokensFile.openOrInitialise(settings.tokensFile(), EvidenceStore::announceAdminToken);
@@ -131,20 +132,37 @@ public final class EvidenceStore implements AutoCloseable {
                 .sorted().distinct().toList();
     }
 
-    private static DataSource eventStore(Settings settings, Deque<AutoCloseable> started) {
+    /**
+     * The event store's two pools: one for requests and one for the threads that carry events on,
+     * so that neither waits for the other's connections
+     * ({@link nl.evidencestore.command.store.JdbcTransactions}).
+     */
+    private record EventStorePools(DataSource requests, DataSource pipeline) {
+    }
+
+    /** The event processors, the event store's reader and the checkpoints: six at most at once. */
+    private static final int PIPELINE_CONNECTIONS = 6;
+
+    private static EventStorePools eventStore(Settings settings, Deque<AutoCloseable> started) {
         if (!settings.embeddedEventStore()) {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(settings.eventStoreUrl());
-            config.setUsername(settings.eventStoreUser());
-            config.setPassword(settings.eventStorePassword());
-            config.setMaximumPoolSize(16);
-            config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            config.setPoolName("evidence-eventstore");
-            return remember(started, new HikariDataSource(config));
+            return new EventStorePools(remember(started, externalPool(settings, "evidence-eventstore", 16)),
+                    remember(started, externalPool(settings, "evidence-pipeline", PIPELINE_CONNECTIONS)));
         }
         EmbeddedPostgres postgres = remember(started, EmbeddedPostgres.start(settings.dataDir().resolve("pg")));
         postgres.createDatabaseIfAbsent(DATABASE);
-        return postgres.dataSource(DATABASE);
+        return new EventStorePools(postgres.dataSource(DATABASE),
+                postgres.dataSource(DATABASE, "pipeline", PIPELINE_CONNECTIONS));
+    }
+
+    private static HikariDataSource externalPool(Settings settings, String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.eventStoreUrl());
+        config.setUsername(settings.eventStoreUser());
+        config.setPassword(settings.eventStorePassword());
+        config.setMaximumPoolSize(size);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.setPoolName(name);
+        return new HikariDataSource(config);
     }
 
     private static String kafka(Settings settings, Deque<AutoCloseable> started) {

@@ -79,6 +79,58 @@ class ForwardingIT {
         }
     }
 
+    /**
+     * quality.md W3: a burst of requests takes every request connection; the forwarder, the
+     * event store's reader and the log must not wait behind it, so they borrow from a pool of
+     * their own.
+     */
+    @Test
+    void eventsAreCarriedOnByConnectionsOfThePipelinesOwnPool() throws Exception {
+        String name = SharedInfrastructure.freshDatabaseName();
+        Borrowers requests = new Borrowers(SharedInfrastructure.postgres().dataSource(name));
+        Borrowers pipeline = new Borrowers(SharedInfrastructure.postgres().dataSource(name, "pipeline", 6));
+        KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
+        try (CommandSide commands = CommandSide.start(requests.dataSource(), pipeline.dataSource(), kafka, topics,
+                new SimpleMeterRegistry(), CommandSide.Options.DEFAULTS);
+             KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+            String eventId = commands.submitter().submit(draft("agr-fwd-pool")).eventIds().get(0);
+            Set<String> forwarded = new HashSet<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() != null) {
+                        forwarded.add(Json.mapper().readTree(record.value()).get("eventId").asText());
+                    }
+                }
+                return forwarded.contains(eventId);
+            });
+        }
+        assertThat(pipeline.threads()).anyMatch(thread -> thread.startsWith("EventProcessor[evidence-forwarder]"))
+                .anyMatch(thread -> thread.startsWith("EmbeddedEventStore"));
+        assertThat(requests.threads()).noneMatch(thread -> thread.startsWith("EventProcessor[")
+                || thread.startsWith("EmbeddedEventStore"));
+    }
+
+    /** A pool's DataSource that remembers which threads asked it for a connection. */
+    private record Borrowers(DataSource pool, Set<String> threads) {
+        Borrowers(DataSource pool) {
+            this(pool, java.util.concurrent.ConcurrentHashMap.newKeySet());
+        }
+
+        DataSource dataSource() {
+            return (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[]{DataSource.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            threads.add(Thread.currentThread().getName());
+                        }
+                        try {
+                            return method.invoke(pool, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+    }
+
     private List<String> draftConcurrently(CommandSide commands, int phase) throws Exception {
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         try {

@@ -3,6 +3,8 @@ package nl.evidencestore.command.store;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.Transaction;
@@ -13,13 +15,40 @@ import org.axonframework.common.transaction.TransactionManager;
  * {@link TransactionManager}; outside Spring Axon ships none. This one binds one connection
  * to the thread for the outermost transaction, so that a command's events, its ledger row
  * and a processor's token commit together, and nested transactions join it.
+ *
+ * <p>Threads that carry events onwards (the event processors and the event store's reader)
+ * take their connections from a pool of their own: under a burst of requests every request
+ * connection is busy, and a forwarder waiting behind them would hold back every query's
+ * freshness (quality.md W3) for as long as the burst lasts.
  */
 public final class JdbcTransactions implements TransactionManager, ConnectionProvider {
-    private final DataSource dataSource;
+    private final DataSource requests;
+    private final DataSource pipeline;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> onPipeline = ThreadLocal.withInitial(() -> false);
 
+    /** One pool for every thread: for tests and tools that run no pipeline under load. */
     public JdbcTransactions(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(dataSource, dataSource);
+    }
+
+    /** {@code pipeline} serves the threads made by {@link #pipelineThreads}; {@code requests} every other. */
+    public JdbcTransactions(DataSource requests, DataSource pipeline) {
+        this.requests = requests;
+        this.pipeline = pipeline;
+    }
+
+    /** Threads named {@code name-N} whose connections come from the pipeline's pool. */
+    public ThreadFactory pipelineThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> new Thread(() -> {
+            onPipeline.set(true);
+            runnable.run();
+        }, name + "-" + count.getAndIncrement());
+    }
+
+    private DataSource pool() {
+        return onPipeline.get() ? pipeline : requests;
     }
 
     @Override
@@ -28,7 +57,7 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
             return JOINED;
         }
         try {
-            Connection connection = dataSource.getConnection();
+            Connection connection = pool().getConnection();
             connection.setAutoCommit(false);
             bound.set(connection);
             return new Outermost(connection);
@@ -43,14 +72,14 @@ public final class JdbcTransactions implements TransactionManager, ConnectionPro
      * deadline scheduled in a command's unit of work is written in the command's transaction.
      */
     public DataSource dataSource() {
-        return new JoiningDataSource(this, dataSource);
+        return new JoiningDataSource(this, requests);
     }
 
     /** Inside a transaction: its connection, which Axon's close() must not give back early. */
     @Override
     public Connection getConnection() throws SQLException {
         Connection connection = bound.get();
-        return connection == null ? dataSource.getConnection() : uncloseable(connection);
+        return connection == null ? pool().getConnection() : uncloseable(connection);
     }
 
     private static Connection uncloseable(Connection connection) {

@@ -210,17 +210,25 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * callers and closed with the server; a caller that closed it gets a new one.
      */
     public DataSource dataSource(String database) {
-        requireOpen();
-        return pools.compute(checkName(database),
-                (name, pool) -> pool != null && !pool.isClosed() ? pool : newPool(name));
+        return dataSource(database, "", POOL_SIZE);
     }
 
-    private HikariDataSource newPool(String database) {
+    /**
+     * A second pool of {@code size} connections to {@code database}, named by {@code purpose}:
+     * for work that must never wait behind the callers of the first ({@code ""} names that one).
+     */
+    public DataSource dataSource(String database, String purpose, int size) {
+        requireOpen();
+        String name = purpose.isEmpty() ? checkName(database) : checkName(database) + "-" + purpose;
+        return pools.compute(name, (key, pool) -> pool != null && !pool.isClosed() ? pool : newPool(database, key, size));
+    }
+
+    private HikariDataSource newPool(String database, String poolName, int size) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("postgres-" + database);
+        config.setPoolName("postgres-" + poolName);
         config.setJdbcUrl(jdbcUrl(database));
         config.setUsername(SUPERUSER);
-        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMaximumPoolSize(size);
         // Turns a JDBC batch of inserts into multi-row INSERTs: about 40 % more rows per second here.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         // max_connections is 100: idle pools of many databases must not hold all of them.
