@@ -117,7 +117,28 @@ class SubjectKeysIT {
         unitOfWork.rollback();
 
         assertThat(keys().open(sealed).plaintext()).contains("patient-keys-kept");
+        assertThat(keys().erased(List.of(sealed.keyId()))).isEmpty();
         assertThat(committed(keys(), seals -> seal(seals, NOORD, "patient-keys-kept")).keyId()).isEqualTo(sealed.keyId());
+    }
+
+    @Test
+    void whichKeysAreErasedIsKnownWithoutAStatementOnceCommittedAndInsideAUnitItsOwnErasureCounts() {
+        SealedSubject kept = committed(keys(), seals -> seal(seals, NOORD, "patient-keys-page-kept"));
+        SealedSubject gone = committed(keys(), seals -> seal(seals, NOORD, "patient-keys-page-gone"));
+        List<String> page = List.of(kept.keyId(), gone.keyId());
+        AtomicInteger statements = new AtomicInteger();
+        SubjectKeys counted = SubjectKeys.load(counting(commands.transactions(), statements), 10);
+
+        DefaultUnitOfWork<?> unitOfWork = unitOfWork();
+        counted.erase(NOORD, "patient-keys-page-gone");
+        assertThat(counted.erased(page)).as("its own erasure, not yet committed").containsExactly(gone.keyId());
+        unitOfWork.commit();
+        int before = statements.get();
+
+        assertThat(counted.erased(page)).containsExactly(gone.keyId());
+        assertThat(statements.get()).as("statements for a page's erased keys").isEqualTo(before);
+        assertThat(SubjectKeys.load(commands.transactions(), 10).erased(page)).as("a store started afterwards")
+                .containsExactly(gone.keyId());
     }
 
     @Test
@@ -134,8 +155,8 @@ class SubjectKeysIT {
         committed(counted, seals -> seals.forSubjects(NOORD, refs));
         int forTheSameBatchAgain = statements.get() - forTheBatch;
 
-        // Loading reads the store's secret: an insert and a select, before the batch.
-        assertThat(forTheBatch).isEqualTo(2 + 2);
+        // Loading reads the store's secret (an insert and a select) and the erased key ids, before the batch.
+        assertThat(forTheBatch).isEqualTo(3 + 2);
         assertThat(forTheSameBatchAgain).as("remembered after the commit").isZero();
         assertThat(sealed.stream().map(SealedSubject::keyId).distinct()).hasSize(1000);
         assertThat(keys().open(sealed.get(999)).plaintext()).contains("patient-keys-batch-999");

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.evidencestore.command.store.KeyedDigest;
 import nl.evidencestore.shared.model.ControllerId;
 import nl.evidencestore.shared.subject.SealedSubject;
@@ -42,6 +43,12 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
     private final ConnectionProvider connections;
     private final SubjectLookup lookup;
     private final RecentKeys recent;
+    /**
+     * Every erased key id, committed: a timeline page asks for its hits' keys, and a query per
+     * page took one of the request connections that commands queue for (quality.md W3). Erasures
+     * are rare (one per erased subject), and only this process writes them.
+     */
+    private final Set<String> erasedKeyIds = ConcurrentHashMap.newKeySet();
 
     private SubjectKeys(ConnectionProvider connections, SubjectLookup lookup, int cacheSize) {
         this.connections = connections;
@@ -49,10 +56,12 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
         this.recent = new RecentKeys(cacheSize);
     }
 
-    /** Reads the store's lookup secret, making it on first use; the tables must exist. */
+    /** Reads the store's lookup secret, making it on first use, and the erased key ids; the tables must exist. */
     public static SubjectKeys load(ConnectionProvider connections, int cacheSize) {
-        return new SubjectKeys(connections,
+        SubjectKeys keys = new SubjectKeys(connections,
                 new SubjectLookup(KeyedDigest.withSecretIn(connections, "subject_key_secret")), cacheSize);
+        keys.erasedKeyIds.addAll(keys.erasedInStore(null));
+        return keys;
     }
 
     /** What one root unit of work looked up and made, by lookup; new keys are inserted at its commit. */
@@ -117,9 +126,11 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                tombstone.setString(1, row.getString(1));
+                String keyId = row.getString(1);
+                tombstone.setString(1, keyId);
                 tombstone.executeUpdate();
-                return Optional.of(row.getString(1));
+                root.afterCommit(u -> erasedKeyIds.add(keyId));
+                return Optional.of(keyId);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot erase a subject's key", e);
@@ -205,16 +216,34 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
         return opened;
     }
 
+    /**
+     * From memory, but inside a unit of work from the store: there the unit's own erasure, not
+     * yet committed, counts too.
+     */
     @Override
     public Set<String> erased(Collection<String> keyIds) {
-        Set<String> erased = new HashSet<>();
-        if (keyIds.isEmpty()) {
-            return erased;
+        if (CurrentUnitOfWork.isStarted()) {
+            return keyIds.isEmpty() ? new HashSet<>() : erasedInStore(keyIds);
         }
+        Set<String> erased = new HashSet<>();
+        for (String keyId : keyIds) {
+            if (erasedKeyIds.contains(keyId)) {
+                erased.add(keyId);
+            }
+        }
+        return erased;
+    }
+
+    /** The erased ones of {@code keyIds}, or every erased key id for {@code null}. */
+    private Set<String> erasedInStore(Collection<String> keyIds) {
+        Set<String> erased = new HashSet<>();
         try (Connection connection = connections.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT key_id FROM subject_key_erasures WHERE key_id = ANY (?)")) {
-            select.setArray(1, connection.createArrayOf("text", keyIds.stream().distinct().toArray()));
+             PreparedStatement select = connection.prepareStatement(keyIds == null
+                     ? "SELECT key_id FROM subject_key_erasures"
+                     : "SELECT key_id FROM subject_key_erasures WHERE key_id = ANY (?)")) {
+            if (keyIds != null) {
+                select.setArray(1, connection.createArrayOf("text", keyIds.stream().distinct().toArray()));
+            }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     erased.add(row.getString(1));
