@@ -16,6 +16,8 @@ public final class AppliedPosition {
     private final Condition advanced = lock.newCondition();
     private volatile long current;
     private final AtomicInteger waiting = new AtomicInteger();
+    private volatile Runnable onWait = () -> {
+    };
 
     public AppliedPosition(long start) {
         this.current = start;
@@ -38,6 +40,14 @@ public final class AppliedPosition {
         }
     }
 
+    /**
+     * Run by each reader that begins to wait, after it counts as waiting ({@link #awaited}): what
+     * was applied before it came is made searchable now, not at the next idle reopen.
+     */
+    public void onWait(Runnable hurry) {
+        this.onWait = hurry;
+    }
+
     /** True once {@code position} is applied; false when the timeout passes first. */
     public boolean await(long position, Duration timeout) throws InterruptedException {
         if (current >= position) {
@@ -45,17 +55,21 @@ public final class AppliedPosition {
         }
         long nanos = timeout.toNanos();
         waiting.incrementAndGet();
-        lock.lock();
         try {
-            while (current < position) {
-                if (nanos <= 0) {
-                    return false;
+            onWait.run(); // outside the lock: the reopen it asks for advances this position
+            lock.lock();
+            try {
+                while (current < position) {
+                    if (nanos <= 0) {
+                        return false;
+                    }
+                    nanos = advanced.awaitNanos(nanos);
                 }
-                nanos = advanced.awaitNanos(nanos);
+                return true;
+            } finally {
+                lock.unlock();
             }
-            return true;
         } finally {
-            lock.unlock();
             waiting.decrementAndGet();
         }
     }

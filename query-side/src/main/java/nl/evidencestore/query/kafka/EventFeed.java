@@ -64,6 +64,7 @@ public final class EventFeed implements AutoCloseable {
         this.nextOffset = index.committedOffset().orElse(0L);
         this.committedOffset = nextOffset;
         index.onVisible(this::visible);
+        applied.onWait(this::hurryUnseen);
     }
 
     /** Seeks to the index's committed offset and starts polling on a thread of its own. */
@@ -128,6 +129,21 @@ public final class EventFeed implements AutoCloseable {
         } else if (applied.awaited()) {
             index.hurry(generation);
         }
+    }
+
+    /**
+     * A reader began to wait. A batch applied before it came asked for no quick reopen (nobody
+     * waited then), so it asks now; a batch applied after sees the reader and asks itself.
+     */
+    private void hurryUnseen() {
+        long newest;
+        synchronized (unseen) {
+            if (unseen.isEmpty()) {
+                return;
+            }
+            newest = unseen.peekLast().generation();
+        }
+        index.hurry(newest);
     }
 
     /** Called after every reopen with the generation searchers now see. */

@@ -3,6 +3,7 @@ package nl.evidencestore.query.timeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class TimelineIndex implements AutoCloseable {
      * stale. Every reopen flushes a segment: at 100 ms under W1 load the flushes (and the merges
      * of their tiny segments) took most of a core, and 250 ms keeps W3's second in reach.
      */
-    private static final double MAX_STALE_SECONDS = 0.25;
+    private static final Duration MAX_STALE = Duration.ofMillis(250);
     private static final double MIN_STALE_SECONDS = 0.02;
 
     private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
@@ -89,7 +90,7 @@ public final class TimelineIndex implements AutoCloseable {
      */
     private final Map<AgreementId, ControllerId> controllers = new ConcurrentHashMap<>();
 
-    private TimelineIndex(Directory directory) throws IOException {
+    private TimelineIndex(Directory directory, Duration maxStale) throws IOException {
         this.directory = directory;
         OpenMode mode = inCurrentForm(directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE;
         this.committed = mode == OpenMode.CREATE ? Optional.empty() : FeedCheckpoint.lastIn(directory);
@@ -103,7 +104,8 @@ public final class TimelineIndex implements AutoCloseable {
                 .setUseCompoundFile(false));
         this.searchers = new SearcherManager(writer, new SearcherFactory());
         searchers.addListener(new VisibleGenerations());
-        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, MAX_STALE_SECONDS, MIN_STALE_SECONDS);
+        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, maxStale.toNanos() / 1e9,
+                MIN_STALE_SECONDS);
         reopener.setName("timeline-index-reopen");
         reopener.setDaemon(true);
         reopener.start();
@@ -145,8 +147,16 @@ public final class TimelineIndex implements AutoCloseable {
 
     /** Opens (or creates) the index in that directory. */
     public static TimelineIndex open(Path path) {
+        return open(path, MAX_STALE);
+    }
+
+    /**
+     * With searchers at most {@code maxStale} old while no reader waits: tests lengthen it to see
+     * that a waiting reader asks for its reopen rather than waiting for the idle one.
+     */
+    public static TimelineIndex open(Path path, Duration maxStale) {
         try {
-            return new TimelineIndex(FSDirectory.open(path));
+            return new TimelineIndex(FSDirectory.open(path), maxStale);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the timeline index", e);
         }

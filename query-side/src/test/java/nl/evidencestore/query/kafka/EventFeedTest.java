@@ -8,6 +8,7 @@ import static nl.evidencestore.query.Fixtures.watermark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,6 +137,20 @@ class EventFeedTest {
     private void applyAndSee(EventFeed target, List<ConsumerRecord<byte[], byte[]>> batch) {
         target.apply(batch);
         index.refresh();
+    }
+
+    @Test
+    void aReaderThatBeginsToWaitAfterItsBatchWasAppliedAsksForTheReopenItself() throws InterruptedException {
+        index.close();
+        // Idle reopens ten minutes apart: only a reopen the reader asks for makes it in time.
+        index = TimelineIndex.open(dir.resolve("slow"), Duration.ofMinutes(10));
+        AppliedPosition slowApplied = new AppliedPosition(0);
+        EventFeed slowFeed = new EventFeed("localhost:0", Topics.EVENTS, index, List.of(), slowApplied);
+        index.refresh();
+
+        slowFeed.apply(List.of(record(0, lifecycle().get(0), 101)));
+
+        assertThat(slowApplied.await(101, Duration.ofSeconds(30))).isTrue();
     }
 
     @Test
