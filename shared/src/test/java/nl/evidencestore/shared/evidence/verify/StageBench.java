@@ -19,9 +19,11 @@ public final class StageBench {
         Manifest manifest;
         try (ZipFile zip = new ZipFile(Path.of(args[0]).toFile());
              InputStream in = zip.getInputStream(zip.getEntry(BundleWriter.EVENTS))) {
-            LineReader reader = new LineReader(in);
-            for (byte[] line = reader.next(); line != null && raw.size() < 50_000; line = reader.next()) {
-                raw.add(line);
+            LineChunks chunks = new LineChunks(in);
+            for (LineChunks.Chunk chunk = chunks.next(); chunk != null && raw.size() < 50_000; chunk = chunks.next()) {
+                for (int i = 0; i < chunk.lines(); i++) {
+                    raw.add(java.util.Arrays.copyOfRange(chunk.bytes(), chunk.from(i), chunk.to(i)));
+                }
             }
             manifest = Manifest.parse(zip.getInputStream(zip.getEntry(BundleWriter.MANIFEST)).readAllBytes());
         }
