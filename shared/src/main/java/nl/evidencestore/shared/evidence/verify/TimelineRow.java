@@ -1,6 +1,7 @@
 package nl.evidencestore.shared.evidence.verify;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import nl.evidencestore.shared.event.EvidenceEvent;
@@ -29,6 +30,10 @@ final class TimelineRow {
     private byte[] row = new byte[512];
     private int length;
     private final StringBuilder joined = new StringBuilder(64);
+    private final Object[] lastValues = new Object[14];
+    private final byte[][] lastCells = new byte[14][];
+    private Instant lastRecordedAt;
+    private String lastRecordedAtText;
 
     private TimelineRow() {
     }
@@ -45,19 +50,23 @@ final class TimelineRow {
     private byte[] write(EventLine line, AccessRecorded access) {
         length = 0;
         cell(EventHash.format(access.occurredAt()));
-        cell(EventHash.format(line.envelope().recordedAt()));
+        cell(1, recordedAt(line.envelope().recordedAt()));
         cell(access.accessId());
-        cell(access.actor().id());
-        cell(access.actor().kind().name());
-        cell(access.actor().subProcessorId());
-        cell(access.purpose().name());
-        cell(access.instructionRef());
-        cell(categories(access.categories()));
-        cell(access.country() == null ? null : access.country().code());
-        cell(access.system());
-        cell(access.verdict().verdict().name());
-        cell(articles(access.verdict().violations()));
-        cell(access.recordedLate() ? "true" : "false");
+        cell(3, access.actor().id());
+        cell(4, access.actor().kind().name());
+        cell(5, access.actor().subProcessorId());
+        cell(6, access.purpose().name());
+        cell(7, access.instructionRef());
+        if (!repeated(8, access.categories())) {
+            categories(access.categories());
+        }
+        cell(9, access.country() == null ? null : access.country().code());
+        cell(10, access.system());
+        cell(11, access.verdict().verdict().name());
+        if (!repeated(12, access.verdict().violations())) {
+            articles(access.verdict().violations());
+        }
+        cell(13, access.recordedLate() ? "true" : "false");
         room(STAND_IN.length + 2);
         System.arraycopy(STAND_IN, 0, row, length, STAND_IN.length);
         length += STAND_IN.length;
@@ -66,59 +75,155 @@ final class TimelineRow {
         return Arrays.copyOf(row, length);
     }
 
-    /** The names joined by semicolons; one name is its own text, as the writer's joining gives it. */
-    private CharSequence categories(List<DataCategory> categories) {
-        if (categories.size() == 1) {
-            return categories.get(0).toString();
+    /** Lines recorded in one millisecond share their instant (one object, {@link RecentTexts}): its text is made once. */
+    private String recordedAt(Instant instant) {
+        if (instant != lastRecordedAt) {
+            lastRecordedAt = instant;
+            lastRecordedAtText = EventHash.format(instant);
         }
-        joined.setLength(0);
+        return lastRecordedAtText;
+    }
+
+    /**
+     * Writes the cell this column had in the row before, when its value is equal to that row's
+     * (an actor, a purpose, a system, the categories: most columns repeat from row to row).
+     */
+    private boolean repeated(int column, Object value) {
+        if (value == null || !value.equals(lastValues[column])) {
+            return false;
+        }
+        byte[] cell = lastCells[column];
+        room(cell.length + 1);
+        System.arraycopy(cell, 0, row, length, cell.length);
+        length += cell.length;
+        row[length++] = ',';
+        return true;
+    }
+
+    /** Keeps the cell just written from {@code cell} on (its comma last) for the next row's {@link #repeated}. */
+    private void remember(int column, Object value, int cell) {
+        lastValues[column] = value;
+        lastCells[column] = Arrays.copyOfRange(row, cell, length - 1);
+    }
+
+    /** A cell of a column whose value often repeats. */
+    private void cell(int column, String value) {
+        if (!repeated(column, value)) {
+            int cell = length;
+            cell(value);
+            remember(column, value, cell);
+        }
+    }
+
+    /** The names joined by semicolons into one cell, as the writer joins them. */
+    private void categories(List<DataCategory> categories) {
+        remember(8, List.copyOf(categories), writeCategories(categories));
+    }
+
+    private void articles(List<Violation> violations) {
+        remember(12, List.copyOf(violations), writeArticles(violations));
+    }
+
+    /** Where the cell begins. */
+    private int writeCategories(List<DataCategory> categories) {
+        int cell = length;
         for (int i = 0; i < categories.size(); i++) {
-            if (i > 0) {
-                joined.append(';');
+            if ((i > 0 && !plain(";")) || !plain(categories.get(i).toString())) {
+                length = cell;
+                joined.setLength(0);
+                for (int j = 0; j < categories.size(); j++) {
+                    joined.append(j > 0 ? ";" : "").append(categories.get(j).toString());
+                }
+                cell(joined.toString());
+                return cell;
             }
-            joined.append(categories.get(i).toString());
         }
-        return joined;
+        endCell(cell);
+        return cell;
     }
 
-    private CharSequence articles(List<Violation> violations) {
-        if (violations.size() == 1) {
-            return violations.get(0).article();
-        }
-        joined.setLength(0);
+    private int writeArticles(List<Violation> violations) {
+        int cell = length;
         for (int i = 0; i < violations.size(); i++) {
-            if (i > 0) {
-                joined.append(';');
+            if ((i > 0 && !plain(";")) || !plain(violations.get(i).article())) {
+                length = cell;
+                joined.setLength(0);
+                for (int j = 0; j < violations.size(); j++) {
+                    joined.append(j > 0 ? ";" : "").append(violations.get(j).article());
+                }
+                cell(joined.toString());
+                return cell;
             }
-            joined.append(violations.get(i).article());
         }
-        return joined;
+        endCell(cell);
+        return cell;
     }
 
-    /** One cell and its comma, as {@code CsvCells.append} writes it; null and empty write nothing. */
-    private void cell(CharSequence value) {
-        int n = value == null ? 0 : value.length();
-        if (n > 0) {
-            boolean quoted = false;
-            boolean ascii = true;
-            for (int i = 0; i < n; i++) {
-                char c = value.charAt(i);
-                ascii &= c < 0x80;
-                quoted |= c < 0x80 && QUOTED[c];
-            }
-            char first = value.charAt(0);
-            boolean formula = first < 0x80 && FORMULA[first];
-            if (ascii) {
-                asciiCell(value, quoted, formula);
-            } else {
-                utf8Cell(value, quoted, formula);
-            }
+    /** One cell and its comma; nearly every value is plain ASCII and written as it goes, the rest the writer's way. */
+    private void cell(String value) {
+        int cell = length;
+        if (value != null && !plain(value)) {
+            length = cell;
+            general(value);
+            room(1);
+            row[length++] = ',';
+            return;
         }
-        room(1);
+        endCell(cell);
+    }
+
+    /**
+     * Appends {@code value} when it is ASCII with nothing to quote; false, with whatever it
+     * appended left for the caller to drop, otherwise.
+     */
+    private boolean plain(String value) {
+        int n = value.length();
+        room(n);
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80 || QUOTED[c]) {
+                return false;
+            }
+            row[length + i] = (byte) c;
+        }
+        length += n;
+        return true;
+    }
+
+    /** Ends a plain cell written from {@code cell} on: the apostrophe before a formula, and the comma. */
+    private void endCell(int cell) {
+        room(2);
+        if (length > cell && FORMULA[row[cell]]) {
+            System.arraycopy(row, cell, row, cell + 1, length - cell);
+            row[cell] = '\'';
+            length++;
+        }
         row[length++] = ',';
     }
 
-    private void asciiCell(CharSequence value, boolean quoted, boolean formula) {
+    /** A cell that is quoted or beyond ASCII, as {@code CsvCells.append} writes it (without the comma). */
+    private void general(String value) {
+        int n = value.length();
+        if (n == 0) {
+            return;
+        }
+        boolean quoted = false;
+        boolean ascii = true;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            ascii &= c < 0x80;
+            quoted |= c < 0x80 && QUOTED[c];
+        }
+        char first = value.charAt(0);
+        boolean formula = first < 0x80 && FORMULA[first];
+        if (ascii) {
+            asciiCell(value, quoted, formula);
+        } else {
+            utf8Cell(value, quoted, formula);
+        }
+    }
+
+    private void asciiCell(String value, boolean quoted, boolean formula) {
         int n = value.length();
         room(2 * n + 3);
         if (quoted) {
@@ -140,7 +245,7 @@ final class TimelineRow {
     }
 
     /** The rare cell beyond ASCII: made as a string the writer's way, then encoded as the writer encodes its row. */
-    private void utf8Cell(CharSequence value, boolean quoted, boolean formula) {
+    private void utf8Cell(String value, boolean quoted, boolean formula) {
         String text = value.toString();
         String cell = (formula ? "'" : "") + (quoted ? text.replace("\"", "\"\"") : text);
         byte[] bytes = (quoted ? "\"" + cell + "\"" : cell).getBytes(StandardCharsets.UTF_8);
