@@ -54,6 +54,9 @@ final class CanonicalLine implements JcsScanner.Members {
     private Instant recordedAtInstant;
     private long sequence = -1;
     private long v = -1;
+    /** Where each member's value lies, by its index in {@link #NAMES}; -1: not in the line. */
+    private final int[] valueFroms = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+    private final int[] valueTos = new int[11];
     private int hashFrom = -1;
     private int hashTo;
     private int payloadMemberFrom;
@@ -83,6 +86,10 @@ final class CanonicalLine implements JcsScanner.Members {
         // A number form only the general canonicaliser judges is never in a line the store
         // wrote (its fields are strings and safe integers): such a line goes the slow way.
         if (JcsScanner.scan(raw, from, end, read) != JcsScanner.Form.CANONICAL || read.unexpected) {
+            return null;
+        }
+        read.decode();
+        if (read.unexpected) {
             return null;
         }
         try {
@@ -130,6 +137,10 @@ final class CanonicalLine implements JcsScanner.Members {
         return isHexOf(digest.digest(), hash);
     }
 
+    /**
+     * Only notes where each member's value lies: this runs inside the scan, and whatever it does
+     * the compiler compiles into the scan too; the values are read afterwards ({@link #decode}).
+     */
     @Override
     public void member(int nameFrom, int nameTo, int valueFrom, int valueTo) {
         int name = NAMES.find(raw, nameFrom, nameTo, lastName);
@@ -138,6 +149,26 @@ final class CanonicalLine implements JcsScanner.Members {
             return;
         }
         lastName = name;
+        valueFroms[name] = valueFrom;
+        valueTos[name] = valueTo;
+        if (name == HASH) {
+            hashFrom = nameFrom - 2;
+        } else if (name == PAYLOAD) {
+            payloadMemberFrom = nameFrom - 2;
+        }
+    }
+
+    /** Reads every member noted by {@link #member}; a member of the wrong kind makes the line unexpected. */
+    private void decode() {
+        for (int name = 0; name < valueFroms.length; name++) {
+            int valueFrom = valueFroms[name];
+            if (valueFrom >= 0) {
+                decode(name, valueFrom, valueTos[name]);
+            }
+        }
+    }
+
+    private void decode(int name, int valueFrom, int valueTo) {
         byte first = raw[valueFrom];
         String text = first != '"' ? null
                 : name == TYPE || name == STREAM_ID || name == OCCURRED_AT || name == RECORDED_AT
@@ -147,7 +178,6 @@ final class CanonicalLine implements JcsScanner.Members {
             case EVENT_ID -> eventId = text;
             case HASH -> {
                 hash = text;
-                hashFrom = nameFrom - 2;
                 hashTo = valueTo;
             }
             case OCCURRED_AT -> {
@@ -156,7 +186,6 @@ final class CanonicalLine implements JcsScanner.Members {
             }
             case PAYLOAD -> {
                 unexpected |= first != '{';
-                payloadMemberFrom = nameFrom - 2;
                 payloadFrom = valueFrom;
                 payloadTo = valueTo;
             }
