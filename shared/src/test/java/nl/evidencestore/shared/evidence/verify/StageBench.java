@@ -60,6 +60,16 @@ public final class StageBench {
             report("both hashes", t, raw.size());
             t = cpu();
             for (CanonicalLine read : reads) {
+                read.payloadHashHolds();
+            }
+            report("payload hash", t, raw.size());
+            t = cpu();
+            for (CanonicalLine read : reads) {
+                read.eventHashHolds();
+            }
+            report("envelope hash", t, raw.size());
+            t = cpu();
+            for (CanonicalLine read : reads) {
                 read.access();
             }
             report("access read", t, raw.size());
@@ -73,7 +83,12 @@ public final class StageBench {
             for (LineFacts f : facts) {
                 TimelineCsv.row(f.line(), f.event(), scope, "x");
             }
-            report("timeline row", t, raw.size());
+            report("timeline row (the writer's)", t, raw.size());
+            t = cpu();
+            for (LineFacts f : facts) {
+                TimelineRow.of(f.line(), f.event(), scope);
+            }
+            report("timeline row (as bytes)", t, raw.size());
             t = cpu();
             ReportFigures figures = new ReportFigures(scope);
             for (LineFacts f : facts) {
