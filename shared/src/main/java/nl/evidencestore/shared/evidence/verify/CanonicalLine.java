@@ -36,6 +36,10 @@ final class CanonicalLine implements JcsScanner.Members {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CanonicalLine::sha256);
     private final byte[] raw;
+    /** The line is {@code raw[from, to)}, its newline last: a chunk of many lines, read in place. */
+    private final int from;
+    private final int to;
+    private final RecentTexts recent;
     private boolean unexpected;
     private int lastName = -1;
     private String eventId;
@@ -46,8 +50,13 @@ final class CanonicalLine implements JcsScanner.Members {
     private String prevHash;
     private String payloadSha256;
     private String hash;
+    private Instant occurredAtInstant;
+    private Instant recordedAtInstant;
     private long sequence = -1;
     private long v = -1;
+    /** Where each member's value lies, by its index in {@link #NAMES}; -1: not in the line. */
+    private final int[] valueFroms = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
+    private final int[] valueTos = new int[11];
     private int hashFrom = -1;
     private int hashTo;
     private int payloadMemberFrom;
@@ -55,20 +64,32 @@ final class CanonicalLine implements JcsScanner.Members {
     private int payloadTo;
     private EventLine line;
 
-    private CanonicalLine(byte[] raw) {
+    private CanonicalLine(byte[] raw, int from, int to) {
         this.raw = raw;
+        this.from = from;
+        this.to = to;
+        this.recent = RecentTexts.ofThisThread();
     }
 
     /** The line, when {@code raw} is exactly its JCS form and a newline, with exactly the fields a line has; else null. */
     static CanonicalLine read(byte[] raw) {
-        int end = raw.length - 1;
-        if (raw.length < 2 || raw[end] != '\n') {
+        return read(raw, 0, raw.length);
+    }
+
+    /** The same for the line {@code raw[from, to)} of a chunk of lines. */
+    static CanonicalLine read(byte[] raw, int from, int to) {
+        int end = to - 1;
+        if (to - from < 2 || raw[end] != '\n') {
             return null;
         }
-        CanonicalLine read = new CanonicalLine(raw);
+        CanonicalLine read = new CanonicalLine(raw, from, to);
         // A number form only the general canonicaliser judges is never in a line the store
         // wrote (its fields are strings and safe integers): such a line goes the slow way.
-        if (JcsScanner.scan(raw, 0, end, read) != JcsScanner.Form.CANONICAL || read.unexpected) {
+        if (JcsScanner.scan(raw, from, end, read) != JcsScanner.Form.CANONICAL || read.unexpected) {
+            return null;
+        }
+        read.decode();
+        if (read.unexpected) {
             return null;
         }
         try {
@@ -106,16 +127,20 @@ final class CanonicalLine implements JcsScanner.Members {
      */
     boolean eventHashHolds() {
         MessageDigest digest = SHA256.get();
-        digest.update(raw, 0, hashFrom);
-        int from = hashTo;
+        digest.update(raw, from, hashFrom - from);
+        int rest = hashTo;
         if (payloadFrom >= 0) {
             digest.update(raw, hashTo, payloadMemberFrom - hashTo);
-            from = payloadTo;
+            rest = payloadTo;
         }
-        digest.update(raw, from, raw.length - 1 - from);
+        digest.update(raw, rest, to - 1 - rest);
         return isHexOf(digest.digest(), hash);
     }
 
+    /**
+     * Only notes where each member's value lies: this runs inside the scan, and whatever it does
+     * the compiler compiles into the scan too; the values are read afterwards ({@link #decode}).
+     */
     @Override
     public void member(int nameFrom, int nameTo, int valueFrom, int valueTo) {
         int name = NAMES.find(raw, nameFrom, nameTo, lastName);
@@ -124,25 +149,52 @@ final class CanonicalLine implements JcsScanner.Members {
             return;
         }
         lastName = name;
+        valueFroms[name] = valueFrom;
+        valueTos[name] = valueTo;
+        if (name == HASH) {
+            hashFrom = nameFrom - 2;
+        } else if (name == PAYLOAD) {
+            payloadMemberFrom = nameFrom - 2;
+        }
+    }
+
+    /** Reads every member noted by {@link #member}; a member of the wrong kind makes the line unexpected. */
+    private void decode() {
+        for (int name = 0; name < valueFroms.length; name++) {
+            int valueFrom = valueFroms[name];
+            if (valueFrom >= 0) {
+                decode(name, valueFrom, valueTos[name]);
+            }
+        }
+    }
+
+    private void decode(int name, int valueFrom, int valueTo) {
         byte first = raw[valueFrom];
-        String text = first == '"' ? JcsScanner.text(raw, valueFrom + 1, valueTo - 1) : null;
+        String text = first != '"' ? null
+                : name == TYPE || name == STREAM_ID || name == OCCURRED_AT || name == RECORDED_AT
+                ? recent.text(name, raw, valueFrom + 1, valueTo - 1)
+                : JcsScanner.text(raw, valueFrom + 1, valueTo - 1);
         switch (name) {
             case EVENT_ID -> eventId = text;
             case HASH -> {
                 hash = text;
-                hashFrom = nameFrom - 2;
                 hashTo = valueTo;
             }
-            case OCCURRED_AT -> occurredAt = text;
+            case OCCURRED_AT -> {
+                occurredAt = text;
+                occurredAtInstant = recent.instant(OCCURRED_AT, text);
+            }
             case PAYLOAD -> {
                 unexpected |= first != '{';
-                payloadMemberFrom = nameFrom - 2;
                 payloadFrom = valueFrom;
                 payloadTo = valueTo;
             }
             case PAYLOAD_SHA256 -> payloadSha256 = text;
             case PREV_HASH -> prevHash = text;
-            case RECORDED_AT -> recordedAt = text;
+            case RECORDED_AT -> {
+                recordedAt = text;
+                recordedAtInstant = recent.instant(RECORDED_AT, text);
+            }
             case SEQUENCE -> sequence = integer(first, valueFrom, valueTo);
             case STREAM_ID -> streamId = text;
             case TYPE -> type = text;
@@ -175,8 +227,12 @@ final class CanonicalLine implements JcsScanner.Members {
                 || hashFrom < 0) {
             throw new IllegalArgumentException("a field is missing");
         }
+        if (occurredAtInstant == null || recordedAtInstant == null) {
+            // The text of an instant is not EventHash's one form: the general reader says so.
+            throw new IllegalArgumentException("an instant is not in its one form");
+        }
         EventEnvelope envelope = new EventEnvelope(Math.toIntExact(v), eventId, type, streamId, sequence,
-                instant(occurredAt), instant(recordedAt), prevHash, payloadSha256);
+                occurredAtInstant, recordedAtInstant, prevHash, payloadSha256);
         return new EventLine(envelope, hash, payloadFrom < 0 ? null : Arrays.copyOfRange(raw, payloadFrom, payloadTo));
     }
 

@@ -45,8 +45,8 @@ final class CsvRecords {
             record = record == null ? new ByteArrayOutputStream(512) : record;
             record.write(buffer, from, limit - from);
             position = limit;
-            if (record.size() > LineReader.MAX_LINE) {
-                throw new IOException("a record of timeline.csv is longer than " + LineReader.MAX_LINE + " bytes");
+            if (record.size() > LineChunks.MAX_LINE) {
+                throw new IOException("a record of timeline.csv is longer than " + LineChunks.MAX_LINE + " bytes");
             }
         }
     }

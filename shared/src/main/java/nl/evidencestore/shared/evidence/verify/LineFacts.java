@@ -1,5 +1,6 @@
 package nl.evidencestore.shared.evidence.verify;
 
+import java.util.Arrays;
 import java.util.Optional;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
@@ -7,7 +8,6 @@ import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.BundleWriter;
 import nl.evidencestore.shared.evidence.EventLine;
-import nl.evidencestore.shared.evidence.report.TimelineCsv;
 import nl.evidencestore.shared.integrity.EventHash;
 
 /**
@@ -22,9 +22,14 @@ record LineFacts(long number, EventLine line, String malformed, boolean canonica
     private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
 
     static LineFacts of(long number, byte[] raw, BundleScope scope) {
-        CanonicalLine canonical = CanonicalLine.read(raw);
+        return of(number, raw, 0, raw.length, scope);
+    }
+
+    /** The facts of the line {@code raw[from, to)}, its newline included, of a chunk of lines. */
+    static LineFacts of(long number, byte[] raw, int from, int to, BundleScope scope) {
+        CanonicalLine canonical = CanonicalLine.read(raw, from, to);
         if (canonical == null) {
-            return slow(number, raw, scope);
+            return slow(number, Arrays.copyOfRange(raw, from, to), scope);
         }
         EventLine line = canonical.line();
         return decoded(number, line, true, canonical.payloadHashHolds(), canonical.eventHashHolds(), scope,
@@ -66,7 +71,7 @@ record LineFacts(long number, EventLine line, String malformed, boolean canonica
     /** The line's timeline.csv row with a stand-in for the subject cell, which the file supplies. */
     private static byte[] timelineRow(EventLine line, EvidenceEvent event, BundleScope scope) {
         try {
-            return TimelineCsv.row(line, event, scope, SUBJECT).orElse(null);
+            return TimelineRow.of(line, event, scope);
         } catch (RuntimeException e) {
             return null;
         }

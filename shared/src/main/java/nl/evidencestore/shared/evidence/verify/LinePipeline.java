@@ -17,14 +17,14 @@ import java.util.function.Consumer;
 import nl.evidencestore.shared.evidence.BundleScope;
 
 /**
- * Reads {@code events.jsonl} once: a reader thread inflates and splits it, batches of lines are
- * parsed and hashed on every core ({@link LineFacts}), and the caller's thread hands them on in
- * file order to the checks that need the lines before them. Reading, checking each line and
+ * Reads {@code events.jsonl} once: a reader thread inflates it into chunks of whole lines
+ * ({@link LineChunks}), each chunk's lines are parsed and hashed on every core
+ * ({@link LineFacts}), and the caller's thread hands them on in file order to the checks that
+ * need the lines before them. Reading, checking each line and
  * checking in order overlap; only a few batches are in flight, so memory stays flat however
  * long the file.
  */
 final class LinePipeline {
-    private static final int BATCH = 512;
     private static final Future<List<LineFacts>> END = CompletableFuture.completedFuture(List.of());
 
     private LinePipeline() {
@@ -57,23 +57,15 @@ final class LinePipeline {
         }
     }
 
-    /** On the reader thread: every batch to the workers, and its result to the queue in file order. */
+    /** On the reader thread: every chunk of lines to the workers, and its result to the queue in file order. */
     private static void read(InputStream in, BundleScope scope, ExecutorService workers,
                              BlockingQueue<Future<List<LineFacts>>> inOrder, long[] lines) {
         try {
-            LineReader reader = new LineReader(in);
+            LineChunks chunks = new LineChunks(in);
             long number = 0;
-            List<byte[]> batch = new ArrayList<>(BATCH);
-            for (byte[] raw = reader.next(); raw != null; raw = reader.next()) {
-                number++;
-                batch.add(raw);
-                if (batch.size() == BATCH) {
-                    inOrder.put(submit(workers, number - BATCH + 1, batch, scope));
-                    batch = new ArrayList<>(BATCH);
-                }
-            }
-            if (!batch.isEmpty()) {
-                inOrder.put(submit(workers, number - batch.size() + 1, batch, scope));
+            for (LineChunks.Chunk chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+                inOrder.put(submit(workers, number + 1, chunk, scope));
+                number += chunk.lines();
             }
             lines[0] = number;
             inOrder.put(END);
@@ -92,12 +84,12 @@ final class LinePipeline {
         }
     }
 
-    private static Future<List<LineFacts>> submit(ExecutorService workers, long firstNumber, List<byte[]> lines,
+    private static Future<List<LineFacts>> submit(ExecutorService workers, long firstNumber, LineChunks.Chunk chunk,
                                                   BundleScope scope) {
         return workers.submit(() -> {
-            List<LineFacts> facts = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                facts.add(LineFacts.of(firstNumber + i, lines.get(i), scope));
+            List<LineFacts> facts = new ArrayList<>(chunk.lines());
+            for (int i = 0; i < chunk.lines(); i++) {
+                facts.add(LineFacts.of(firstNumber + i, chunk.bytes(), chunk.from(i), chunk.to(i), scope));
             }
             return facts;
         });

@@ -62,18 +62,20 @@ final class VerdictCheck {
         } else if (facts.event() instanceof AgreementEvent event) {
             terms.apply(event);
         } else if (facts.event() instanceof AccessRecorded access) {
-            judge(facts, access);
+            // Dispatched here, not in a method between: one hot method less for the compiler to compile again.
+            judged++;
+            if (assumed != null) {
+                judgeAssuming(facts, access);
+            } else {
+                judge(facts, access);
+            }
         } else if (facts.event() instanceof VerdictReassessed reassessed) {
             rejudge(facts, reassessed);
         }
     }
 
+    /** The access judged with the register known. */
     private void judge(LineFacts facts, AccessRecorded access) {
-        judged++;
-        if (assumed != null) {
-            judgeAssuming(facts, access);
-            return;
-        }
         if (reassessedAccesses.contains(access.accessId())) {
             citedFacts.put(access.accessId(), access.facts());
             citedVerdicts.put(access.accessId(), access.verdict());

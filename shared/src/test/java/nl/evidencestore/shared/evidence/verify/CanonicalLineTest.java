@@ -97,6 +97,82 @@ class CanonicalLineTest {
         assertThat(CanonicalLine.read(negative)).isNull();
     }
 
+    @Test
+    void readsALineInsideAChunkAsTheSameLineOnItsOwn() {
+        Random random = new Random(31);
+        List<byte[]> forms = tamperedForms();
+        for (int n = 0; n < 3_000; n++) {
+            byte[] alone = forms.get(random.nextInt(forms.size()));
+            byte[] before = new byte[random.nextInt(40)];
+            byte[] after = new byte[random.nextInt(40)];
+            random.nextBytes(before);
+            random.nextBytes(after);
+            byte[] chunk = new byte[before.length + alone.length + after.length];
+            System.arraycopy(before, 0, chunk, 0, before.length);
+            System.arraycopy(alone, 0, chunk, before.length, alone.length);
+            System.arraycopy(after, 0, chunk, before.length + alone.length, after.length);
+            assertSameReading(CanonicalLine.read(chunk, before.length, before.length + alone.length), readFresh(alone),
+                    new String(alone, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A thread that read other lines before (whose texts it keeps) reads a line as a thread that read nothing. */
+    @Test
+    void readsEveryLineTheSameWhateverLinesThisThreadReadBefore() {
+        Random random = new Random(37);
+        List<byte[]> forms = tamperedForms();
+        for (int n = 0; n < 5_000; n++) {
+            byte[] line = forms.get(random.nextInt(forms.size()));
+            assertSameReading(CanonicalLine.read(line), readFresh(line), new String(line, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void assertSameReading(CanonicalLine actual, CanonicalLine expected, String what) {
+        if (expected == null) {
+            assertThat(actual).as(what).isNull();
+            return;
+        }
+        assertThat(actual).as(what).isNotNull();
+        assertThat(actual.line()).as(what).isEqualTo(expected.line());
+        assertThat(actual.payloadHashHolds()).as(what).isEqualTo(expected.payloadHashHolds());
+        assertThat(actual.eventHashHolds()).as(what).isEqualTo(expected.eventHashHolds());
+        assertThat(actual.access()).as(what).isEqualTo(expected.access());
+    }
+
+    /** The reading of a thread that has read no line before. */
+    private static CanonicalLine readFresh(byte[] line) {
+        CanonicalLine[] read = new CanonicalLine[1];
+        Thread thread = new Thread(() -> read[0] = CanonicalLine.read(line));
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        return read[0];
+    }
+
+    /** Every line, and forms of it with an instant, type, stream or hash changed (some no longer canonical or valid). */
+    private static List<byte[]> tamperedForms() {
+        List<byte[]> forms = new ArrayList<>();
+        for (EventLine line : everyLine()) {
+            String text = new String(line.toJsonl(), StandardCharsets.UTF_8);
+            String recordedAt = EventHash.format(line.envelope().recordedAt());
+            forms.add(line.toJsonl());
+            for (String changed : List.of(text.replace(recordedAt, recordedAt.replace(".", ",")),
+                    text.replace(recordedAt, recordedAt.substring(0, 19) + "Z"),
+                    text.replace(recordedAt, "2026-02-30T00:00:00.000000Z"),
+                    text.replace(recordedAt, "2026-03-30T00:00:00.000000Z"),
+                    text.replace("\"type\":\"", "\"type\":\"X"),
+                    text.replace("\"streamId\":\"", "\"streamId\":\"\\u0041"),
+                    text.replace("\"streamId\":\"", "\"streamId\":\"z"),
+                    text.replace(line.hash(), "0".repeat(64)))) {
+                forms.add(changed.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return forms;
+    }
+
     private static List<EventLine> everyLine() {
         TestBundles bundles = TestBundles.standard();
         List<EventLine> lines = new ArrayList<>();

@@ -19,9 +19,11 @@ public final class StageBench {
         Manifest manifest;
         try (ZipFile zip = new ZipFile(Path.of(args[0]).toFile());
              InputStream in = zip.getInputStream(zip.getEntry(BundleWriter.EVENTS))) {
-            LineReader reader = new LineReader(in);
-            for (byte[] line = reader.next(); line != null && raw.size() < 50_000; line = reader.next()) {
-                raw.add(line);
+            LineChunks chunks = new LineChunks(in);
+            for (LineChunks.Chunk chunk = chunks.next(); chunk != null && raw.size() < 50_000; chunk = chunks.next()) {
+                for (int i = 0; i < chunk.lines(); i++) {
+                    raw.add(java.util.Arrays.copyOfRange(chunk.bytes(), chunk.from(i), chunk.to(i)));
+                }
             }
             manifest = Manifest.parse(zip.getInputStream(zip.getEntry(BundleWriter.MANIFEST)).readAllBytes());
         }
@@ -58,6 +60,16 @@ public final class StageBench {
             report("both hashes", t, raw.size());
             t = cpu();
             for (CanonicalLine read : reads) {
+                read.payloadHashHolds();
+            }
+            report("payload hash", t, raw.size());
+            t = cpu();
+            for (CanonicalLine read : reads) {
+                read.eventHashHolds();
+            }
+            report("envelope hash", t, raw.size());
+            t = cpu();
+            for (CanonicalLine read : reads) {
                 read.access();
             }
             report("access read", t, raw.size());
@@ -71,7 +83,12 @@ public final class StageBench {
             for (LineFacts f : facts) {
                 TimelineCsv.row(f.line(), f.event(), scope, "x");
             }
-            report("timeline row", t, raw.size());
+            report("timeline row (the writer's)", t, raw.size());
+            t = cpu();
+            for (LineFacts f : facts) {
+                TimelineRow.of(f.line(), f.event(), scope);
+            }
+            report("timeline row (as bytes)", t, raw.size());
             t = cpu();
             ReportFigures figures = new ReportFigures(scope);
             for (LineFacts f : facts) {
