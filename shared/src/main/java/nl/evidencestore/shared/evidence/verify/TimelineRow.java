@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
@@ -117,39 +118,22 @@ final class TimelineRow {
 
     /** The names joined by semicolons into one cell, as the writer joins them. */
     private void categories(List<DataCategory> categories) {
-        remember(8, List.copyOf(categories), writeCategories(categories));
+        remember(8, List.copyOf(categories), writeJoined(categories, DataCategory::toString));
     }
 
     private void articles(List<Violation> violations) {
-        remember(12, List.copyOf(violations), writeArticles(violations));
+        remember(12, List.copyOf(violations), writeJoined(violations, Violation::article));
     }
 
-    /** Where the cell begins. */
-    private int writeCategories(List<DataCategory> categories) {
+    /** Where the cell begins: the items' texts joined by ';'. */
+    private <T> int writeJoined(List<T> items, Function<T, String> text) {
         int cell = length;
-        for (int i = 0; i < categories.size(); i++) {
-            if ((i > 0 && !plain(";")) || !plain(categories.get(i).toString())) {
+        for (int i = 0; i < items.size(); i++) {
+            if ((i > 0 && !plain(";")) || !plain(text.apply(items.get(i)))) {
                 length = cell;
                 joined.setLength(0);
-                for (int j = 0; j < categories.size(); j++) {
-                    joined.append(j > 0 ? ";" : "").append(categories.get(j).toString());
-                }
-                cell(joined.toString());
-                return cell;
-            }
-        }
-        endCell(cell);
-        return cell;
-    }
-
-    private int writeArticles(List<Violation> violations) {
-        int cell = length;
-        for (int i = 0; i < violations.size(); i++) {
-            if ((i > 0 && !plain(";")) || !plain(violations.get(i).article())) {
-                length = cell;
-                joined.setLength(0);
-                for (int j = 0; j < violations.size(); j++) {
-                    joined.append(j > 0 ? ";" : "").append(violations.get(j).article());
+                for (int j = 0; j < items.size(); j++) {
+                    joined.append(j > 0 ? ";" : "").append(text.apply(items.get(j)));
                 }
                 cell(joined.toString());
                 return cell;
