@@ -101,7 +101,11 @@ public final class TimelineIndex implements AutoCloseable {
                 .setCommitOnClose(false)
                 // A flushed segment lives a few reopens before it is merged: packing each into a
                 // compound file first (and unmapping its parts) is work thrown away.
-                .setUseCompoundFile(false));
+                .setUseCompoundFile(false)
+                // Lucene merges small segments when a reader opens and waits up to 500 ms for it:
+                // under W3's load every reopen waited about 150 ms there (JFR), and a waiting
+                // reader with it. The merge scheduler merges them in the background anyway.
+                .setMaxFullFlushMergeWaitMillis(0));
         this.searchers = new SearcherManager(writer, new SearcherFactory());
         searchers.addListener(new VisibleGenerations());
         this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, maxStale.toNanos() / 1e9,
