@@ -227,9 +227,7 @@ public final class BundleExports {
             @Override
             public BundleWriter.DeflatedLines next() {
                 PreparedRun run = runs.next();
-                for (int i = 0; i < run.lines().size(); i++) {
-                    figures.accept(run.lines().get(i), run.events().get(i));
-                }
+                run.countInto(figures);
                 lines[0] += run.lines().size();
                 try {
                     timeline.add(run.timeline());

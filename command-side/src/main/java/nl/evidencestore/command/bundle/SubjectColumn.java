@@ -23,6 +23,11 @@ final class SubjectColumn {
         this.cells = cells;
     }
 
+    /** The cell of a subject met before in this export, or null. */
+    String known(String keyId) {
+        return known.get(keyId);
+    }
+
     /** The cells of these references, in their order: one look-up each for the subjects met before. */
     String[] of(List<SealedSubject> subjects) {
         String[] cells = new String[subjects.size()];

@@ -33,6 +33,11 @@ public final class LineBytes {
         return DeflatedRun.of(bytes, length, deflater);
     }
 
+    /** Copies bytes {@code [from, to)} written here onto the end of {@code out}. */
+    public void copyTo(LineBytes out, int from, int to) {
+        out.bytes(bytes, from, to - from);
+    }
+
     public LineBytes bytes(byte[] source, int from, int count) {
         room(count);
         System.arraycopy(source, from, bytes, length, count);
@@ -50,6 +55,13 @@ public final class LineBytes {
         room(text.length());
         text.getBytes(0, text.length(), bytes, length);
         length += text.length();
+        return this;
+    }
+
+    /** One ASCII character. */
+    public LineBytes ascii(char c) {
+        room(1);
+        bytes[length++] = (byte) c;
         return this;
     }
 
