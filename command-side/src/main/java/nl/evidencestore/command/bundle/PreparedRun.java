@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
@@ -86,24 +85,36 @@ record PreparedRun(List<EventLine> lines, List<Optional<EvidenceEvent>> events, 
      * prepared; the subjects not met before are opened for the run at once, then each row ends.
      */
     private static final class Rows {
-        private final SubjectColumn cells;
+        private final SubjectColumn column;
+        private final UuidCells byUuid;
         private final LineBytes heads;
         private int[] ends;
-        private String[] subjects;
+        private byte[][] cells;
         private final List<SealedSubject> unknown = new ArrayList<>();
-        private final List<Integer> unknownRows = new ArrayList<>();
+        /** Per subject to open: its row, and its key id's halves when that is a UUID (else the row is negative). */
+        private final List<long[]> unknownRows = new ArrayList<>();
         private int count;
 
-        Rows(int lines, SubjectColumn cells) {
-            this.cells = cells;
+        Rows(int lines, SubjectColumn column) {
+            this.column = column;
+            this.byUuid = column.ofThisThread();
             this.heads = new LineBytes(lines * 260);
             this.ends = new int[lines];
-            this.subjects = new String[lines];
+            this.cells = new byte[lines][];
         }
 
         void add(StoredAccess access, String recordedAt) {
             access.appendRowBeforeSubject(heads, recordedAt);
-            end(access.keyId(), access::subject);
+            int row = end();
+            if (access.keyIdIsUuid()) {
+                cells[row] = byUuid.get(access.keyIdHigh(), access.keyIdLow());
+                if (cells[row] == null) {
+                    unknown.add(access.subject());
+                    unknownRows.add(new long[] {row, access.keyIdHigh(), access.keyIdLow()});
+                }
+            } else {
+                byText(row, access.keyId(), access.subject());
+            }
         }
 
         /** A row of a decoded access: the record's own row, its subject cell cut off (empty there, so only its line end). */
@@ -112,35 +123,48 @@ record PreparedRun(List<EventLine> lines, List<Optional<EvidenceEvent>> events, 
             if (TimelineCsv.appendRow(row, line, access, scope, "")) {
                 row.setLength(row.length() - 2);
                 heads.bytes(row.toString().getBytes(StandardCharsets.UTF_8));
-                end(access.subject().keyId(), access::subject);
+                byText(end(), access.subject().keyId(), access.subject());
             }
         }
 
-        private void end(String keyId, Supplier<SealedSubject> sealed) {
+        private void byText(int row, String keyId, SealedSubject subject) {
+            String cell = column.known(keyId);
+            if (cell != null) {
+                cells[row] = TimelineCsv.cellBytes(cell);
+            } else {
+                unknown.add(subject);
+                unknownRows.add(new long[] {-1 - row});
+            }
+        }
+
+        /** Ends the row written last; its index. */
+        private int end() {
             if (count == ends.length) {
                 ends = Arrays.copyOf(ends, count * 2);
-                subjects = Arrays.copyOf(subjects, count * 2);
+                cells = Arrays.copyOf(cells, count * 2);
             }
             ends[count] = heads.length();
-            subjects[count] = cells.known(keyId);
-            if (subjects[count] == null) {
-                unknown.add(sealed.get());
-                unknownRows.add(count);
-            }
-            count++;
+            return count++;
         }
 
         LineBytes withSubjects() {
-            String[] opened = cells.of(unknown);
+            String[] opened = column.open(unknown);
             for (int i = 0; i < opened.length; i++) {
-                subjects[unknownRows.get(i)] = opened[i];
+                long[] row = unknownRows.get(i);
+                byte[] cell = TimelineCsv.cellBytes(opened[i]);
+                if (row[0] >= 0) {
+                    cells[(int) row[0]] = cell;
+                    byUuid.put(row[1], row[2], cell);
+                } else {
+                    cells[(int) (-1 - row[0])] = cell;
+                    column.remember(unknown.get(i).keyId(), opened[i]);
+                }
             }
             LineBytes rows = new LineBytes(heads.length() + count * 40);
             int start = 0;
             for (int i = 0; i < count; i++) {
                 heads.copyTo(rows, start, ends[i]);
-                TimelineCsv.appendCell(rows, subjects[i]);
-                rows.ascii("\r\n");
+                rows.bytes(cells[i]).ascii("\r\n");
                 start = ends[i];
             }
             return rows;

@@ -65,6 +65,8 @@ public final class StoredAccess {
     /** -1 while not read, else 0 or 1. */
     private int instructionVerified;
     private int recordedLate;
+    private long keyHigh;
+    private long keyLow;
     private byte[] json;
     private int at;
 
@@ -115,6 +117,48 @@ public final class StoredAccess {
     /** The subject's key id, which names its cell. */
     public String keyId() {
         return text(KEY_ID);
+    }
+
+    /**
+     * Whether the key id is a UUID as the store makes them (lower-case, hyphenated); then its
+     * two halves are {@link #keyIdHigh} and {@link #keyIdLow}, which name the cell without a string.
+     */
+    public boolean keyIdIsUuid() {
+        int start = from[KEY_ID];
+        if (to[KEY_ID] - start != 36) {
+            return false;
+        }
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 36; i++) {
+            byte c = json[start + i];
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+                continue;
+            }
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) {
+                return false;
+            }
+            if (i < 18) {
+                high = high << 4 | digit;
+            } else {
+                low = low << 4 | digit;
+            }
+        }
+        keyHigh = high;
+        keyLow = low;
+        return true;
+    }
+
+    public long keyIdHigh() {
+        return keyHigh;
+    }
+
+    public long keyIdLow() {
+        return keyLow;
     }
 
     /** The sealed subject reference, for a cell not opened before. */

@@ -94,6 +94,13 @@ public final class TimelineCsv {
         }
     }
 
+    /** {@link #appendCell}'s bytes on their own: for a cell written again and again (a subject's). */
+    public static byte[] cellBytes(String value) {
+        LineBytes cell = new LineBytes(value == null ? 0 : value.length() + 4);
+        appendCell(cell, value);
+        return cell.toByteArray();
+    }
+
     /** Printable ASCII that is no formula and needs no quotes: the cell is the text. */
     private static boolean plainCell(String value) {
         if (value.charAt(0) < 0x80 && CsvCells.formulaStart((byte) value.charAt(0))) {

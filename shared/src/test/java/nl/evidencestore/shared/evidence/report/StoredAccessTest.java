@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.EventLine;
@@ -67,6 +68,13 @@ class StoredAccessTest {
                     .isEqualTo(new String(TimelineCsv.row(line, access, SCOPE, subjectCell).orElseThrow(), StandardCharsets.UTF_8));
             assertThat(stored.keyId()).isEqualTo(access.subject().keyId());
             assertThat(stored.subject()).isEqualTo(access.subject());
+            if (stored.keyIdIsUuid()) {
+                UUID keyId = UUID.fromString(access.subject().keyId());
+                assertThat(new long[] {stored.keyIdHigh(), stored.keyIdLow()})
+                        .containsExactly(keyId.getMostSignificantBits(), keyId.getLeastSignificantBits());
+            } else {
+                assertThat(access.subject().keyId()).startsWith("key-");
+            }
             inPlace.acceptAccess(line, stored.figures());
         }
         assertThat(readInPlace).isGreaterThan(1_000);
@@ -125,7 +133,8 @@ class StoredAccessTest {
                 random.nextBoolean() ? "acc-" + random.nextLong() : pick(random) + random.nextInt(), actor,
                 Purpose.of(List.of("REMOTE_SUPPORT", "DATABASE_CONVERSION").get(random.nextInt(2))),
                 random.nextBoolean() ? null : pick(random), categories,
-                new SealedSubject("key-" + random.nextInt(9), "c3ViamVjdA=="),
+                new SealedSubject(random.nextBoolean() ? "key-" + random.nextInt(9)
+                        : new UUID(random.nextLong(), random.nextLong()).toString(), "c3ViamVjdA=="),
                 random.nextBoolean() ? null : Country.of(List.of("NL", "US", "IN").get(random.nextInt(3))),
                 random.nextBoolean() ? null : pick(random), occurredAt, Verdict.of(violations),
                 random.nextBoolean(), random.nextBoolean(), random.nextBoolean() ? null : "eea-adequacy-2025-06");
