@@ -50,8 +50,9 @@ record PreparedRun(List<EventLine> lines, List<Optional<EvidenceEvent>> events, 
 
     /** Prepares {@code lines} (already stubbed as the bundle carries them) with the deflaters of the caller's thread. */
     static PreparedRun of(List<EventLine> lines, BundleScope scope, SubjectColumn cells, RunDeflaters deflaters) {
-        // Room for lines of 1.5 KB: the buffer is not copied to grow (a line is about 1.1 KB).
-        LineBytes jsonl = new LineBytes(lines.size() * 1500);
+        // Room for lines of 1.2 KB: an access's line is about 1.07 KB, and the buffer, held until
+        // the writer takes the run, is copied to grow only for a run of longer lines.
+        LineBytes jsonl = new LineBytes(lines.size() * 1200);
         Rows rows = new Rows(lines.size(), cells);
         List<Optional<EvidenceEvent>> events = new ArrayList<>(lines.size());
         AccessFigures[] accesses = new AccessFigures[lines.size()];
@@ -76,7 +77,7 @@ record PreparedRun(List<EventLine> lines, List<Optional<EvidenceEvent>> events, 
             }
         }
         LineBytes timeline = rows.withSubjects();
-        return new PreparedRun(lines, events, accesses, jsonl.deflate(deflaters.events()),
+        return new PreparedRun(lines, events, accesses, jsonl.stored(),
                 timeline.deflate(deflaters.timeline()));
     }
 

@@ -23,6 +23,11 @@ public final class LineBytes {
         return length;
     }
 
+    /** What has been written, as stored deflate blocks ({@link DeflatedRun#stored}): the buffer is handed on, not copied. */
+    public DeflatedRun stored() {
+        return DeflatedRun.stored(bytes, length);
+    }
+
     /** Bytes written so far, a copy (for tests and small files). */
     public byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
