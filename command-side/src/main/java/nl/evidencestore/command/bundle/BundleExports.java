@@ -72,10 +72,12 @@ public final class BundleExports {
     private static final int PREPARING_THREADS = 2;
     /**
      * Runs prepared ahead of the writer, or waiting for a thread: what bounds the export's memory
-     * (under a megabyte each). Few: the store after a million events leaves little of a 256 MB
-     * heap free, and every megabyte held here makes the collector run more often.
+     * (under a megabyte each, their lines included). Few: the store after a million events leaves
+     * little of a 256 MB heap free, and every megabyte held here makes the collector run more
+     * often; but enough that both threads still have runs to prepare while the reader waits for
+     * the cursor's next thousand rows.
      */
-    private static final int RUNS_AHEAD = 4;
+    private static final int RUNS_AHEAD = 6;
 
     /** What {@code POST /api/v1/evidence-bundles} answers. */
     public record Exported(String bundleId, String rootHash, long events) {
@@ -227,9 +229,7 @@ public final class BundleExports {
             @Override
             public BundleWriter.DeflatedLines next() {
                 PreparedRun run = runs.next();
-                for (int i = 0; i < run.lines().size(); i++) {
-                    figures.accept(run.lines().get(i), run.events().get(i));
-                }
+                run.countInto(figures);
                 lines[0] += run.lines().size();
                 try {
                     timeline.add(run.timeline());

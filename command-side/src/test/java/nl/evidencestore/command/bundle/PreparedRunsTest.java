@@ -25,7 +25,7 @@ class PreparedRunsTest {
         try (PreparedRuns runs = new PreparedRuns(lines.iterator(), 10, 3, 4, (run, deflaters) -> {
             // Uneven work: later runs often finish before earlier ones.
             LockSupport.parkNanos(ThreadLocalRandom.current().nextInt(200_000));
-            return new PreparedRun(run, List.of(), null, null);
+            return new PreparedRun(run, List.of(), null, null, null);
         })) {
             runs.forEachRemaining(run -> taken.addAll(run.lines()));
         }
@@ -38,7 +38,7 @@ class PreparedRunsTest {
             if (run.get(0).envelope().sequence() == 30) {
                 throw new IllegalStateException("the key store does not know the subject key k-1");
             }
-            return new PreparedRun(run, List.of(), null, null);
+            return new PreparedRun(run, List.of(), null, null, null);
         })) {
             runs.next();
             runs.next();
@@ -55,7 +55,7 @@ class PreparedRunsTest {
             }
             return line(i);
         }).iterator();
-        try (PreparedRuns runs = new PreparedRuns(broken, 10, 2, 4, (run, deflaters) -> new PreparedRun(run, List.of(), null, null))) {
+        try (PreparedRuns runs = new PreparedRuns(broken, 10, 2, 4, (run, deflaters) -> new PreparedRun(run, List.of(), null, null, null))) {
             runs.next();
             runs.next();
             assertThatThrownBy(() -> {

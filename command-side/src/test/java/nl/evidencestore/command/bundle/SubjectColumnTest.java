@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import nl.evidencestore.command.subject.SubjectCells;
 import nl.evidencestore.shared.evidence.report.TimelineCsv;
@@ -31,18 +32,40 @@ class SubjectColumnTest {
     }
 
     @Test
-    void givesEachReferenceItsCellInOrderAndOpensEachSubjectOnce() {
+    void opensEachReferenceInOrderAndRemembersOnlyWhatItIsGiven() {
         Keys keys = new Keys();
         SubjectColumn column = new SubjectColumn(new SubjectCells(keys));
 
-        assertThat(column.of(List.of(sealed("k-1"), sealed("gone"), sealed("k-2"), sealed("k-1"))))
+        assertThat(column.open(List.of(sealed("k-1"), sealed("gone"), sealed("k-2"), sealed("k-1"))))
                 .containsExactly("subject-1", TimelineCsv.ERASED, "subject-2", "subject-1");
-        assertThat(column.of(List.of(sealed("k-2"), sealed("k-3"), sealed("k-1"))))
-                .containsExactly("subject-2", "subject-3", "subject-1");
-        assertThat(column.of(List.of())).isEmpty();
+        assertThat(column.open(List.of())).isEmpty();
+        assertThat(column.known("k-1")).isNull();
 
-        // Remembered across runs: only the subject not met before was opened the second time.
-        assertThat(keys.opened).containsExactlyInAnyOrder("k-1", "gone", "k-2", "k-3");
+        column.remember("k-1", "subject-1");
+        assertThat(column.known("k-1")).isEqualTo("subject-1");
+        assertThat(keys.opened).containsExactlyInAnyOrder("k-1", "gone", "k-2");
+    }
+
+    @Test
+    void uuidCellsGiveBackWhatWasPutUnderBothHalvesAndNothingElse() {
+        UuidCells cells = new UuidCells();
+        Random random = new Random(3);
+        long[][] keys = new long[UuidCells.MOST + 100][];
+        for (int i = 0; i < keys.length; i++) {
+            // Key ids sharing one half or the other, as well as random ones; no two alike.
+            keys[i] = i % 3 == 0 ? new long[] {7, i} : new long[] {random.nextLong(), i % 5 == 0 ? 7 : random.nextLong()};
+            cells.put(keys[i][0], keys[i][1], new byte[] {(byte) i});
+        }
+        for (int i = 0; i < keys.length; i++) {
+            byte[] cell = cells.get(keys[i][0], keys[i][1]);
+            if (i < UuidCells.MOST) {
+                assertThat(cell).containsExactly((byte) i);
+            } else {
+                assertThat(cell).as("past the bound").isNull();
+            }
+        }
+        assertThat(cells.get(1, 2)).isNull();
+        assertThat(new SubjectColumn(new SubjectCells(new Keys())).ofThisThread()).isNotNull();
     }
 
     private static SealedSubject sealed(String keyId) {

@@ -109,7 +109,7 @@ public final class BundleWriter implements Closeable {
                 run.lines().forEach(counter::accept);
                 DeflatedRun jsonl = run.jsonl();
                 sums.update(jsonl.plain(), 0, jsonl.plainLength());
-                zip.deflated(jsonl.deflated(), 0, jsonl.deflatedLength());
+                jsonl.writeTo(zip);
             }
             files.add(end(EVENTS, sums));
         } catch (IOException e) {

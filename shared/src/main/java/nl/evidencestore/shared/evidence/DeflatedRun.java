@@ -1,5 +1,6 @@
 package nl.evidencestore.shared.evidence;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.zip.Deflater;
 
@@ -10,6 +11,38 @@ import java.util.zip.Deflater;
  * the previous run's window, which costs a run of a megabyte well under one percent of size.
  */
 public record DeflatedRun(byte[] plain, int plainLength, byte[] deflated, int deflatedLength) {
+    /** The most a stored block holds (its length is two bytes). */
+    private static final int STORED_BLOCK = 65_535;
+
+    /**
+     * The first {@code length} bytes of {@code plain} as stored deflate blocks (level 0: a
+     * five-byte header per 64 KB, then the bytes as they are), written from {@code plain} itself
+     * by {@link #writeTo}: no deflater and no copy of the run. {@code deflated} is null.
+     */
+    public static DeflatedRun stored(byte[] plain, int length) {
+        int blocks = (length + STORED_BLOCK - 1) / STORED_BLOCK;
+        return new DeflatedRun(plain, length, null, length + 5 * blocks);
+    }
+
+    /** Writes the run's deflate bytes as the open entry's next run. */
+    void writeTo(ZipStream zip) throws IOException {
+        if (deflated != null) {
+            zip.deflated(deflated, 0, deflatedLength);
+            return;
+        }
+        byte[] header = new byte[5];
+        for (int at = 0; at < plainLength; at += STORED_BLOCK) {
+            int length = Math.min(STORED_BLOCK, plainLength - at);
+            // BFINAL 0, BTYPE 00, the rest of the byte padding (RFC 1951 3.2.4); then LEN and NLEN, little-endian.
+            header[0] = 0;
+            header[1] = (byte) length;
+            header[2] = (byte) (length >>> 8);
+            header[3] = (byte) ~length;
+            header[4] = (byte) (~length >>> 8);
+            zip.deflated(header, 0, header.length);
+            zip.deflated(plain, at, length);
+        }
+    }
 
     /** The first {@code length} bytes of {@code plain}, deflated by {@code deflater}, which must be raw ({@code nowrap}). */
     public static DeflatedRun of(byte[] plain, int length, Deflater deflater) {

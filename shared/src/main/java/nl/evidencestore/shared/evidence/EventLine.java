@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
@@ -55,6 +56,14 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
     }
 
     /**
+     * Hands the stored payload's bytes, not a copy, to a reader that neither changes nor keeps
+     * them past the line (an exporter reading a million payloads in place); false for a stub.
+     */
+    public boolean readPayload(Predicate<byte[]> reader) {
+        return payload != null && reader.test(payload);
+    }
+
+    /**
      * The line as written to {@code events.jsonl}: JCS bytes and a newline. JCS orders members by
      * their names' UTF-16 code units; the names are fixed, so is their order, and the payload is
      * stored canonical already: the line is written directly, not parsed and serialised again
@@ -68,17 +77,25 @@ public record EventLine(EventEnvelope envelope, String hash, byte[] payload) {
 
     /** The same bytes as {@link #toJsonl()}, written into {@code out} in place: no array of the line's own. */
     public void writeJsonl(LineBytes out) {
+        writeJsonl(out, EventHash.format(envelope.occurredAt()), EventHash.format(envelope.recordedAt()));
+    }
+
+    /**
+     * The same, with the envelope's instants as {@link EventHash#format} writes them, given by a
+     * caller that needs one of them again (an exporter's timeline row): formatted once.
+     */
+    public void writeJsonl(LineBytes out, String occurredAt, String recordedAt) {
         EventEnvelope e = envelope;
         out.ascii("{\"eventId\":").jsonString(e.eventId())
                 .ascii(",\"hash\":").jsonString(hash)
-                .ascii(",\"occurredAt\":\"").ascii(EventHash.format(e.occurredAt())).ascii("\"");
+                .ascii(",\"occurredAt\":\"").ascii(occurredAt).ascii("\"");
         if (payload != null) {
             out.ascii(",\"payload\":").bytes(payload);
         }
         // The envelope holds its two digests to 64 lower-case hex digits: nothing to escape.
         out.ascii(",\"payloadSha256\":").plainString(e.payloadSha256())
                 .ascii(",\"prevHash\":").plainString(e.prevHash())
-                .ascii(",\"recordedAt\":\"").ascii(EventHash.format(e.recordedAt())).ascii("\"")
+                .ascii(",\"recordedAt\":\"").ascii(recordedAt).ascii("\"")
                 .ascii(",\"sequence\":").decimal(e.sequence())
                 .ascii(",\"streamId\":").jsonString(e.streamId())
                 .ascii(",\"type\":").jsonString(e.type())

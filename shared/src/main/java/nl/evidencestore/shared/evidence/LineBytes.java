@@ -23,6 +23,11 @@ public final class LineBytes {
         return length;
     }
 
+    /** What has been written, as stored deflate blocks ({@link DeflatedRun#stored}): the buffer is handed on, not copied. */
+    public DeflatedRun stored() {
+        return DeflatedRun.stored(bytes, length);
+    }
+
     /** Bytes written so far, a copy (for tests and small files). */
     public byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
@@ -31,6 +36,11 @@ public final class LineBytes {
     /** What has been written, deflated as one run of a ZIP entry; the buffer is handed on, not copied. */
     public DeflatedRun deflate(Deflater deflater) {
         return DeflatedRun.of(bytes, length, deflater);
+    }
+
+    /** Copies bytes {@code [from, to)} written here onto the end of {@code out}. */
+    public void copyTo(LineBytes out, int from, int to) {
+        out.bytes(bytes, from, to - from);
     }
 
     public LineBytes bytes(byte[] source, int from, int count) {
@@ -50,6 +60,13 @@ public final class LineBytes {
         room(text.length());
         text.getBytes(0, text.length(), bytes, length);
         length += text.length();
+        return this;
+    }
+
+    /** One ASCII character. */
+    public LineBytes ascii(char c) {
+        room(1);
+        bytes[length++] = (byte) c;
         return this;
     }
 

@@ -12,6 +12,7 @@ import nl.evidencestore.shared.integrity.EventEnvelope;
 public final class LineCounts {
     private final BundleScope scope;
     private final Set<String> streams = new HashSet<>();
+    private String lastStream;
     private long events;
     private long inPeriod;
     private long stubs;
@@ -24,7 +25,12 @@ public final class LineCounts {
     public void accept(EventLine line) {
         EventEnvelope e = line.envelope();
         events++;
-        streams.add(e.streamId());
+        // Streams come whole, one after another: the set is asked only when the stream changes
+        // (each line's stream id is a string of its own, whose hash is not cached).
+        if (!e.streamId().equals(lastStream)) {
+            streams.add(e.streamId());
+            lastStream = e.streamId();
+        }
         boolean agreement = e.streamId().equals(scope.agreementId().value());
         if (agreement && scope.covers(e.recordedAt())) {
             inPeriod++;

@@ -27,6 +27,45 @@ class ZipStreamTest {
     Path dir;
 
     @Test
+    void storedRunsOfAnyLengthJoinDeflatedOnesInOneEntry() throws IOException {
+        // Around a stored block's 65,535 bytes, empty, and beside a run deflated by zlib.
+        byte[][] runs = {text("a stored line\n", 5000), new byte[0], text("x", 65_535), text("y", 65_536),
+                text("deflated\n", 100), text("z", 1)};
+        Path file = dir.resolve("stored.zip");
+        CRC32 crc = new CRC32();
+        long compressed = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ZipStream zip = new ZipStream(out);
+            zip.begin("events.jsonl", CREATED);
+            for (int i = 0; i < runs.length; i++) {
+                byte[] run = runs[i];
+                // A stored run is handed a larger buffer, as a LineBytes hands its own.
+                byte[] buffer = Arrays.copyOf(run, run.length + 100);
+                Deflater deflater = DeflatedRun.deflater();
+                DeflatedRun written = i == 4 ? DeflatedRun.of(buffer, run.length, deflater) : DeflatedRun.stored(buffer, run.length);
+                deflater.end();
+                written.writeTo(zip);
+                compressed += written.deflatedLength();
+                crc.update(run);
+            }
+            zip.end(crc.getValue(), concat(runs).length);
+            zip.finish();
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry events = zip.getEntry("events.jsonl");
+            // The deflated lengths the runs gave, and the two bytes of the final block.
+            assertThat(events.getCompressedSize()).isEqualTo(compressed + 2);
+            try (InputStream in = zip.getInputStream(events)) {
+                assertThat(in.readAllBytes()).isEqualTo(concat(runs));
+            }
+        }
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file))) {
+            assertThat(in.getNextEntry().getName()).isEqualTo("events.jsonl");
+            assertThat(in.readAllBytes()).isEqualTo(concat(runs));
+        }
+    }
+
+    @Test
     void joinsRunsDeflatedApartIntoOneEntryThatZipFileAndZipInputStreamRead() throws IOException {
         byte[][] runs = {text("first run of lines\n", 3000), text("second\n", 5000), text("third, \"quoted\"\n", 1)};
         Path file = dir.resolve("runs.zip");

@@ -43,6 +43,18 @@ final class AccessTally {
         count(access.verdict(), access.accessId());
     }
 
+    /** The same count for an access read in place ({@link StoredAccess}): the same figures, no record. */
+    void access(AccessFigures access) {
+        accesses++;
+        compliant += access.compliant() ? 1 : 0;
+        recordedLate += access.recordedLate() ? 1 : 0;
+        specialCategories += access.specialCategories() ? 1 : 0;
+        unverifiedInstructions += access.instructionVerified() ? 0 : 1;
+        if (!access.articles().isEmpty()) {
+            countArticles(access.articles().stream().distinct().toList(), access.accessId());
+        }
+    }
+
     private static boolean anySensitive(List<DataCategory> categories) {
         for (DataCategory category : categories) {
             if (category.sensitive()) {
@@ -79,7 +91,11 @@ final class AccessTally {
             return;
         }
         // One record that breaks an article twice still counts once for it.
-        violations.stream().map(Violation::article).distinct().forEach(article -> {
+        countArticles(violations.stream().map(Violation::article).distinct().toList(), recordId);
+    }
+
+    private void countArticles(List<String> distinct, String recordId) {
+        distinct.forEach(article -> {
             Tally tally = articles.computeIfAbsent(article, a -> new Tally());
             tally.count++;
             if (tally.examples.size() < EXAMPLES) {

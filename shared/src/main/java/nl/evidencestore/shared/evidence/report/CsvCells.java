@@ -58,6 +58,11 @@ final class CsvCells {
         return out.append('"');
     }
 
+    /** Whether a cell starting with this ASCII byte gets the apostrophe ({@link #append}'s rule, for bytes). */
+    static boolean formulaStart(byte first) {
+        return first >= 0 && FORMULA_STARTS.indexOf(first) >= 0;
+    }
+
     private static boolean needsQuotes(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (Token.in(QUOTED, value.charAt(i))) {

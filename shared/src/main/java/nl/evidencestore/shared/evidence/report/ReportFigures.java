@@ -71,6 +71,25 @@ public final class ReportFigures {
 
     /** The same, for a caller that holds the line's event already (empty: a stub, or a type this version does not know). */
     public void accept(EventLine line, Optional<EvidenceEvent> event) {
+        EventEnvelope envelope = envelope(line);
+        if (line.isStub()) {
+            stubs++;
+            return;
+        }
+        event.ifPresent(fact -> fact(fact, envelope));
+        unknownTypes += event.isEmpty() ? 1 : 0;
+    }
+
+    /**
+     * The same for an access of the scope's agreement, recorded inside the period and given in
+     * full, whose payload the caller read in place ({@link StoredAccess#figures}).
+     */
+    public void acceptAccess(EventLine line, AccessFigures access) {
+        envelope(line);
+        tally.access(access);
+    }
+
+    private EventEnvelope envelope(EventLine line) {
         EventEnvelope envelope = line.envelope();
         lines++;
         // Streams come whole, one after another: a set is asked only when the stream changes.
@@ -79,12 +98,7 @@ public final class ReportFigures {
             lastStream = envelope.streamId();
         }
         lateArrivals.consider(envelope);
-        if (line.isStub()) {
-            stubs++;
-            return;
-        }
-        event.ifPresent(fact -> fact(fact, envelope));
-        unknownTypes += event.isEmpty() ? 1 : 0;
+        return envelope;
     }
 
     private void fact(EvidenceEvent event, EventEnvelope envelope) {

@@ -9,6 +9,7 @@ import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.evidence.LineBytes;
 import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.model.DataCategory;
 import nl.evidencestore.shared.model.Violation;
@@ -75,6 +76,43 @@ public final class TimelineCsv {
         return !line.isStub() && ACCESS.equals(line.envelope().type())
                 && line.envelope().streamId().equals(scope.agreementId().value())
                 && scope.covers(line.envelope().recordedAt());
+    }
+
+    /**
+     * One cell as a row writes it ({@link CsvCells#append}), in UTF-8, without its comma: for a
+     * writer that builds rows as bytes ({@link StoredAccess}). Plain ASCII, nearly every cell,
+     * is copied as it is.
+     */
+    public static void appendCell(LineBytes out, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        if (plainCell(value)) {
+            out.ascii(value);
+        } else {
+            out.bytes(CsvCells.cell(value).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** {@link #appendCell}'s bytes on their own: for a cell written again and again (a subject's). */
+    public static byte[] cellBytes(String value) {
+        LineBytes cell = new LineBytes(value == null ? 0 : value.length() + 4);
+        appendCell(cell, value);
+        return cell.toByteArray();
+    }
+
+    /** Printable ASCII that is no formula and needs no quotes: the cell is the text. */
+    private static boolean plainCell(String value) {
+        if (value.charAt(0) < 0x80 && CsvCells.formulaStart((byte) value.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == ',' || c == '"') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The row's cells in {@link #COLUMNS} order, appended one by one: no list of cells is made per row. */
