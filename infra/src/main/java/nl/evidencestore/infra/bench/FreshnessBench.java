@@ -44,10 +44,19 @@ public final class FreshnessBench {
         this.agreement = agreement;
     }
 
-    /** Posts {@code perSecond} single accesses a second for {@code runFor}, each probed until searchable. */
-    public Freshness probe(int perSecond, Duration runFor) throws Exception {
-        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
-        int total = (int) (perSecond * runFor.toSeconds());
+    /** The probes of the warm-up, which the figures leave out, and of the measured run after it. */
+    public record Run(Freshness warmup, Freshness measured) {
+    }
+
+    /**
+     * Posts {@code perSecond} single accesses a second for {@code warmup} and then {@code runFor},
+     * each probed until searchable. The warm-up's probes run the same way but are counted apart:
+     * they compile the probe's path (a single access, a search by token) while the load runs.
+     */
+    public Run probe(int perSecond, Duration warmup, Duration runFor) throws Exception {
+        int warming = (int) (perSecond * warmup.toSeconds());
+        int total = warming + (int) (perSecond * runFor.toSeconds());
+        long[] nanos = new long[total];
         List<Future<?>> probes = new ArrayList<>(total);
         CountDownLatch allIssued = new CountDownLatch(total);
         ExecutorService pool = Executors.newFixedThreadPool(PROBE_THREADS);
@@ -56,29 +65,41 @@ public final class FreshnessBench {
             ticker.scheduleAtFixedRate(() -> {
                 int n = probes.size();
                 if (n < total) {
-                    probes.add(pool.submit(() -> nanos.add(one(n))));
+                    probes.add(pool.submit(() -> nanos[n] = one(n)));
                     allIssued.countDown();
                 }
             }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
-            if (!allIssued.await(runFor.toSeconds() * 10 + 60, TimeUnit.SECONDS)) {
+            if (!allIssued.await((warmup.toSeconds() + runFor.toSeconds()) * 10 + 60, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the probes could not be issued at " + perSecond + "/s");
             }
             ticker.shutdownNow();
-            long failed = 0;
-            for (Future<?> probe : probes) {
+            boolean[] failed = new boolean[total];
+            for (int n = 0; n < total; n++) {
                 try {
-                    probe.get();
+                    probes.get(n).get();
                 } catch (ExecutionException e) {
-                    failed++;
+                    failed[n] = true;
                 }
             }
-            List<Long> sorted = new ArrayList<>(nanos);
-            Collections.sort(sorted);
-            return new Freshness(sorted, failed);
+            return new Run(freshness(nanos, failed, 0, warming), freshness(nanos, failed, warming, total));
         } finally {
             ticker.shutdownNow();
             pool.shutdownNow();
         }
+    }
+
+    private static Freshness freshness(long[] nanos, boolean[] failed, int from, int to) {
+        List<Long> sorted = new ArrayList<>(to - from);
+        long failures = 0;
+        for (int n = from; n < to; n++) {
+            if (failed[n]) {
+                failures++;
+            } else {
+                sorted.add(nanos[n]);
+            }
+        }
+        Collections.sort(sorted);
+        return new Freshness(sorted, failures);
     }
 
     /** One access: posted, then asked for until a page holds it. */

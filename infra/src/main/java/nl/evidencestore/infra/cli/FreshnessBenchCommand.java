@@ -26,6 +26,10 @@ final class FreshnessBenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "how long to probe (default ${DEFAULT-VALUE})")
     int seconds;
 
+    @Option(names = "--warmup", defaultValue = "5",
+            description = "seconds of probes first that the figures leave out (default ${DEFAULT-VALUE})")
+    int warmup;
+
     @Option(names = "--rate", defaultValue = "200", description = "single accesses per second (default ${DEFAULT-VALUE})")
     int rate;
 
@@ -45,9 +49,9 @@ final class FreshnessBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (seconds < 1 || rate < 1 || backgroundRate < 0 || calibration < BATCH || agreements < 1) {
-            System.err.println("freshness-bench: --seconds, --rate and --agreements must be positive, --calibration "
-                    + "at least " + BATCH);
+        if (seconds < 1 || warmup < 0 || rate < 1 || backgroundRate < 0 || calibration < BATCH || agreements < 1) {
+            System.err.println("freshness-bench: --seconds, --rate and --agreements must be positive, --warmup not "
+                    + "negative, --calibration at least " + BATCH);
             return 2;
         }
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("evidence-freshness-bench");
@@ -61,19 +65,26 @@ final class FreshnessBenchCommand implements Callable<Integer> {
             CompletableFuture<AccessLoad.Result> loading = CompletableFuture.supplyAsync(() -> {
                 try {
                     return load.postPaced(ids, calibration, background, BATCH, CONNECTIONS,
-                            Duration.ofSeconds(seconds + 2L));
+                            Duration.ofSeconds(warmup + seconds + 2L));
                 } catch (Exception e) {
                     throw new IllegalStateException("the background load failed", e);
                 }
             });
-            FreshnessBench.Freshness freshness = new FreshnessBench(load, ids.get(0)).probe(rate, Duration.ofSeconds(seconds));
+            FreshnessBench.Run run = new FreshnessBench(load, ids.get(0))
+                    .probe(rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
             AccessLoad.Result loaded = loading.join();
+            FreshnessBench.Freshness freshness = run.measured();
             System.out.printf("background reached %,.0f accesses/s (%,d accepted)%n", loaded.rate(), loaded.accepted());
-            System.out.printf("probes: %,d single accesses at %d/s, each asked for on GET /api/v1/timeline "
-                    + "(q=its own token, minPosition=its position); %,d failed%n", freshness.nanos().size(), rate,
-                    freshness.failed());
+            System.out.printf("probes: %,d single accesses at %d/s after %d s of warm-up, each asked for on GET "
+                    + "/api/v1/timeline (q=its own token, minPosition=its position); %,d failed%n",
+                    freshness.nanos().size(), rate, warmup, freshness.failed());
             System.out.printf("acceptance -> searchable: p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 < 1 s)%n",
                     freshness.percentileMillis(50), freshness.percentileMillis(99), freshness.percentileMillis(100));
+            if (!run.warmup().nanos().isEmpty()) {
+                System.out.printf("the warm-up's %,d probes, for comparison: p50 %.0f ms, p99 %.0f ms, max %.0f ms "
+                        + "(%,d failed)%n", run.warmup().nanos().size(), run.warmup().percentileMillis(50),
+                        run.warmup().percentileMillis(99), run.warmup().percentileMillis(100), run.warmup().failed());
+            }
         }
         return 0;
     }
