@@ -1,5 +1,11 @@
 package nl.evidencestore.shared.evidence;
 
+import static nl.evidencestore.shared.evidence.AccessMembers.ACCESS;
+import static nl.evidencestore.shared.evidence.AccessMembers.ACTOR;
+import static nl.evidencestore.shared.evidence.AccessMembers.SUBJECT;
+import static nl.evidencestore.shared.evidence.AccessMembers.VERDICT;
+import static nl.evidencestore.shared.evidence.AccessMembers.VIOLATION;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,13 +39,6 @@ import nl.evidencestore.shared.subject.SealedSubject;
 public final class AccessPayload {
     private static final Shape SHAPE = new Shape();
     private static final ThreadLocal<Made> MADE = ThreadLocal.withInitial(Made::new);
-    private static final MemberNames ACCESS = new MemberNames("accessId", "actor", "agreementId", "categories", "country",
-            "instructionRef", "instructionVerified", "occurredAt", "purpose", "recordedLate", "referenceData", "subject",
-            "system", "verdict");
-    private static final MemberNames ACTOR = new MemberNames("id", "kind", "subProcessorId");
-    private static final MemberNames SUBJECT = new MemberNames("ciphertext", "keyId");
-    private static final MemberNames VERDICT = new MemberNames("verdict", "violations");
-    private static final MemberNames VIOLATION = new MemberNames("article", "reason");
     private final byte[] json;
     private final Made made = MADE.get();
     private int at;

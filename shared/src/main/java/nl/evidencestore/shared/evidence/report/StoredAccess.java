@@ -1,5 +1,11 @@
 package nl.evidencestore.shared.evidence.report;
 
+import static nl.evidencestore.shared.evidence.AccessMembers.ACCESS;
+import static nl.evidencestore.shared.evidence.AccessMembers.ACTOR;
+import static nl.evidencestore.shared.evidence.AccessMembers.SUBJECT;
+import static nl.evidencestore.shared.evidence.AccessMembers.VERDICT;
+import static nl.evidencestore.shared.evidence.AccessMembers.VIOLATION;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,13 +28,6 @@ import nl.evidencestore.shared.subject.SealedSubject;
  * Not thread-safe: one per thread, reused line after line.
  */
 public final class StoredAccess {
-    private static final MemberNames ACCESS = new MemberNames("accessId", "actor", "agreementId", "categories", "country",
-            "instructionRef", "instructionVerified", "occurredAt", "purpose", "recordedLate", "referenceData", "subject",
-            "system", "verdict");
-    private static final MemberNames ACTOR = new MemberNames("id", "kind", "subProcessorId");
-    private static final MemberNames SUBJECT = new MemberNames("ciphertext", "keyId");
-    private static final MemberNames VERDICT = new MemberNames("verdict", "violations");
-    private static final MemberNames VIOLATION = new MemberNames("article", "reason");
     private static final byte[] COMPLIANT = "COMPLIANT".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] VIOLATION_OUTCOME = "VIOLATION".getBytes(StandardCharsets.US_ASCII);
     /** {@code DataCategory.sensitive()}'s names. */
