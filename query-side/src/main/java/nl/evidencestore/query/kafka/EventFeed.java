@@ -5,10 +5,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Projection;
@@ -40,17 +36,6 @@ public final class EventFeed implements AutoCloseable {
     private final Duration commitInterval;
     private volatile long nextOffset;
     private long committedOffset;
-    /**
-     * Commits run here, beside the poll loop: a commit fsyncs every new segment (about 200 ms
-     * under W3's load, every 5 s), and the feed stood still meanwhile, so every access that
-     * arrived then waited for it before it could be searched.
-     */
-    private final ExecutorService committer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "event-feed-commit");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
     private volatile boolean running;
     private volatile Throwable failure;
     private Consumer<byte[], byte[]> consumer;
@@ -196,55 +181,28 @@ public final class EventFeed implements AutoCloseable {
         try {
             while (running) {
                 apply(consumer.poll(POLL_TIMEOUT).records(partition));
-                if (System.nanoTime() - lastCommit >= commitInterval.toNanos() && inFlight.isDone()) {
-                    inFlight.join(); // a commit that failed stops the feed, as it did when it ran here
-                    commitBeside();
+                if (System.nanoTime() - lastCommit >= commitInterval.toNanos()) {
+                    commit();
                     lastCommit = System.nanoTime();
                 }
             }
         } catch (WakeupException e) {
             // close() wakes the poll up to stop it.
         } catch (RuntimeException e) {
-            failure = e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
-            LOG.error("event feed stopped at offset {}; projections no longer advance", nextOffset, failure);
+            failure = e;
+            LOG.error("event feed stopped at offset {}; projections no longer advance", nextOffset, e);
         } finally {
-            awaitCommitQuietly();
             commitQuietly();
             consumer.close();
-            committer.shutdown();
         }
     }
 
-    /**
-     * Everything applied so far is in the index's writer, so a commit started now holds it all:
-     * the offset and mark are taken before it starts. Documents added while it runs may be in it
-     * too; they come again after a restart and replace themselves.
-     */
-    private void commitBeside() {
-        long offset = nextOffset;
-        if (offset == committedOffset) {
-            return;
-        }
-        long mark = Math.max(appliedMark, applied.current());
-        committedOffset = offset;
-        inFlight = CompletableFuture.runAsync(() -> index.commit(offset, mark), committer);
-    }
-
-    /** The last commit, on the poll thread once it stopped and the one beside it has ended. */
+    /** Only the poll thread (or close(), after it ended) commits, so offset and documents agree. */
     private void commit() {
         if (nextOffset != committedOffset) {
             // Everything applied is in the commit, searchable yet or not: a restart opens it all.
             index.commit(nextOffset, Math.max(appliedMark, applied.current()));
             committedOffset = nextOffset;
-        }
-    }
-
-    private void awaitCommitQuietly() {
-        try {
-            inFlight.join();
-        } catch (CompletionException e) {
-            committedOffset = Long.MIN_VALUE; // so that the commit on stopping tries again
-            LOG.error("a commit of the index failed; trying again on stopping", e.getCause());
         }
     }
 

@@ -61,32 +61,4 @@ class EventFeedLoopTest {
             assertThat(reopened.documentCount()).isEqualTo(4);
         }
     }
-
-    @Test
-    void commitsBesideThePollLoopWhileItRunsAndAgainOnClose() {
-        List<ForwardedEvent> events = lifecycle();
-        try (TimelineIndex index = TimelineIndex.open(dir)) {
-            AppliedPosition applied = new AppliedPosition(0);
-            MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
-            consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
-            EventFeed feed = new EventFeed(() -> consumer, Topics.EVENTS, index, List.of(), applied, Duration.ofMillis(1));
-            feed.start();
-            for (int offset = 0; offset < 2; offset++) {
-                consumer.addRecord(record(offset, events.get(offset), events.get(offset).position()));
-            }
-
-            await().atMost(Duration.ofSeconds(10)).until(() -> index.committedOffset().orElse(-1) == 2);
-            for (int offset = 2; offset < events.size(); offset++) {
-                consumer.addRecord(record(offset, events.get(offset), events.get(offset).position()));
-            }
-            await().atMost(Duration.ofSeconds(10)).until(() -> applied.current() == 15);
-            feed.close();
-
-            assertThat(index.committedOffset()).hasValue(events.size());
-            assertThat(index.committedPosition()).hasValue(15);
-        }
-        try (TimelineIndex reopened = TimelineIndex.open(dir)) {
-            assertThat(reopened.documentCount()).isEqualTo(events.size());
-        }
-    }
 }
