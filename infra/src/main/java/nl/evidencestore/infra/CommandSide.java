@@ -192,8 +192,8 @@ final class CommandSide implements AutoCloseable {
 
     /**
      * {@code pipeline} is a pool of its own for the threads that carry events on (the event
-     * processors, the event store's reader, the checkpoints): requests never wait for them, nor
-     * they for requests ({@link JdbcTransactions}).
+     * processors and the event store's reader): requests never wait for them, nor they for
+     * requests ({@link JdbcTransactions}).
      */
     static CommandSide start(DataSource dataSource, DataSource pipeline, String kafkaBootstrap, TopicNames topics,
                              MeterRegistry metrics, Options options) {
@@ -252,7 +252,8 @@ final class CommandSide implements AutoCloseable {
                 .registerComponent(DeletionPeriod.class, c -> options.policies().deletion())
                 .registerComponent(NotificationLimits.class, c -> options.policies().breachNotification())
                 .registerComponent(SubjectRequestLimits.class, c -> options.policies().subjectRequests());
-        EvidenceLog evidenceLog = EvidenceLog.open(pipeline, transactions, options.log(), options.clock(), producer,
+        // Requests read the log too (proofs for bundles and checkpoints): its own reads keep to their pool.
+        EvidenceLog evidenceLog = EvidenceLog.open(dataSource, transactions, options.log(), options.clock(), producer,
                 topics.checkpoints());
         evidenceLog.register(configurer, tokens);
         // A batch of one for the two that send commands: one transaction locks the agreements of

@@ -140,8 +140,11 @@ public final class EvidenceStore implements AutoCloseable {
     private record EventStorePools(DataSource requests, DataSource pipeline) {
     }
 
-    /** The event processors, the event store's reader and the checkpoints: six at most at once. */
-    private static final int PIPELINE_CONNECTIONS = 6;
+    /**
+     * Four event processors and the event store's reader hold one each while they work; the
+     * rest is headroom (a processor's start-up claims its token on a thread of its own).
+     */
+    private static final int PIPELINE_CONNECTIONS = 10;
 
     private static EventStorePools eventStore(Settings settings, Deque<AutoCloseable> started) {
         if (!settings.embeddedEventStore()) {

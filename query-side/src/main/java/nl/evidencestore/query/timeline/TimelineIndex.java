@@ -168,6 +168,9 @@ public final class TimelineIndex implements AutoCloseable {
      * that a waiting reader asks for its reopen rather than waiting for the idle one.
      */
     public static TimelineIndex open(Path path, Duration maxStale) {
+        if (maxStale.toNanos() / 1e9 < MIN_STALE_SECONDS) {
+            throw new IllegalArgumentException("searchers must be allowed at least " + MIN_STALE_SECONDS + " s stale");
+        }
         try {
             return new TimelineIndex(new NRTCachingDirectory(FSDirectory.open(path), CACHED_SEGMENT_MB, CACHED_MB),
                     maxStale);
