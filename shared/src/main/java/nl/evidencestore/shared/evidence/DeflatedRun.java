@@ -24,10 +24,20 @@ public record DeflatedRun(byte[] plain, int plainLength, byte[] deflated, int de
         return new DeflatedRun(plain, length, null, length + 5 * blocks);
     }
 
+    /** Where a run's deflate bytes go: a ZIP entry, or a spill file. */
+    interface Sink {
+        void write(byte[] bytes, int offset, int length) throws IOException;
+    }
+
     /** Writes the run's deflate bytes as the open entry's next run. */
     void writeTo(ZipStream zip) throws IOException {
+        writeTo(zip::deflated);
+    }
+
+    /** Writes the run's deflate bytes, deflated or stored alike. */
+    void writeTo(Sink zip) throws IOException {
         if (deflated != null) {
-            zip.deflated(deflated, 0, deflatedLength);
+            zip.write(deflated, 0, deflatedLength);
             return;
         }
         byte[] header = new byte[5];
@@ -39,8 +49,8 @@ public record DeflatedRun(byte[] plain, int plainLength, byte[] deflated, int de
             header[2] = (byte) (length >>> 8);
             header[3] = (byte) ~length;
             header[4] = (byte) (~length >>> 8);
-            zip.deflated(header, 0, header.length);
-            zip.deflated(plain, at, length);
+            zip.write(header, 0, header.length);
+            zip.write(plain, at, length);
         }
     }
 

@@ -27,7 +27,7 @@ public final class DeflatedSpill implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the spill of " + file + " is closed");
         }
-        out.write(run.deflated(), 0, run.deflatedLength());
+        run.writeTo(out::write);
         sums.update(run.plain(), 0, run.plainLength());
     }
 
