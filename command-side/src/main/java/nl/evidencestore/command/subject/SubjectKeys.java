@@ -60,7 +60,7 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
     public static SubjectKeys load(ConnectionProvider connections, int cacheSize) {
         SubjectKeys keys = new SubjectKeys(connections,
                 new SubjectLookup(KeyedDigest.withSecretIn(connections, "subject_key_secret")), cacheSize);
-        keys.erasedKeyIds.addAll(keys.erasedInStore(null));
+        keys.erasedKeyIds.addAll(keys.allErasedInStore());
         return keys;
     }
 
@@ -234,25 +234,34 @@ public final class SubjectKeys implements SubjectSeals, SubjectRefs {
         return erased;
     }
 
-    /** The erased ones of {@code keyIds}, or every erased key id for {@code null}. */
-    private Set<String> erasedInStore(Collection<String> keyIds) {
-        Set<String> erased = new HashSet<>();
+    private Set<String> allErasedInStore() {
         try (Connection connection = connections.getConnection();
-             PreparedStatement select = connection.prepareStatement(keyIds == null
-                     ? "SELECT key_id FROM subject_key_erasures"
-                     : "SELECT key_id FROM subject_key_erasures WHERE key_id = ANY (?)")) {
-            if (keyIds != null) {
-                select.setArray(1, connection.createArrayOf("text", keyIds.stream().distinct().toArray()));
-            }
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    erased.add(row.getString(1));
-                }
-            }
-            return erased;
+             PreparedStatement select = connection.prepareStatement("SELECT key_id FROM subject_key_erasures")) {
+            return keyIds(select);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the key store", e);
         }
+    }
+
+    private Set<String> erasedInStore(Collection<String> keyIds) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT key_id FROM subject_key_erasures WHERE key_id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("text", keyIds.stream().distinct().toArray()));
+            return keyIds(select);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the key store", e);
+        }
+    }
+
+    private static Set<String> keyIds(PreparedStatement select) throws SQLException {
+        Set<String> keyIds = new HashSet<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                keyIds.add(row.getString(1));
+            }
+        }
+        return keyIds;
     }
 
     /** The root unit of work's keys, registering the insert of new keys and the cache update once. */

@@ -51,9 +51,9 @@ public final class Swar {
     }
 
     /**
-     * Where to look byte by byte for the first byte in {@code bytes[from, to)} that is not
-     * printable ASCII other than {@code "} and {@code \}: up to seven bytes before it (or before
-     * {@code to}), never after it.
+     * Where to look byte by byte for the first byte in {@code bytes[from, to)} that JSON does
+     * not write as it is (below 0x20, above 0x7f, {@code "} or {@code \}; 0x7f passes): up to
+     * seven bytes before it (or before {@code to}), never after it.
      */
     public static int plainAscii(byte[] bytes, int from, int to) {
         int i = from;

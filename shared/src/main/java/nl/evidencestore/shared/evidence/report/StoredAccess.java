@@ -23,7 +23,7 @@ import nl.evidencestore.shared.subject.SealedSubject;
  * ({@link TimelineCsv#appendRow}), which a test holds this class to on random accesses.
  *
  * <p>Only the plain shape is read: canonical members as the store writes them, every string
- * printable ASCII without an escape. Anything else (an escape, non-ASCII text, a member it does
+ * ASCII from 0x20 to 0x7f without an escape. Anything else (an escape, non-ASCII text, a member it does
  * not know, a null) makes {@link #read} say no, and the caller decodes the line as before.
  * Not thread-safe: one per thread, reused line after line.
  */
@@ -452,7 +452,8 @@ public final class StoredAccess {
     }
 
     /**
-     * A string of printable ASCII without an escape into {@code slot} (-1: into the scratch slot,
+     * A string of ASCII from 0x20 to 0x7f without an escape (what JSON and the CSV cells take as
+     * they are) into {@code slot} (-1: into the scratch slot,
      * where referenceData and lists' elements pass through); false for any other value.
      */
     private boolean string(int slot) {
@@ -462,7 +463,7 @@ public final class StoredAccess {
         int start = at;
         at = Swar.plainAscii(json, at, json.length);
         for (byte c = json[at]; c != '"'; c = json[++at]) {
-            if (c < 0x20 || c == '\\' || c == 0x7f) {
+            if (c < 0x20 || c == '\\') {
                 return false;
             }
         }
