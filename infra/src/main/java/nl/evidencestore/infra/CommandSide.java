@@ -46,6 +46,7 @@ import java.nio.file.Path;
 import nl.evidencestore.command.log.Checkpoints;
 import nl.evidencestore.command.log.LogTables;
 import nl.evidencestore.command.store.AggregateCache;
+import nl.evidencestore.command.store.AgreementSnapshotter;
 import nl.evidencestore.command.store.ChainedAppend;
 import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.Deadlines;
@@ -70,6 +71,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -91,6 +93,12 @@ final class CommandSide implements AutoCloseable {
     static final String MIRROR = "evidence-mirrored-facts";
     /** Agreements kept in memory: each holds only its terms, never its accesses. */
     private static final int AGGREGATES_IN_MEMORY = 10_000;
+    /**
+     * Events of one agreement between its snapshots. A restarted store reads at most about this
+     * many of a stream's events (its accesses) besides the snapshot; taking one costs a query over
+     * as many rows.
+     */
+    private static final int SNAPSHOT_EVERY = 10_000;
     /** Subjects whose keys the access path keeps at hand (about 200 bytes each). */
     private static final int SUBJECT_KEYS_IN_MEMORY = 50_000;
     /** Events per forwarded batch: one Kafka flush and one token commit each. */
@@ -98,7 +106,8 @@ final class CommandSide implements AutoCloseable {
 
     /** What the side runs, closed in reverse order of starting. */
     private record Running(Configuration axon, Producer<String, byte[]> producer, EventForwarder forwarder,
-                           Producer<byte[], byte[]> deadLetterProducer, List<CommandIngest> ingest, EvidenceLog log) {
+                           Producer<byte[], byte[]> deadLetterProducer, List<CommandIngest> ingest, EvidenceLog log,
+                           AgreementSnapshotter snapshots) {
     }
 
     private final Running running;
@@ -128,33 +137,37 @@ final class CommandSide implements AutoCloseable {
      * test-only aggregate.
      */
     record Options(Duration gapGrace, Policies policies, Duration deadlinePoll, Clock clock,
-                   Consumer<Configurer> testConfiguration, LogOptions log) {
+                   Consumer<Configurer> testConfiguration, LogOptions log, int snapshotEvery) {
         static final Options DEFAULTS = new Options(Duration.ofSeconds(2), Policies.STANDARD, Deadlines.DEFAULT_POLL,
                 Clock.systemUTC(), configurer -> {
-                }, LogOptions.EPHEMERAL);
+                }, LogOptions.EPHEMERAL, SNAPSHOT_EVERY);
 
         Options withGapGrace(Duration value) {
-            return new Options(value, policies, deadlinePoll, clock, testConfiguration, log);
+            return new Options(value, policies, deadlinePoll, clock, testConfiguration, log, snapshotEvery);
         }
 
         Options withPolicies(Policies value) {
-            return new Options(gapGrace, value, deadlinePoll, clock, testConfiguration, log);
+            return new Options(gapGrace, value, deadlinePoll, clock, testConfiguration, log, snapshotEvery);
         }
 
         Options withDeadlinePoll(Duration value) {
-            return new Options(gapGrace, policies, value, clock, testConfiguration, log);
+            return new Options(gapGrace, policies, value, clock, testConfiguration, log, snapshotEvery);
         }
 
         Options withClock(Clock value) {
-            return new Options(gapGrace, policies, deadlinePoll, value, testConfiguration, log);
+            return new Options(gapGrace, policies, deadlinePoll, value, testConfiguration, log, snapshotEvery);
         }
 
         Options withTestConfiguration(Consumer<Configurer> value) {
-            return new Options(gapGrace, policies, deadlinePoll, clock, value, log);
+            return new Options(gapGrace, policies, deadlinePoll, clock, value, log, snapshotEvery);
         }
 
         Options withLog(LogOptions value) {
-            return new Options(gapGrace, policies, deadlinePoll, clock, testConfiguration, value);
+            return new Options(gapGrace, policies, deadlinePoll, clock, testConfiguration, value, snapshotEvery);
+        }
+
+        Options withSnapshotEvery(int events) {
+            return new Options(gapGrace, policies, deadlinePoll, clock, testConfiguration, log, events);
         }
     }
 
@@ -219,6 +232,8 @@ final class CommandSide implements AutoCloseable {
 
         Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
         EventForwarder forwarder = new EventForwarder(producer, topics.events(), options.gapGrace(), serializer);
+        AgreementSnapshotter snapshots = new AgreementSnapshotter(engine, serializer, transactions,
+                transactions.pipelineThreads("agreement-snapshots"));
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
@@ -231,7 +246,9 @@ final class CommandSide implements AutoCloseable {
                 .configureDeadlineManager(c -> Deadlines.manager(c.scopeAwareProvider(), serializer, transactions,
                         options.deadlinePoll(), options.clock()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Agreement.class)
-                        .configureCache(c -> new AggregateCache(AGGREGATES_IN_MEMORY)))
+                        .configureCache(c -> new AggregateCache(AGGREGATES_IN_MEMORY))
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(snapshots,
+                                options.snapshotEvery())))
                 .configureAggregate(Employee.class)
                 .configureAggregate(SecurityMeasure.class)
                 .configureAggregate(Audit.class)
@@ -291,8 +308,8 @@ final class CommandSide implements AutoCloseable {
                     deadLetterProducer, topics, catalog, submitter, accesses, metrics));
         }
         ingest.forEach(CommandIngest::start);
-        return new CommandSide(new Running(axon, producer, forwarder, deadLetterProducer, ingest, evidenceLog), transactions,
-                catalog, submitter, accesses, employees, subjectKeys);
+        Running running = new Running(axon, producer, forwarder, deadLetterProducer, ingest, evidenceLog, snapshots);
+        return new CommandSide(running, transactions, catalog, submitter, accesses, employees, subjectKeys);
     }
 
     /** Axon's embedded event store, as configureEmbeddedEventStore makes it, reading on a pipeline thread. */
@@ -369,6 +386,7 @@ final class CommandSide implements AutoCloseable {
         running.ingest().forEach(CommandIngest::close);
         running.deadLetterProducer().close(Duration.ofSeconds(5));
         running.axon().shutdown();
+        running.snapshots().close();
         running.log().close();
         running.forwarder().close();
         running.producer().close(Duration.ofSeconds(5));

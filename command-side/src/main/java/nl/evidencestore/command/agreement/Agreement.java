@@ -472,6 +472,13 @@ public class Agreement {
         return GenericEventMessage.clock.instant();
     }
 
+    /** What the events up to a snapshot made: folded the same way, so the snapshot holds nothing else. */
+    @EventSourcingHandler
+    void on(AgreementSnapshot snapshot) {
+        snapshot.events().forEach(this::on);
+        mirroredSources.addAll(snapshot.mirroredSources());
+    }
+
     @EventSourcingHandler
     void on(AgreementEvent event) {
         terms.apply(event);
