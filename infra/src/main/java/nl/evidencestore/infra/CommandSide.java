@@ -232,7 +232,7 @@ final class CommandSide implements AutoCloseable {
 
         Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
         EventForwarder forwarder = new EventForwarder(producer, topics.events(), options.gapGrace(), serializer);
-        AgreementSnapshotter snapshots = new AgreementSnapshotter(engine, serializer, transactions,
+        AgreementSnapshotter snapshots = new AgreementSnapshotter(engine, transactions,
                 transactions.pipelineThreads("agreement-snapshots"));
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)

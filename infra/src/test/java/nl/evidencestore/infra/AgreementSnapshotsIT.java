@@ -23,7 +23,9 @@ import nl.evidencestore.command.access.ReportedAccess;
 import nl.evidencestore.command.agreement.AddPurpose;
 import nl.evidencestore.command.agreement.DraftAgreement;
 import nl.evidencestore.command.agreement.SignAgreement;
+import nl.evidencestore.command.log.StoreCheck;
 import nl.evidencestore.infra.support.SharedInfrastructure;
+import nl.evidencestore.shared.integrity.SigningKey;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.kafka.TopicNames;
 import nl.evidencestore.shared.model.Actor;
@@ -92,6 +94,31 @@ class AgreementSnapshotsIT {
         try (CommandSide restarted = start()) {
             assertThat(record(restarted, agreement, "c", 1)).containsExactly(Verdict.Outcome.VIOLATION);
         }
+    }
+
+    @Test
+    @DisplayName("check names a snapshot edited behind the store's back, and passes the ones the store took")
+    void checkNamesAnEditedSnapshot() throws SQLException {
+        AgreementId agreement = AgreementId.of("agr-snapshot-check");
+        try (CommandSide commands = start()) {
+            inForceWithTraining(commands, agreement);
+            record(commands, agreement, "a", 2 * EVERY);
+            await().atMost(Duration.ofSeconds(20)).until(() -> snapshotAt(agreement) >= EVERY);
+        }
+        assertThat(snapshotsArea().failed()).isFalse();
+        assertThat(snapshotsArea().checked()).isPositive();
+
+        withoutLifecycleEvent(agreement, "PurposeAdded");
+
+        StoreCheck.Result edited = snapshotsArea();
+        assertThat(edited.failed()).isTrue();
+        assertThat(edited.examples()).singleElement().asString()
+                .contains("snapshot of " + agreement).contains("lifecycle events differ");
+    }
+
+    private StoreCheck.Result snapshotsArea() {
+        return new StoreCheck(database, SigningKey.generate().verificationKey()).run().stream()
+                .filter(result -> result.area().equals("snapshots")).findFirst().orElseThrow();
     }
 
     private CommandSide start() {

@@ -33,6 +33,17 @@ public record AgreementSnapshot(List<Lifecycle> lifecycle, List<String> mirrored
         mirroredSources = List.copyOf(mirroredSources);
     }
 
+    /** A stored event of an agreement's stream, by its domain type and stored payload, read as the event store reads it. */
+    public static Object readEvent(String type, byte[] payload) {
+        Class<?> eventClass = EventTypes.classOf(type)
+                .orElseThrow(() -> new IllegalArgumentException("an unknown event type " + type));
+        try {
+            return LENIENT.readValue(payload, eventClass);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("a stored " + type + " cannot be read", e);
+        }
+    }
+
     /** One lifecycle event by its stable domain name ({@link EventTypes}) and its payload. */
     public record Lifecycle(String type, JsonNode payload) {
         static Lifecycle of(AgreementEvent event) {
@@ -65,7 +76,7 @@ public record AgreementSnapshot(List<Lifecycle> lifecycle, List<String> mirrored
     }
 
     /** The lifecycle events in the order they were applied. */
-    List<AgreementEvent> events() {
+    public List<AgreementEvent> events() {
         return lifecycle.stream().map(Lifecycle::event).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import nl.evidencestore.command.evidence.StoredEvents;
+import nl.evidencestore.command.store.AgreementSnapshotter;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.integrity.Checkpoint;
 import nl.evidencestore.shared.integrity.EventHash;
@@ -56,6 +57,7 @@ public final class StoreCheck {
             results.add(unlogged(connection));
             results.add(tiles(connection));
             results.add(checkpoints(connection));
+            results.add(snapshots(connection));
             connection.rollback();
             return results;
         } catch (SQLException e) {
@@ -99,6 +101,26 @@ public final class StoreCheck {
                         findings.add(where + ": its row is malformed — " + e.getMessage());
                     }
                     previous = stored == null ? "" : stored;
+                }
+            }
+        }
+        return findings.result();
+    }
+
+    /** Every agreement snapshot holds what its stream's events up to it make ({@link AgreementSnapshotter#difference}). */
+    private Result snapshots(Connection connection) throws SQLException {
+        Findings findings = new Findings("snapshots");
+        try (PreparedStatement select = connection.prepareStatement("SELECT aggregateIdentifier, sequenceNumber, payload"
+                + " FROM SnapshotEventEntry ORDER BY aggregateIdentifier, sequenceNumber")) {
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    findings.checked++;
+                    String agreement = row.getString(1);
+                    long sequence = row.getLong(2);
+                    AgreementSnapshotter.difference(connection, agreement, sequence, row.getBytes(3))
+                            .ifPresent(problem -> findings.add("snapshot of " + agreement + " at #" + sequence + ": "
+                                    + problem + " (delete its row: the store reads the agreement from its events and"
+                                    + " takes a new snapshot)"));
                 }
             }
         }

@@ -20,13 +20,12 @@ import nl.evidencestore.command.agreement.AgreementSnapshot;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.mirror.MirroredFact;
+import nl.evidencestore.shared.json.Json;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,22 +43,19 @@ public final class AgreementSnapshotter implements Snapshotter, AutoCloseable {
             EventTypes.namesOf(MirroredFact.class).stream()).sorted().toArray(String[]::new);
     /** Visible events of one stream are always a prefix: its appends hold the aggregate's lock until they commit. */
     private static final String LAST = "SELECT max(sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ?";
-    private static final String FOLDED = "SELECT payloadType, payloadRevision, payload FROM DomainEventEntry"
+    private static final String FOLDED = "SELECT eventType, payload FROM DomainEventEntry"
             + " WHERE aggregateIdentifier = ? AND sequenceNumber > ? AND sequenceNumber <= ? AND eventType = ANY (?)"
             + " ORDER BY sequenceNumber";
 
     private final EventStorageEngine engine;
-    private final Serializer serializer;
     private final ConnectionProvider connections;
     private final ExecutorService thread;
     /** Agreements asked for and not yet begun: a burst of asks for one agreement takes one snapshot. */
     private final Set<String> asked = ConcurrentHashMap.newKeySet();
 
     /** {@code threads} makes the one thread snapshots are taken on; its connections come from {@code connections}. */
-    public AgreementSnapshotter(EventStorageEngine engine, Serializer serializer, ConnectionProvider connections,
-                                ThreadFactory threads) {
+    public AgreementSnapshotter(EventStorageEngine engine, ConnectionProvider connections, ThreadFactory threads) {
         this.engine = engine;
-        this.serializer = serializer;
         this.connections = connections;
         this.thread = Executors.newSingleThreadExecutor(threads);
     }
@@ -119,7 +115,9 @@ public final class AgreementSnapshotter implements Snapshotter, AutoCloseable {
         }
     }
 
-    private List<Object> folded(Connection connection, String agreementId, long after, long last) throws SQLException {
+    /** The events of the stream in {@code (after, last]} that a snapshot keeps, read as the event store reads them. */
+    private static List<Object> folded(Connection connection, String agreementId, long after, long last)
+            throws SQLException {
         List<Object> folded = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(FOLDED)) {
             Array types = connection.createArrayOf("varchar", FOLDED_TYPES);
@@ -129,12 +127,39 @@ public final class AgreementSnapshotter implements Snapshotter, AutoCloseable {
             statement.setArray(4, types);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    folded.add(serializer.deserialize(new SimpleSerializedObject<>(rows.getBytes(3), byte[].class,
-                            rows.getString(1), rows.getString(2))));
+                    folded.add(AgreementSnapshot.readEvent(rows.getString(1), rows.getBytes(2)));
                 }
             }
         }
         return folded;
+    }
+
+    /**
+     * What is wrong with a stored snapshot of the agreement at {@code sequence}, if anything: it
+     * must hold exactly the lifecycle events and mirrored sources of the stream up to there. A
+     * snapshot edited behind the store's back would change how its later accesses are judged.
+     */
+    public static Optional<String> difference(Connection connection, String agreementId, long sequence,
+                                              byte[] stored) throws SQLException {
+        if (sequence > last(connection, agreementId)) {
+            return Optional.of("it reaches past the stream's last event");
+        }
+        AgreementSnapshot expected = AgreementSnapshot.EMPTY.then(folded(connection, agreementId, -1, sequence));
+        AgreementSnapshot snapshot;
+        List<AgreementEvent> lifecycle;
+        try {
+            snapshot = Json.read(stored, AgreementSnapshot.class);
+            lifecycle = snapshot.events();
+        } catch (RuntimeException e) {
+            return Optional.of("it cannot be read: " + e.getMessage());
+        }
+        if (!lifecycle.equals(expected.events())) {
+            return Optional.of("its lifecycle events differ from the stream's");
+        }
+        if (!Set.copyOf(snapshot.mirroredSources()).equals(Set.copyOf(expected.mirroredSources()))) {
+            return Optional.of("its mirrored facts differ from the stream's");
+        }
+        return Optional.empty();
     }
 
     /** Drops the asks not yet begun (the trigger asks again after a restart) and waits for the snapshot being taken. */
