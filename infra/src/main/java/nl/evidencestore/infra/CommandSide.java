@@ -133,8 +133,8 @@ final class CommandSide implements AutoCloseable {
     /**
      * What may differ between the store and a test: how long a gap may hold the low-water mark
      * back, the domain's time limits, how often deadlines are polled, the clock that decides what
-     * is due (and that handlers may take as a parameter), and configuration a test adds, such as a
-     * test-only aggregate.
+     * is due (and that handlers may take as a parameter), configuration a test adds, such as a
+     * test-only aggregate, and how many events of an agreement lie between its snapshots.
      */
     record Options(Duration gapGrace, Policies policies, Duration deadlinePoll, Clock clock,
                    Consumer<Configurer> testConfiguration, LogOptions log, int snapshotEvery) {

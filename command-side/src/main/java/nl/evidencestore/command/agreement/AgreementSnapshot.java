@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,13 +36,15 @@ public record AgreementSnapshot(List<Lifecycle> lifecycle, List<String> mirrored
 
     /** A stored event of an agreement's stream, by its domain type and stored payload, read as the event store reads it. */
     public static Object readEvent(String type, byte[] payload) {
-        Class<?> eventClass = EventTypes.classOf(type)
-                .orElseThrow(() -> new IllegalArgumentException("an unknown event type " + type));
         try {
-            return LENIENT.readValue(payload, eventClass);
-        } catch (java.io.IOException e) {
+            return LENIENT.readValue(payload, eventClass(type));
+        } catch (IOException e) {
             throw new IllegalArgumentException("a stored " + type + " cannot be read", e);
         }
+    }
+
+    private static Class<?> eventClass(String type) {
+        return EventTypes.classOf(type).orElseThrow(() -> new IllegalArgumentException("an unknown event type " + type));
     }
 
     /** One lifecycle event by its stable domain name ({@link EventTypes}) and its payload. */
@@ -51,12 +54,10 @@ public record AgreementSnapshot(List<Lifecycle> lifecycle, List<String> mirrored
         }
 
         AgreementEvent event() {
-            Class<?> eventClass = EventTypes.classOf(type)
-                    .orElseThrow(() -> new IllegalStateException("a snapshot holds an unknown event type " + type));
             try {
-                return (AgreementEvent) LENIENT.treeToValue(payload, eventClass);
+                return (AgreementEvent) LENIENT.treeToValue(payload, eventClass(type));
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a snapshot's " + type + " cannot be read", e);
+                throw new IllegalArgumentException("a snapshot's " + type + " cannot be read", e);
             }
         }
     }
