@@ -16,11 +16,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import nl.evidencestore.query.ErasedKeys;
 import nl.evidencestore.shared.error.InvalidInput;
 import nl.evidencestore.shared.error.UnknownResource;
@@ -163,6 +166,44 @@ class TimelineSearchTest {
             assertThat(allPages(TimelineQuery.all(), limit)).as("limit " + limit).containsExactlyElementsOf(newestFirst);
         }
         assertThat(ids(search.search(TimelineQuery.all()))).containsExactlyElementsOf(newestFirst);
+    }
+
+    /** Where the feed left an access: its minute, the position it was forwarded with, its latest record. */
+    private record Placed(String accessId, int minute, long logPosition, long offset) {
+    }
+
+    @Test
+    void cursorPagesFollowOccurredAtThenRecordOrderThroughRandomTiesRedeliveriesAndSegments() {
+        SplittableRandom random = new SplittableRandom(20_261_126);
+        Map<String, Placed> placed = new HashMap<>();
+        List<String> accessIds = new ArrayList<>();
+        long logPosition = 500;
+        for (int i = 0; i < 300; i++) {
+            Placed access;
+            if (!accessIds.isEmpty() && random.nextInt(10) == 0) { // delivered again, as it was forwarded
+                Placed earlier = placed.get(accessIds.get(random.nextInt(accessIds.size())));
+                access = new Placed(earlier.accessId(), earlier.minute(), earlier.logPosition(), offset);
+            } else {
+                // Two in three take the next position; the others fill a gap and repeat the last one.
+                logPosition += random.nextInt(3) == 0 ? 0 : 1;
+                access = new Placed("x" + i, random.nextInt(6), logPosition, offset);
+                accessIds.add(access.accessId());
+            }
+            placed.put(access.accessId(), access);
+            index.add(forwarded("ev-" + access.accessId(), 1, access.logPosition(), T0,
+                    compliantAccess(access.accessId(), access.minute())), offset++);
+            if (random.nextInt(25) == 0) {
+                index.refresh(); // a segment of its own
+            }
+        }
+        index.refresh();
+        List<String> newestFirst = placed.values().stream()
+                .sorted(Comparator.comparingInt(Placed::minute).thenComparingLong(Placed::offset).reversed())
+                .map(Placed::accessId).toList();
+
+        for (int limit : new int[] {1, 2, 7, 50}) {
+            assertThat(allPages(TimelineQuery.all(), limit)).as("limit " + limit).containsExactlyElementsOf(newestFirst);
+        }
     }
 
     @Test
