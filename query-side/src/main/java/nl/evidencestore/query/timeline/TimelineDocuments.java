@@ -76,9 +76,10 @@ final class TimelineDocuments {
 
     /**
      * The timeline's order and the index's own (its index sort): newest occurredAt first, ties
-     * broken by the unique record offset (the later record first), so a cursor is exact. Stored in this order, a search
-     * for the newest page stops after its first hits in each segment, and an occurredAt window
-     * is one run of documents. Events without occurredAt (not accesses) sort last.
+     * broken by the unique record offset (the later record first), so a cursor is exact. Stored
+     * in this order, a search for the newest page stops after its first hits in each segment, and
+     * an occurredAt window is one run of documents. Events without occurredAt (not accesses) sort
+     * last.
      */
     static final Sort NEWEST_FIRST = newestFirst();
 

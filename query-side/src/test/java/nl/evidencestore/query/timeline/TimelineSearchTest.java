@@ -163,7 +163,8 @@ class TimelineSearchTest {
         List<String> newestFirst = List.of("s1", "q1", "p3", "p2", "p1", "r2", "r1", "t2", "t1");
 
         for (int limit : new int[] {1, 2, 3}) {
-            assertThat(allPages(TimelineQuery.all(), limit)).as("limit " + limit).containsExactlyElementsOf(newestFirst);
+            assertThat(allPages(TimelineQuery.all(), limit)).as("limit " + limit)
+                    .containsExactlyElementsOf(newestFirst);
         }
         assertThat(ids(search.search(TimelineQuery.all()))).containsExactlyElementsOf(newestFirst);
     }
@@ -202,7 +203,8 @@ class TimelineSearchTest {
                 .map(Placed::accessId).toList();
 
         for (int limit : new int[] {1, 2, 7, 50}) {
-            assertThat(allPages(TimelineQuery.all(), limit)).as("limit " + limit).containsExactlyElementsOf(newestFirst);
+            assertThat(allPages(TimelineQuery.all(), limit)).as("limit " + limit)
+                    .containsExactlyElementsOf(newestFirst);
         }
     }
 
