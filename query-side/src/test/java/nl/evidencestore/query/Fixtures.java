@@ -1,5 +1,6 @@
 package nl.evidencestore.query;
 
+import nl.evidencestore.query.timeline.TimelineIndex;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -74,6 +75,13 @@ public final class Fixtures {
                 forwarded("ev-signed-c", 2, 11, CONTROLLER_SIGNED_RECORDED, controllerSigns(LocalDate.parse("2026-03-01"))),
                 forwarded("ev-signed-p", 3, 14, PROCESSOR_SIGNED_RECORDED, processorSigns(lastSignature)),
                 forwarded("ev-effective", 4, 15, PROCESSOR_SIGNED_RECORDED, new AgreementTookEffect(AGREEMENT, lastSignature)));
+    }
+
+    /** Adds the events to the index as the records at offsets 0, 1, 2, … of the events topic. */
+    public static void addAsRecords(TimelineIndex index, List<ForwardedEvent> events) {
+        for (int offset = 0; offset < events.size(); offset++) {
+            index.add(events.get(offset), offset);
+        }
     }
 
     public static ForwardedEvent otherControllersDraft() {

@@ -1,6 +1,7 @@
 package nl.evidencestore.query;
 
 import static nl.evidencestore.query.Fixtures.AGREEMENT;
+import static nl.evidencestore.query.Fixtures.addAsRecords;
 import static nl.evidencestore.query.Fixtures.forwarded;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +49,7 @@ class RegistersReloadTest {
                 forwarded("ev-audit", 1, 4, RECORDED,
                         new AuditRequested(AuditId.of("audit-1"), AGREEMENT, LocalDate.of(2026, 4, 1), "K. Visser")));
         try (TimelineIndex index = TimelineIndex.open(dir)) {
-            events.forEach(index::add);
+            addAsRecords(index, events);
             index.commit(4, 4);
         }
 

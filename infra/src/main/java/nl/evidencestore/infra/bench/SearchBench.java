@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import nl.evidencestore.query.timeline.TimelineIndex;
 import nl.evidencestore.query.timeline.TimelineQuery;
 import nl.evidencestore.query.timeline.TimelineSearch;
+import nl.evidencestore.shared.kafka.ForwardedEvent;
 
 /**
  * quality.md W4: builds the index straight from {@link AccessCorpus} through
@@ -78,7 +79,11 @@ public final class SearchBench {
     /** Indexes the drafts, then every access from {@value #BUILDERS} threads, commits and refreshes. */
     public Build build(TimelineIndex index, Path indexDir, LongProgress progress) throws Exception {
         long started = System.nanoTime();
-        corpus.drafts().forEach(index::add);
+        // Offsets as in a log of one record per event: the drafts, then the accesses.
+        List<ForwardedEvent> drafts = corpus.drafts();
+        for (int d = 0; d < drafts.size(); d++) {
+            index.add(drafts.get(d), d);
+        }
         AtomicLong next = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(BUILDERS);
         try {
@@ -86,7 +91,7 @@ public final class SearchBench {
             for (int t = 0; t < BUILDERS; t++) {
                 builders.add(pool.submit(() -> {
                     for (long i = next.getAndIncrement(); i < corpus.accesses(); i = next.getAndIncrement()) {
-                        index.add(corpus.access(i));
+                        index.add(corpus.access(i), drafts.size() + i);
                         progress.reached(i);
                     }
                     return null;

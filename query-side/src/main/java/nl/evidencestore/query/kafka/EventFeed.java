@@ -113,7 +113,7 @@ public final class EventFeed implements AutoCloseable {
         }
         long lowWaterMark = applied.current();
         for (ConsumerRecord<byte[], byte[]> record : batch) {
-            FeedRecords.event(record).ifPresent(event -> dispatch(event, record.value()));
+            FeedRecords.event(record).ifPresent(event -> dispatch(event, record.value(), record.offset()));
             // Also for a skipped record: it is dealt with, and holding the mark back would make
             // every minPosition at the tail wait for a record that will never come right.
             lowWaterMark = Math.max(lowWaterMark, FeedRecords.lowWaterMark(record).orElse(lowWaterMark));
@@ -163,8 +163,8 @@ public final class EventFeed implements AutoCloseable {
      * is logged and passed over, so that one read model's bug does not stop every other one; a
      * failing index does stop the feed, since nothing after it could be made durable.
      */
-    private void dispatch(ForwardedEvent event, byte[] forwarded) {
-        index.add(event, forwarded);
+    private void dispatch(ForwardedEvent event, byte[] forwarded, long offset) {
+        index.add(event, forwarded, offset);
         for (Projection projection : projections) {
             try {
                 projection.on(event);

@@ -34,8 +34,10 @@ public final class RawTimelineIndexing {
              IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
                      // The same index as the live one, sorted alike: the sort is part of the work.
                      .setIndexSort(TimelineDocuments.NEWEST_FIRST))) {
+            // Numbered in list order: the rate needs unique tiebreakers, not the records' own offsets.
+            long offset = 0;
             for (ForwardedEvent event : events) {
-                writer.addDocument(TimelineDocuments.of(event, controllers));
+                writer.addDocument(TimelineDocuments.of(event, offset++, controllers));
             }
             writer.commit();
         } catch (IOException e) {

@@ -28,8 +28,19 @@ import org.apache.lucene.search.SortField;
 final class TimelineDocuments {
     static final String EVENT_ID = "eventId";
     static final String TYPE = "type";
-    /** Unique per event: the sort tiebreaker that makes a cursor exact. */
+    /**
+     * The event's position in the event store, as the forwarder stamped it. Not unique: an event
+     * that filled a gap (transactions committing out of order) carries the highest position seen
+     * before it, which is another event's.
+     */
     static final String POSITION = "position";
+    /**
+     * The offset of the event's record in the events topic's one partition: unique among the
+     * documents (a redelivered event's document takes its new record's offset, a reassessed
+     * access keeps its own) and the same after a rebuild from the same log. The sort tiebreaker
+     * that makes a cursor exact.
+     */
+    static final String OFFSET = "offset";
     static final String RECORDED_AT = "recordedAt";
     /** The whole forwarded event, so projections can be reloaded from the index alone. */
     static final String EVENT = "event";
@@ -58,16 +69,17 @@ final class TimelineDocuments {
      * index options) in an index that has it already: an index written in another schema is
      * started afresh and fed again from offset 0. Raise it with every such change.
      */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
 
     /** The facet dimensions of the timeline search; a category list is multi-valued. */
     static final FacetsConfig FACETS = facetsConfig();
 
     /**
      * The timeline's order and the index's own (its index sort): newest occurredAt first, ties
-     * broken by the unique log position, so a cursor is exact. Stored in this order, a search
-     * for the newest page stops after its first hits in each segment, and an occurredAt window
-     * is one run of documents. Events without occurredAt (not accesses) sort last.
+     * broken by the unique record offset (the later record first), so a cursor is exact. Stored
+     * in this order, a search for the newest page stops after its first hits in each segment, and
+     * an occurredAt window is one run of documents. Events without occurredAt (not accesses) sort
+     * last.
      */
     static final Sort NEWEST_FIRST = newestFirst();
 
@@ -75,17 +87,19 @@ final class TimelineDocuments {
     }
 
     /**
-     * The document of one event. {@code controllers} is the index's agreement → controller map:
-     * a drafted event adds to it, an access reads its agreement's controller from it (the draft
-     * precedes every access of its agreement in the single-partition event log).
+     * The document of one event, read from the record at {@code offset} of the events topic.
+     * {@code controllers} is the index's agreement → controller map: a drafted event adds to it,
+     * an access reads its agreement's controller from it (the draft precedes every access of its
+     * agreement in the single-partition event log).
      */
-    static Document of(ForwardedEvent event, Map<AgreementId, ControllerId> controllers) {
-        return of(event, ForwardedEvents.write(event), controllers);
+    static Document of(ForwardedEvent event, long offset, Map<AgreementId, ControllerId> controllers) {
+        return of(event, ForwardedEvents.write(event), offset, controllers);
     }
 
     /** The same, with the event's JSON as it came from Kafka at hand: stored as it is. */
-    static Document of(ForwardedEvent event, byte[] forwarded, Map<AgreementId, ControllerId> controllers) {
-        Document doc = envelope(event, forwarded);
+    static Document of(ForwardedEvent event, byte[] forwarded, long offset,
+                       Map<AgreementId, ControllerId> controllers) {
+        Document doc = envelope(event, forwarded, offset);
         Optional<EvidenceEvent> typed = Events.decode(event);
         if (typed.isPresent() && typed.get() instanceof AgreementDrafted drafted) {
             controllers.put(drafted.agreementId(), drafted.controller().id());
@@ -96,13 +110,20 @@ final class TimelineDocuments {
         return doc;
     }
 
-    private static Document envelope(ForwardedEvent event, byte[] forwarded) {
+    /** Learns a drafted agreement's controller, as {@link #of} does, without making a document. */
+    static void learnController(ForwardedEvent event, Map<AgreementId, ControllerId> controllers) {
+        Events.decode(event).filter(AgreementDrafted.class::isInstance).map(AgreementDrafted.class::cast)
+                .ifPresent(drafted -> controllers.put(drafted.agreementId(), drafted.controller().id()));
+    }
+
+    private static Document envelope(ForwardedEvent event, byte[] forwarded, long offset) {
         // Only what a search filters or sorts on is indexed: every access is a document, and
         // each indexed value costs at every flush and merge. The stored event holds the rest.
         Document doc = new Document();
         doc.add(new StringField(EVENT_ID, event.eventId(), Field.Store.NO));
         doc.add(new StringField(TYPE, event.type(), Field.Store.NO));
         doc.add(new NumericDocValuesField(POSITION, event.position()));
+        doc.add(new NumericDocValuesField(OFFSET, offset));
         // Milliseconds: enough to bound a search by time, and fits a long for any instant we meet.
         doc.add(new NumericDocValuesField(RECORDED_AT, event.recordedAt().toEpochMilli()));
         // For an access this copy holds the subject reference only sealed (crypto-shredding): a key
@@ -168,7 +189,7 @@ final class TimelineDocuments {
     private static Sort newestFirst() {
         SortField occurredAt = new SortField(OCCURRED_AT, SortField.Type.LONG, true);
         occurredAt.setMissingValue(Long.MIN_VALUE);
-        return new Sort(occurredAt, new SortField(POSITION, SortField.Type.LONG, true));
+        return new Sort(occurredAt, new SortField(OFFSET, SortField.Type.LONG, true));
     }
 
     private static FacetsConfig facetsConfig() {

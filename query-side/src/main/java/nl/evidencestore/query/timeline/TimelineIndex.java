@@ -81,6 +81,7 @@ public final class TimelineIndex implements AutoCloseable {
 
     private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
     private static final String REASSESSED = EventTypes.nameOf(VerdictReassessed.class);
+    private static final Sort BY_OFFSET = new Sort(new SortField(TimelineDocuments.OFFSET, SortField.Type.LONG));
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -124,7 +125,7 @@ public final class TimelineIndex implements AutoCloseable {
         reopener.start();
         this.highestPosition.set(highestIndexedPosition());
         for (ForwardedEvent drafted : storedEventsOfType(Set.of(EventTypes.nameOf(AgreementDrafted.class)))) {
-            TimelineDocuments.of(drafted, controllers);
+            TimelineDocuments.learnController(drafted, controllers);
         }
     }
 
@@ -180,47 +181,59 @@ public final class TimelineIndex implements AutoCloseable {
     }
 
     /**
-     * Adds the event, or replaces its document when Kafka delivers it again. A reassessment
-     * re-indexes its access with the verdict that stands now, so that a search for violations
-     * finds what holds today; the original verdict stays in the event store and its bundles.
+     * Adds the event of the events topic's record at {@code offset}, or replaces its document
+     * when Kafka delivers it again (then with the new record's offset). A reassessment re-indexes
+     * its access with the verdict that stands now, so that a search for violations finds what
+     * holds today; the original verdict stays in the event store and its bundles.
      */
-    public void add(ForwardedEvent event) {
-        add(event, ForwardedEvents.write(event));
+    public void add(ForwardedEvent event, long offset) {
+        add(event, ForwardedEvents.write(event), offset);
     }
 
     /** The same, with the event's JSON as it came from Kafka: stored as it is. */
-    public void add(ForwardedEvent event, byte[] forwarded) {
-        index(event, forwarded);
+    public void add(ForwardedEvent event, byte[] forwarded, long offset) {
+        index(event, forwarded, offset);
         if (REASSESSED.equals(event.type())) {
             reassess(event);
         }
     }
 
+    /** An indexed event and the offset of the record its document was made from. */
+    private record Indexed(ForwardedEvent event, long offset) {
+    }
+
     private void reassess(ForwardedEvent reassessment) {
         JsonNode change = reassessment.payload().tree();
-        String accessId = change.path("accessId").asText();
         refresh(); // the access may have been added moments before, in this very batch
-        Query access = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(TimelineDocuments.TYPE, ACCESS)), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(TimelineDocuments.ACCESS_ID, accessId)), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(TimelineDocuments.AGREEMENT_ID, reassessment.streamId())),
-                        BooleanClause.Occur.FILTER)
-                .build();
-        Optional<ForwardedEvent> original = withSearcher(searcher -> {
-            ScoreDoc[] hits = searcher.search(access, 1).scoreDocs;
-            if (hits.length == 0) {
-                return Optional.<ForwardedEvent>empty();
-            }
-            BytesRef json = searcher.storedFields().document(hits[0].doc, Set.of(TimelineDocuments.EVENT))
-                    .getBinaryValue(TimelineDocuments.EVENT);
-            return Optional.of(ForwardedEvents.read(BytesRef.deepCopyOf(json).bytes));
-        });
-        original.ifPresent(recorded -> {
+        // The access keeps its own record's offset, and so its place in the timeline and under a
+        // cursor: the reassessment's record is not the access's.
+        indexedAccess(change.path("accessId").asText(), reassessment.streamId()).ifPresent(indexed -> {
+            ForwardedEvent recorded = indexed.event();
             ObjectNode payload = (ObjectNode) recorded.payload().tree();
             payload.set("verdict", change.get("current"));
             ForwardedEvent reassessed = new ForwardedEvent(recorded.eventId(), recorded.type(), recorded.streamId(),
                     recorded.sequence(), recorded.position(), recorded.recordedAt(), RawJson.of(payload));
-            index(reassessed, ForwardedEvents.write(reassessed));
+            index(reassessed, ForwardedEvents.write(reassessed), indexed.offset());
+        });
+    }
+
+    /** The access's document as searchers see it: its event and its record's offset. */
+    private Optional<Indexed> indexedAccess(String accessId, String agreementId) {
+        Query access = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TimelineDocuments.TYPE, ACCESS)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(TimelineDocuments.ACCESS_ID, accessId)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(TimelineDocuments.AGREEMENT_ID, agreementId)), BooleanClause.Occur.FILTER)
+                .build();
+        return withSearcher(searcher -> {
+            // Sorted by the offset only to read it back with the hit: there is one hit at most.
+            ScoreDoc[] hits = searcher.search(access, 1, BY_OFFSET).scoreDocs;
+            if (hits.length == 0) {
+                return Optional.<Indexed>empty();
+            }
+            BytesRef json = searcher.storedFields().document(hits[0].doc, Set.of(TimelineDocuments.EVENT))
+                    .getBinaryValue(TimelineDocuments.EVENT);
+            return Optional.of(new Indexed(ForwardedEvents.read(BytesRef.deepCopyOf(json).bytes),
+                    (Long) ((FieldDoc) hits[0]).fields[0]));
         });
     }
 
@@ -231,9 +244,9 @@ public final class TimelineIndex implements AutoCloseable {
      * delete by term, which it would apply to every segment. (Two threads adding the same event at
      * once could both add it; the feed adds on one thread.)
      */
-    private void index(ForwardedEvent event, byte[] forwarded) {
+    private void index(ForwardedEvent event, byte[] forwarded, long offset) {
         try {
-            Document doc = TimelineDocuments.of(event, forwarded, controllers);
+            Document doc = TimelineDocuments.of(event, forwarded, offset, controllers);
             boolean isNew = event.position() > highestPosition.getAndAccumulate(event.position(), Math::max);
             long generation = isNew
                     ? writer.addDocument(doc)
@@ -328,14 +341,18 @@ public final class TimelineIndex implements AutoCloseable {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
-    /** The searchable events of those types in position order, to reload in-memory projections. */
+    /**
+     * The searchable events of those types in position order, to reload in-memory projections;
+     * events that share a position (a gap closed late) in the order their records came.
+     */
     public List<ForwardedEvent> storedEventsOfType(Set<String> types) {
         Query query = new TermInSetQuery(TimelineDocuments.TYPE,
                 types.stream().map(BytesRef::new).collect(Collectors.toList()));
         return withSearcher(searcher -> {
             int hits = Math.max(1, searcher.count(query));
             ScoreDoc[] docs = searcher.search(query, hits,
-                    new Sort(new SortField(TimelineDocuments.POSITION, SortField.Type.LONG))).scoreDocs;
+                    new Sort(new SortField(TimelineDocuments.POSITION, SortField.Type.LONG),
+                            new SortField(TimelineDocuments.OFFSET, SortField.Type.LONG))).scoreDocs;
             StoredFields stored = searcher.storedFields();
             List<ForwardedEvent> events = new ArrayList<>(docs.length);
             for (ScoreDoc doc : docs) {

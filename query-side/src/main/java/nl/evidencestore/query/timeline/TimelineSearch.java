@@ -144,7 +144,7 @@ public final class TimelineSearch {
 
     private TimelinePage page(IndexSearcher searcher, Query query, TimelineQuery request) throws IOException {
         FieldDoc after = request.cursor()
-                .map(c -> new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {c.occurredAtMillis(), c.position()}))
+                .map(c -> new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {c.occurredAtMillis(), c.offset()}))
                 .orElse(null);
         // The index's own order: each segment's collection stops after the page's hits (the
         // total comes from the facets' pass, so the page collector need count no further).

@@ -5,6 +5,7 @@ import static nl.evidencestore.query.Fixtures.CONTROLLER;
 import static nl.evidencestore.query.Fixtures.OTHER_AGREEMENT;
 import static nl.evidencestore.query.Fixtures.OTHER_CONTROLLER;
 import static nl.evidencestore.query.Fixtures.PROCESSOR_SIGNED_RECORDED;
+import static nl.evidencestore.query.Fixtures.addAsRecords;
 import static nl.evidencestore.query.Fixtures.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -136,7 +137,7 @@ class AgreementStateProjectionTest {
     @Test
     void reloadsFromTheIndexAfterARestart(@TempDir Path dir) {
         try (TimelineIndex index = TimelineIndex.open(dir)) {
-            lifecycle().forEach(index::add);
+            addAsRecords(index, lifecycle());
             index.refresh();
 
             projection.reloadFrom(index);

@@ -1,5 +1,6 @@
 package nl.evidencestore.query.breach;
 
+import static nl.evidencestore.query.Fixtures.addAsRecords;
 import static nl.evidencestore.query.breach.BreachEvents.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -175,8 +176,8 @@ class BreachProjectionTest {
     @Test
     void reloadsFromTheIndexAfterARestart(@TempDir Path dir) {
         try (TimelineIndex index = TimelineIndex.open(dir)) {
-            stream(reported(), toController("n-zuid", ZUID, Duration.ofHours(27)),
-                    new BreachAuthorityNotificationOverdue(BREACH, AUTHORITY_DUE, NOT_NOTIFIED)).forEach(index::add);
+            addAsRecords(index, stream(reported(), toController("n-zuid", ZUID, Duration.ofHours(27)),
+                    new BreachAuthorityNotificationOverdue(BREACH, AUTHORITY_DUE, NOT_NOTIFIED)));
             index.refresh();
 
             projection.reloadFrom(index);

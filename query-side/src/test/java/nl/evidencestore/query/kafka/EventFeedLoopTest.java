@@ -30,8 +30,8 @@ class EventFeedLoopTest {
     void resumesAfterTheCommittedOffsetAndCommitsWhereItStoppedOnClose() {
         List<ForwardedEvent> events = lifecycle();
         try (TimelineIndex index = TimelineIndex.open(dir)) {
-            index.add(events.get(0));
-            index.add(events.get(1));
+            index.add(events.get(0), 0);
+            index.add(events.get(1), 1);
             index.commit(2, 11);
         }
 

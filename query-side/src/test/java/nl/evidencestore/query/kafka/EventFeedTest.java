@@ -1,6 +1,10 @@
 package nl.evidencestore.query.kafka;
 
 import static nl.evidencestore.query.Fixtures.AGREEMENT;
+import static nl.evidencestore.query.Fixtures.CONTROLLER;
+import static nl.evidencestore.query.Fixtures.DRAFTED_RECORDED;
+import static nl.evidencestore.query.Fixtures.drafted;
+import static nl.evidencestore.query.Fixtures.forwarded;
 import static nl.evidencestore.query.Fixtures.lifecycle;
 import static nl.evidencestore.query.Fixtures.record;
 import static nl.evidencestore.query.Fixtures.undecodable;
@@ -12,14 +16,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import nl.evidencestore.query.AppliedPosition;
+import nl.evidencestore.query.ErasedKeys;
 import nl.evidencestore.query.agreement.AgreementState;
 import nl.evidencestore.query.agreement.AgreementStateProjection;
 import nl.evidencestore.query.agreement.AgreementStatus;
+import nl.evidencestore.query.timeline.TimelineCursor;
 import nl.evidencestore.query.timeline.TimelineIndex;
+import nl.evidencestore.query.timeline.TimelineItem;
+import nl.evidencestore.query.timeline.TimelinePage;
+import nl.evidencestore.query.timeline.TimelineQuery;
+import nl.evidencestore.query.timeline.TimelineSearch;
+import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.kafka.Topics;
+import nl.evidencestore.shared.model.Actor;
+import nl.evidencestore.shared.model.ActorKind;
+import nl.evidencestore.shared.model.Country;
+import nl.evidencestore.shared.model.DataCategory;
+import nl.evidencestore.shared.model.Purpose;
+import nl.evidencestore.shared.model.Verdict;
+import nl.evidencestore.shared.subject.SealedSubject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +150,34 @@ class EventFeedTest {
         EventFeed resumed = new EventFeed("localhost:0", Topics.EVENTS, index, List.of(agreements), applied);
 
         assertThat(resumed.nextOffset()).isEqualTo(42);
+    }
+
+    @Test
+    void ordersAccessesThatShareOccurredAtAndPositionByTheOffsetsOfTheirRecords() {
+        ForwardedEvent drafted = forwarded("ev-drafted", 1, 10, DRAFTED_RECORDED, drafted(AGREEMENT, CONTROLLER));
+        // a2 and a3 filled gaps, so the forwarder gave them a1's position.
+        ForwardedEvent a1 = access("a1", 11);
+        ForwardedEvent a2 = access("a2", 11);
+        ForwardedEvent a3 = access("a3", 11);
+        applyAndSee(feed, List.of(record(0, drafted, 10), record(3, a1, 11), record(5, a2, 11), record(8, a3, 11)));
+        // The consumer was sought back and reads a2's record again: a2 keeps its place, as in a rebuild.
+        applyAndSee(feed, List.of(record(5, a2, 11)));
+
+        TimelineSearch search = new TimelineSearch(index, new ErasedKeys());
+        TimelinePage first = search.search(TimelineQuery.all().withPage(1, Optional.empty()));
+        TimelinePage second = search.search(TimelineQuery.all()
+                .withPage(2, Optional.of(TimelineCursor.decode(first.nextCursor()))));
+
+        assertThat(first.items()).extracting(TimelineItem::accessId).containsExactly("a3");
+        assertThat(second.items()).extracting(TimelineItem::accessId).containsExactly("a2", "a1");
+    }
+
+    private static ForwardedEvent access(String accessId, long position) {
+        Instant occurredAt = Instant.parse("2026-04-01T08:00:00Z");
+        return forwarded("ev-" + accessId, 1, position, occurredAt.plusSeconds(1), new AccessRecorded(AGREEMENT,
+                accessId, new Actor("emp-1", ActorKind.EMPLOYEE, null), Purpose.of("REMOTE_SUPPORT"), "ticket-1",
+                List.of(DataCategory.of("SURNAME")), new SealedSubject("key-1", "Y2lwaGVydGV4dA=="), Country.of("NL"),
+                "visiquick-support", occurredAt, Verdict.of(List.of()), true, false, "eea-2026-01"));
     }
 
     /** Applies a batch and waits for the reopen that makes it searchable, when the position moves. */

@@ -1,5 +1,6 @@
 package nl.evidencestore.query.subjectrequest;
 
+import static nl.evidencestore.query.Fixtures.addAsRecords;
 import static nl.evidencestore.query.Fixtures.forwarded;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -148,8 +149,8 @@ class SubjectRequestProjectionTest {
     @Test
     void reloadsFromTheIndexAfterARestart(@TempDir Path dir) {
         try (TimelineIndex index = TimelineIndex.open(dir)) {
-            stream(received(), new SubjectRequestForwarded(REQUEST, AGREEMENT, MONDAY, WEDNESDAY, false, List.of()))
-                    .forEach(index::add);
+            addAsRecords(index, stream(received(),
+                    new SubjectRequestForwarded(REQUEST, AGREEMENT, MONDAY, WEDNESDAY, false, List.of())));
             index.refresh();
 
             projection.reloadFrom(index);

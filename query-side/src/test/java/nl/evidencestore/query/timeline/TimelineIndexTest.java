@@ -1,9 +1,11 @@
 package nl.evidencestore.query.timeline;
 
+import static nl.evidencestore.query.Fixtures.addAsRecords;
 import static nl.evidencestore.query.Fixtures.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,7 @@ class TimelineIndexTest {
     @Test
     void makesAddedEventsSearchableOnRefresh() {
         try (TimelineIndex index = TimelineIndex.open(dir)) {
-            lifecycle().forEach(index::add);
+            addAsRecords(index, lifecycle());
             index.refresh();
 
             assertThat(index.documentCount()).isEqualTo(4);
@@ -38,8 +42,8 @@ class TimelineIndexTest {
     void keepsOneDocumentPerEventIdWhenKafkaDeliversAgain() {
         try (TimelineIndex index = TimelineIndex.open(dir)) {
             ForwardedEvent drafted = lifecycle().get(0);
-            index.add(drafted);
-            index.add(drafted);
+            index.add(drafted, 0);
+            index.add(drafted, 1);
             index.refresh();
 
             assertThat(index.documentCount()).isEqualTo(1);
@@ -50,17 +54,17 @@ class TimelineIndexTest {
     void keepsOneDocumentPerEventWhenKafkaDeliversItAgainAfterARestartOrLate() {
         List<ForwardedEvent> events = lifecycle();
         try (TimelineIndex index = TimelineIndex.open(dir)) {
-            index.add(events.get(0));
-            index.add(events.get(2));
+            index.add(events.get(0), 0);
+            index.add(events.get(2), 1);
             index.commit(2, 14);
         }
 
         try (TimelineIndex reopened = TimelineIndex.open(dir)) {
-            reopened.add(events.get(0)); // sent again by a forwarder that restarted
-            reopened.add(events.get(2));
-            reopened.add(events.get(1)); // a lower position than one indexed: a gap that closed late
-            reopened.add(events.get(1));
-            reopened.add(events.get(3));
+            reopened.add(events.get(0), 2); // sent again by a forwarder that restarted
+            reopened.add(events.get(2), 3);
+            reopened.add(events.get(1), 4); // a lower position than one indexed: a gap that closed late
+            reopened.add(events.get(1), 5);
+            reopened.add(events.get(3), 6);
             reopened.refresh();
 
             assertThat(reopened.documentCount()).isEqualTo(4);
@@ -78,7 +82,7 @@ class TimelineIndexTest {
     @Test
     void readsBackTheCommittedOffsetAndPositionAfterARestart() {
         try (TimelineIndex index = TimelineIndex.open(dir)) {
-            lifecycle().forEach(index::add);
+            addAsRecords(index, lifecycle());
             index.commit(4, 15);
         }
 
@@ -93,11 +97,11 @@ class TimelineIndexTest {
     void losesWhatWasNotCommittedAsInACrash() {
         try (TimelineIndex index = TimelineIndex.open(dir)) {
             List<ForwardedEvent> events = lifecycle();
-            index.add(events.get(0));
-            index.add(events.get(1));
+            index.add(events.get(0), 0);
+            index.add(events.get(1), 1);
             index.commit(2, 11);
-            index.add(events.get(2));
-            index.add(events.get(3));
+            index.add(events.get(2), 2);
+            index.add(events.get(3), 3);
             index.refresh();
             assertThat(index.documentCount()).isEqualTo(4);
         }
@@ -114,7 +118,7 @@ class TimelineIndexTest {
         try (Directory directory = FSDirectory.open(dir);
              IndexWriter earlier = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
                      .setIndexSort(TimelineDocuments.NEWEST_FIRST))) {
-            Document doc = TimelineDocuments.of(lifecycle().get(0), new HashMap<>());
+            Document doc = TimelineDocuments.of(lifecycle().get(0), 0, new HashMap<>());
             doc.add(new LongPoint(TimelineDocuments.POSITION, 10)); // indexed so before schema 2
             earlier.addDocument(doc);
             earlier.setLiveCommitData(Map.of("kafkaNextOffset", "1", "appliedPosition", "10").entrySet());
@@ -123,7 +127,7 @@ class TimelineIndexTest {
 
         try (TimelineIndex index = TimelineIndex.open(dir)) {
             assertThat(index.committedOffset()).isEmpty();
-            lifecycle().forEach(index::add); // Lucene would refuse these documents in the old index
+            addAsRecords(index, lifecycle()); // Lucene would refuse these documents in the old index
             index.refresh();
             assertThat(index.documentCount()).isEqualTo(4);
             index.commit(4, 15);
@@ -134,10 +138,30 @@ class TimelineIndexTest {
     }
 
     @Test
+    void startsAfreshFromTheFeedWhenTheIndexOnDiskBrokeTiesByPosition() throws Exception {
+        SortField occurredAt = new SortField(TimelineDocuments.OCCURRED_AT, SortField.Type.LONG, true);
+        occurredAt.setMissingValue(Long.MIN_VALUE);
+        Sort schema2 = new Sort(occurredAt, new SortField(TimelineDocuments.POSITION, SortField.Type.LONG, true));
+        try (Directory directory = FSDirectory.open(dir);
+             IndexWriter earlier = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                     .setIndexSort(schema2))) {
+            earlier.addDocument(TimelineDocuments.of(lifecycle().get(0), 0, new HashMap<>()));
+            earlier.setLiveCommitData(Map.of("kafkaNextOffset", "1", "appliedPosition", "10",
+                    "timelineSchema", "2").entrySet());
+            earlier.commit();
+        }
+
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            assertThat(index.committedOffset()).isEmpty();
+            assertThat(index.documentCount()).isZero();
+        }
+    }
+
+    @Test
     void startsAfreshFromTheFeedWhenTheIndexOnDiskIsNotSortedByTheTimeline() throws Exception {
         try (Directory directory = FSDirectory.open(dir);
              IndexWriter unsorted = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
-            unsorted.addDocument(TimelineDocuments.of(lifecycle().get(0), new HashMap<>()));
+            unsorted.addDocument(TimelineDocuments.of(lifecycle().get(0), 0, new HashMap<>()));
             unsorted.setLiveCommitData(new FeedCheckpoint(1, 10).userData().entrySet());
             unsorted.commit();
         }
@@ -145,7 +169,7 @@ class TimelineIndexTest {
         try (TimelineIndex index = TimelineIndex.open(dir)) {
             assertThat(index.committedOffset()).isEmpty();
             assertThat(index.documentCount()).isZero();
-            lifecycle().forEach(index::add);
+            addAsRecords(index, lifecycle());
             index.commit(4, 15);
         }
         try (TimelineIndex reopened = TimelineIndex.open(dir)) {
@@ -155,13 +179,27 @@ class TimelineIndexTest {
     }
 
     @Test
+    void returnsStoredEventsThatShareAPositionInTheOrderTheirRecordsCame() {
+        ForwardedEvent signed = lifecycle().get(1);
+        ForwardedEvent gapFilled = Fixtures.forwarded("ev-signed-late", 5, signed.position(), signed.recordedAt(),
+                Fixtures.processorSigns(LocalDate.parse("2026-03-02")));
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            index.add(signed, 0);
+            index.add(gapFilled, 1);
+            index.refresh();
+
+            assertThat(index.storedEventsOfType(Set.of("AgreementSigned"))).containsExactly(signed, gapFilled);
+        }
+    }
+
+    @Test
     void returnsStoredEventsOfTheAskedTypesInPositionOrder() {
         try (TimelineIndex index = TimelineIndex.open(dir)) {
             List<ForwardedEvent> events = lifecycle();
-            index.add(events.get(3));
-            index.add(events.get(1));
-            index.add(events.get(0));
-            index.add(Fixtures.otherControllersDraft());
+            index.add(events.get(3), 0);
+            index.add(events.get(1), 1);
+            index.add(events.get(0), 2);
+            index.add(Fixtures.otherControllersDraft(), 3);
             index.refresh();
 
             assertThat(index.storedEventsOfType(Set.of("AgreementSigned", "AgreementTookEffect")))

@@ -9,21 +9,26 @@ import static nl.evidencestore.query.Fixtures.drafted;
 import static nl.evidencestore.query.Fixtures.forwarded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import nl.evidencestore.query.ErasedKeys;
 import nl.evidencestore.shared.error.InvalidInput;
 import nl.evidencestore.shared.error.UnknownResource;
 import nl.evidencestore.shared.event.access.AccessRecorded;
+import nl.evidencestore.shared.event.access.VerdictReassessed;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.ActorKind;
@@ -50,13 +55,16 @@ class TimelineSearchTest {
     private TimelineSearch search;
     private final ErasedKeys erasedKeys = new ErasedKeys();
     private long position = 100;
+    /** The offset of the next record of the events topic, which each added event takes. */
+    private long offset;
 
     @BeforeEach
     void openIndexWithTwoControllers() {
         index = TimelineIndex.open(dir);
         search = new TimelineSearch(index, erasedKeys);
-        index.add(forwarded("ev-drafted", 1, 1, DRAFTED_RECORDED, drafted(AGREEMENT, CONTROLLER)));
-        index.add(forwarded("ev-other-drafted", 1, 2, DRAFTED_RECORDED, drafted(OTHER_AGREEMENT, OTHER_CONTROLLER)));
+        index.add(forwarded("ev-drafted", 1, 1, DRAFTED_RECORDED, drafted(AGREEMENT, CONTROLLER)), offset++);
+        index.add(forwarded("ev-other-drafted", 1, 2, DRAFTED_RECORDED, drafted(OTHER_AGREEMENT, OTHER_CONTROLLER)),
+                offset++);
     }
 
     @AfterEach
@@ -143,6 +151,94 @@ class TimelineSearchTest {
     }
 
     @Test
+    void cursorPagesVisitEveryAccessOnceInOrderWhenAccessesShareOccurredAtAndPosition() {
+        // In log order. An event that fills a gap in the event store's positions is forwarded with
+        // the highest position seen so far: the same as the event before it.
+        List<String> logOrder = List.of("p1", "p2", "p3", "q1", "r1", "r2", "s1", "t1", "t2");
+        int[] minutes = {3, 3, 3, 3, 2, 2, 4, 1, 1};
+        long[] positions = {200, 200, 200, 201, 202, 202, 199, 203, 203};
+        for (int i = 0; i < logOrder.size(); i++) {
+            indexAt(logOrder.get(i), minutes[i], positions[i]);
+        }
+        List<String> newestFirst = List.of("s1", "q1", "p3", "p2", "p1", "r2", "r1", "t2", "t1");
+
+        for (int limit : new int[] {1, 2, 3}) {
+            assertThat(allPages(TimelineQuery.all(), limit)).as("limit " + limit)
+                    .containsExactlyElementsOf(newestFirst);
+        }
+        assertThat(ids(search.search(TimelineQuery.all()))).containsExactlyElementsOf(newestFirst);
+    }
+
+    /** Where the feed left an access: its minute, the position it was forwarded with, its latest record. */
+    private record Placed(String accessId, int minute, long logPosition, long offset) {
+    }
+
+    @Test
+    void cursorPagesFollowOccurredAtThenRecordOrderThroughRandomTiesRedeliveriesAndSegments() {
+        SplittableRandom random = new SplittableRandom(20_261_126);
+        Map<String, Placed> placed = new HashMap<>();
+        List<String> accessIds = new ArrayList<>();
+        long logPosition = 500;
+        for (int i = 0; i < 300; i++) {
+            Placed access;
+            if (!accessIds.isEmpty() && random.nextInt(10) == 0) { // delivered again, as it was forwarded
+                Placed earlier = placed.get(accessIds.get(random.nextInt(accessIds.size())));
+                access = new Placed(earlier.accessId(), earlier.minute(), earlier.logPosition(), offset);
+            } else {
+                // Two in three take the next position; the others fill a gap and repeat the last one.
+                logPosition += random.nextInt(3) == 0 ? 0 : 1;
+                access = new Placed("x" + i, random.nextInt(6), logPosition, offset);
+                accessIds.add(access.accessId());
+            }
+            placed.put(access.accessId(), access);
+            index.add(forwarded("ev-" + access.accessId(), 1, access.logPosition(), T0,
+                    compliantAccess(access.accessId(), access.minute())), offset++);
+            if (random.nextInt(25) == 0) {
+                index.refresh(); // a segment of its own
+            }
+        }
+        index.refresh();
+        List<String> newestFirst = placed.values().stream()
+                .sorted(Comparator.comparingInt(Placed::minute).thenComparingLong(Placed::offset).reversed())
+                .map(Placed::accessId).toList();
+
+        for (int limit : new int[] {1, 2, 7, 50}) {
+            assertThat(allPages(TimelineQuery.all(), limit)).as("limit " + limit)
+                    .containsExactlyElementsOf(newestFirst);
+        }
+    }
+
+    @Test
+    void aRedeliveredAccessTakesThePlaceOfItsNewRecordOnce() {
+        for (String accessId : List.of("p1", "p2", "p3")) {
+            indexAt(accessId, 3, 200);
+        }
+        indexAt("p2", 3, 200); // the forwarder restarted and sent it again: a new record
+
+        for (int limit : new int[] {1, 2}) {
+            assertThat(allPages(TimelineQuery.all(), limit)).as("limit " + limit).containsExactly("p2", "p3", "p1");
+        }
+    }
+
+    @Test
+    void aReassessedAccessKeepsItsPlaceInTheTimelineAndUnderTheCursor() {
+        for (String accessId : List.of("r1", "r2", "r3")) {
+            indexAt(accessId, 3, 300);
+        }
+        AccessRecorded recorded = compliantAccess("r2", 3);
+        Verdict current = Verdict.of(List.of(new Violation("1.3", "purpose not allowed")));
+        index.add(forwarded("ev-reassessed-r2", 2, 301, T0.plusSeconds(3_600), new VerdictReassessed(AGREEMENT, "r2",
+                recorded.facts(), recorded.verdict(), current, "ev-cause")), offset++);
+        index.refresh();
+
+        for (int limit : new int[] {1, 2}) {
+            assertThat(allPages(TimelineQuery.all(), limit)).as("limit " + limit).containsExactly("r3", "r2", "r1");
+        }
+        assertThat(search.search(TimelineQuery.all()).items()).extracting(TimelineItem::accessId, TimelineItem::verdict)
+                .containsExactly(tuple("r3", "COMPLIANT"), tuple("r2", "VIOLATION"), tuple("r1", "COMPLIANT"));
+    }
+
+    @Test
     void facetsCountEveryHitOfTheQueryNotOnlyThePage() {
         add("a1", AGREEMENT, "emp-1", "REMOTE_SUPPORT", 1, "BSN", "SURNAME");
         add("a2", AGREEMENT, "emp-2", "DATABASE_CONVERSION", 2, "SURNAME");
@@ -193,7 +289,7 @@ class TimelineSearchTest {
             index.add(forwarded("ev-many-" + i, position, position, T0, new AccessRecorded(AGREEMENT, "many-" + i,
                     new Actor("emp-1", ActorKind.EMPLOYEE, null), Purpose.of("REMOTE_SUPPORT"), "t",
                     List.of(DataCategory.of("SURNAME")), SUBJECT, Country.of("NL"), "s", T0.plusSeconds(i),
-                    Verdict.of(List.of()), true, false, "eea-2026-01")));
+                    Verdict.of(List.of()), true, false, "eea-2026-01")), offset++);
         }
         index.refresh();
 
@@ -215,7 +311,7 @@ class TimelineSearchTest {
             index.add(forwarded("ev-many-" + i, position, position, T0, new AccessRecorded(AGREEMENT, "many-" + i,
                     new Actor(actor, ActorKind.EMPLOYEE, null), Purpose.of("REMOTE_SUPPORT"), "t",
                     List.of(DataCategory.of("SURNAME")), SUBJECT, Country.of("NL"), "s", T0.plusSeconds(i),
-                    Verdict.of(List.of()), true, false, "eea-2026-01")));
+                    Verdict.of(List.of()), true, false, "eea-2026-01")), offset++);
         }
         index.refresh();
 
@@ -364,8 +460,35 @@ class TimelineSearchTest {
 
     private void index(AccessRecorded access, int minute) {
         position++;
-        index.add(forwarded("ev-" + access.accessId(), position, position, T0.plusSeconds(60L * minute + 1), access));
+        index.add(forwarded("ev-" + access.accessId(), position, position, T0.plusSeconds(60L * minute + 1), access),
+                offset++);
         index.refresh();
+    }
+
+    /** An access of {@code AGREEMENT} at {@code minute}, forwarded with that log position. */
+    private void indexAt(String accessId, int minute, long logPosition) {
+        index.add(forwarded("ev-" + accessId, 1, logPosition, T0.plusSeconds(60L * minute + 1),
+                compliantAccess(accessId, minute)), offset++);
+        index.refresh();
+    }
+
+    private static AccessRecorded compliantAccess(String accessId, int minute) {
+        return new AccessRecorded(AGREEMENT, accessId, new Actor("emp-1", ActorKind.EMPLOYEE, null),
+                Purpose.of("REMOTE_SUPPORT"), "ticket-" + accessId, List.of(DataCategory.of("SURNAME")), SUBJECT,
+                Country.of("NL"), "visiquick-support", T0.plusSeconds(60L * minute), Verdict.of(List.of()), true,
+                false, "eea-2026-01");
+    }
+
+    /** The ids of every page of the query, following each page's cursor. */
+    private List<String> allPages(TimelineQuery query, int limit) {
+        List<String> visited = new ArrayList<>();
+        TimelinePage page = search.search(query.withPage(limit, Optional.empty()));
+        visited.addAll(ids(page));
+        while (page.nextCursor() != null) {
+            page = search.search(query.withPage(limit, Optional.of(TimelineCursor.decode(page.nextCursor()))));
+            visited.addAll(ids(page));
+        }
+        return visited;
     }
 
     private static List<String> ids(TimelinePage page) {
