@@ -27,6 +27,12 @@ record LineFacts(long number, EventLine line, String malformed, boolean canonica
 
     /** The facts of the line {@code raw[from, to)}, its newline included, of a chunk of lines. */
     static LineFacts of(long number, byte[] raw, int from, int to, BundleScope scope) {
+        LineFacts access = PlainAccessLine.facts(number, raw, from, to, scope);
+        return access != null ? access : general(number, raw, from, to, scope);
+    }
+
+    /** The facts the general way: any line, whatever its shape, and what is wrong with it. */
+    static LineFacts general(long number, byte[] raw, int from, int to, BundleScope scope) {
         CanonicalLine canonical = CanonicalLine.read(raw, from, to);
         if (canonical == null) {
             return slow(number, Arrays.copyOfRange(raw, from, to), scope);
@@ -50,7 +56,7 @@ record LineFacts(long number, EventLine line, String malformed, boolean canonica
     }
 
     /** {@code access}: the payload already read the fast way, or null to decode it the general way. */
-    private static LineFacts decoded(long number, EventLine line, boolean canonical, boolean payload, boolean hash,
+    static LineFacts decoded(long number, EventLine line, boolean canonical, boolean payload, boolean hash,
                                      BundleScope scope, EvidenceEvent access) {
         EvidenceEvent event = access;
         String undecodable = null;
