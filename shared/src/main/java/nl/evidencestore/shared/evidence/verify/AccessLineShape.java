@@ -8,196 +8,173 @@ import static nl.evidencestore.shared.evidence.verify.ShapeCursor.bytes;
  * ({@link ShapeCursor}). Bytes that pass are their own RFC 8785 form: no whitespace, the names
  * in order and each once, strings that need no escape, integers in their one form. Any other
  * line (another type, a stub, an escape, a member more or less) fails the walk, and the general
- * scanner reads it. Reused line after line on one thread; nothing here makes a string.
+ * scanner reads it. The shape is a table of steps walked by one loop, so the compiler compiles
+ * each kind of step once, not once per member. Reused line after line on one thread; nothing
+ * here makes a string.
  */
 final class AccessLineShape {
-    private static final byte[] EVENT_ID = bytes("{\"eventId\":\"");
-    private static final byte[] HASH = bytes(",\"hash\":\"");
-    private static final byte[] OCCURRED_AT = bytes(",\"occurredAt\":\"");
-    private static final byte[] PAYLOAD = bytes(",\"payload\":");
-    private static final byte[] ACCESS_ID = bytes("{\"accessId\":\"");
-    private static final byte[] ACTOR_ID = bytes(",\"actor\":{\"id\":\"");
-    private static final byte[] KIND = bytes(",\"kind\":\"");
-    private static final byte[] SUB_PROCESSOR = bytes(",\"subProcessorId\":\"");
-    private static final byte[] AGREEMENT = bytes("},\"agreementId\":\"");
-    private static final byte[] CATEGORIES = bytes(",\"categories\":[");
-    private static final byte[] COUNTRY = bytes(",\"country\":\"");
-    private static final byte[] INSTRUCTION = bytes(",\"instructionRef\":\"");
-    private static final byte[] INSTRUCTION_VERIFIED = bytes(",\"instructionVerified\":");
-    private static final byte[] ACCESS_OCCURRED_AT = bytes(",\"occurredAt\":\"");
-    private static final byte[] PURPOSE = bytes(",\"purpose\":\"");
-    private static final byte[] RECORDED_LATE = bytes(",\"recordedLate\":");
-    private static final byte[] REFERENCE_DATA = bytes(",\"referenceData\":\"");
-    private static final byte[] CIPHERTEXT = bytes(",\"subject\":{\"ciphertext\":\"");
-    private static final byte[] KEY_ID = bytes(",\"keyId\":\"");
-    private static final byte[] SYSTEM = bytes("},\"system\":\"");
-    private static final byte[] VERDICT_AFTER_SYSTEM = bytes(",\"verdict\":{\"verdict\":\"");
-    private static final byte[] VERDICT_AFTER_SUBJECT = bytes("},\"verdict\":{\"verdict\":\"");
-    private static final byte[] VIOLATIONS = bytes(",\"violations\":[");
-    private static final byte[] ARTICLE = bytes("{\"article\":\"");
-    private static final byte[] REASON = bytes(",\"reason\":\"");
-    private static final byte[] PAYLOAD_END = bytes("]}}");
-    private static final byte[] PAYLOAD_SHA256 = bytes(",\"payloadSha256\":\"");
-    private static final byte[] PREV_HASH = bytes(",\"prevHash\":\"");
-    private static final byte[] RECORDED_AT = bytes(",\"recordedAt\":\"");
-    private static final byte[] SEQUENCE = bytes(",\"sequence\":");
-    private static final byte[] STREAM_ID = bytes(",\"streamId\":\"");
-    private static final byte[] TYPE = bytes(",\"type\":\"");
-    private static final byte[] V = bytes(",\"v\":");
-    private static final byte[] OBJECT_END = bytes("}\n");
+    // The values, by slot: where each string's text lies (from[slot] is -1 for an optional member not there).
+    static final int EVENT_ID = 0;
+    static final int HASH = 1;
+    static final int OCCURRED_AT = 2;
+    static final int ACCESS_ID = 3;
+    static final int ACTOR_ID = 4;
+    static final int KIND = 5;
+    static final int SUB_PROCESSOR = 6;
+    static final int AGREEMENT = 7;
+    static final int COUNTRY = 8;
+    static final int INSTRUCTION = 9;
+    static final int ACCESS_OCCURRED_AT = 10;
+    static final int PURPOSE = 11;
+    static final int REFERENCE_DATA = 12;
+    static final int CIPHERTEXT = 13;
+    static final int KEY_ID = 14;
+    static final int SYSTEM = 15;
+    static final int OUTCOME = 16;
+    static final int PAYLOAD_SHA256 = 17;
+    static final int PREV_HASH = 18;
+    static final int RECORDED_AT = 19;
+    static final int STREAM_ID = 20;
+    static final int TYPE = 21;
+    static final int SLOTS = 22;
+    // What follows a step's bytes.
+    private static final int NOTHING = 0;
+    private static final int STRING = 1;
+    private static final int OPTIONAL_STRING = 2;
+    private static final int BOOL = 3;
+    private static final int INTEGER = 4;
+    private static final int CATEGORIES = 5;
+    private static final int VIOLATIONS = 6;
+    // Steps whose places mark a span: the members cut from the envelope's hash, the payload, the actor, the verdict.
+    private static final int HASH_STEP = 1;
+    private static final int PAYLOAD_STEP = 3;
+    private static final int ACTOR_STEP = 5;
+    private static final int AGREEMENT_STEP = 8;
+    private static final int CATEGORIES_STEP = 9;
+    private static final int INSTRUCTION_VERIFIED_STEP = 12;
+    private static final int RECORDED_LATE_STEP = 15;
+    private static final int VERDICT_STEP = 21;
+    private static final int PAYLOAD_END_STEP = 23;
+    private static final int PAYLOAD_SHA256_STEP = 24;
+    private static final int SEQUENCE_STEP = 27;
+    private static final int V_STEP = 30;
+
+    private static final byte[][] BYTES = {
+        bytes("{\"eventId\":\""), bytes(",\"hash\":\""), bytes(",\"occurredAt\":\""), bytes(",\"payload\":"),
+        bytes("{\"accessId\":\""), bytes(",\"actor\":{\"id\":\""), bytes(",\"kind\":\""), bytes(",\"subProcessorId\":\""),
+        bytes("},\"agreementId\":\""), bytes(",\"categories\":["), bytes(",\"country\":\""), bytes(",\"instructionRef\":\""),
+        bytes(",\"instructionVerified\":"), bytes(",\"occurredAt\":\""), bytes(",\"purpose\":\""), bytes(",\"recordedLate\":"),
+        bytes(",\"referenceData\":\""), bytes(",\"subject\":{\"ciphertext\":\""), bytes(",\"keyId\":\""), bytes("}"),
+        bytes(",\"system\":\""), bytes(",\"verdict\":{\"verdict\":\""), bytes(",\"violations\":["), bytes("]}}"),
+        bytes(",\"payloadSha256\":\""), bytes(",\"prevHash\":\""), bytes(",\"recordedAt\":\""), bytes(",\"sequence\":"),
+        bytes(",\"streamId\":\""), bytes(",\"type\":\""), bytes(",\"v\":"), bytes("}\n"),
+    };
+    private static final int[] VALUES = {
+        STRING, STRING, STRING, NOTHING,
+        STRING, STRING, STRING, OPTIONAL_STRING,
+        STRING, CATEGORIES, OPTIONAL_STRING, OPTIONAL_STRING,
+        BOOL, STRING, STRING, BOOL,
+        STRING, STRING, STRING, NOTHING,
+        OPTIONAL_STRING, STRING, VIOLATIONS, NOTHING,
+        STRING, STRING, STRING, INTEGER,
+        STRING, STRING, INTEGER, NOTHING,
+    };
+    private static final int[] SLOT = {
+        EVENT_ID, HASH, OCCURRED_AT, -1,
+        ACCESS_ID, ACTOR_ID, KIND, SUB_PROCESSOR,
+        AGREEMENT, -1, COUNTRY, INSTRUCTION,
+        -1, ACCESS_OCCURRED_AT, PURPOSE, -1,
+        REFERENCE_DATA, CIPHERTEXT, KEY_ID, -1,
+        SYSTEM, OUTCOME, -1, -1,
+        PAYLOAD_SHA256, PREV_HASH, RECORDED_AT, -1,
+        STREAM_ID, TYPE, -1, -1,
+    };
 
     private final ShapeCursor cursor = new ShapeCursor();
-    byte[] raw;
-    /** Each string member's text, as (from, to) of {@link #raw}; -1 for an optional member not there. */
-    final Span eventId = new Span();
-    final Span hash = new Span();
-    final Span occurredAt = new Span();
-    final Span accessId = new Span();
-    final Span actor = new Span();
-    final Span actorId = new Span();
-    final Span kind = new Span();
-    final Span subProcessor = new Span();
-    final Span agreement = new Span();
-    final Span categories = new Span();
-    final Span country = new Span();
-    final Span instruction = new Span();
-    final Span accessOccurredAt = new Span();
-    final Span purpose = new Span();
-    final Span referenceData = new Span();
-    final Span ciphertext = new Span();
-    final Span keyId = new Span();
-    final Span system = new Span();
-    final Span verdict = new Span();
-    final Span outcome = new Span();
-    final Span payloadSha256 = new Span();
-    final Span prevHash = new Span();
-    final Span recordedAt = new Span();
-    final Span streamId = new Span();
-    final Span type = new Span();
-    boolean instructionVerified;
-    boolean recordedLate;
-    long sequence;
-    long v;
-    /** The payload's bytes, its braces included; where the hash and payload members begin (their commas). */
-    int payloadFrom;
-    int payloadTo;
-    int hashMember;
-    int payloadMember;
-    /** Each category's text and each violation's article and reason, as (from, to) pairs. */
+    /** Where each step's bytes begin. */
+    private final int[] steps = new int[BYTES.length];
+    private final boolean[] bools = new boolean[BYTES.length];
+    private final long[] integers = new long[BYTES.length];
+    final int[] from = new int[SLOTS];
+    final int[] to = new int[SLOTS];
+    /** Each category's text, and each violation's article and reason, as (from, to) pairs. */
     int[] categoryTexts = new int[16];
     int categoryCount;
     int[] violationTexts = new int[16];
     int violationCount;
 
-    /** A span of the line; {@code from} is -1 for a member that is not there. */
-    static final class Span {
-        int from = -1;
-        int to;
-    }
-
     /** Whether {@code raw[from, to)} is an access's line of exactly this shape, its newline last. */
-    boolean read(byte[] raw, int from, int to) {
-        this.raw = raw;
-        cursor.reset(raw, from, to);
-        return envelopeBefore() && payload() && envelopeAfter() && cursor.at == to;
+    boolean read(byte[] raw, int lineFrom, int lineTo) {
+        ShapeCursor c = cursor;
+        c.reset(raw, lineFrom, lineTo);
+        for (int step = 0; step < BYTES.length; step++) {
+            steps[step] = c.at;
+            int value = VALUES[step];
+            int slot = SLOT[step];
+            if (value == OPTIONAL_STRING && !c.startsWith(BYTES[step])) {
+                from[slot] = -1;
+                continue;
+            }
+            if (!c.literal(BYTES[step]) || !value(value, step, slot)) {
+                return false;
+            }
+        }
+        return c.at == lineTo;
     }
 
-    private boolean envelopeBefore() {
+    private boolean value(int value, int step, int slot) {
         ShapeCursor c = cursor;
-        if (!(c.literal(EVENT_ID) && string(eventId))) {
-            return false;
-        }
-        hashMember = c.at;
-        if (!(c.literal(HASH) && string(hash) && c.literal(OCCURRED_AT) && string(occurredAt))) {
-            return false;
-        }
-        payloadMember = c.at;
-        if (!c.literal(PAYLOAD)) {
-            return false;
-        }
-        payloadFrom = c.at;
-        return true;
-    }
-
-    private boolean payload() {
-        ShapeCursor c = cursor;
-        if (!(c.literal(ACCESS_ID) && string(accessId))) {
-            return false;
-        }
-        // The actor's object begins after its comma, name and colon: {"id":…}.
-        actor.from = c.at + 9;
-        if (!(c.literal(ACTOR_ID) && string(actorId) && c.literal(KIND) && string(kind)
-                && optional(SUB_PROCESSOR, subProcessor))) {
-            return false;
-        }
-        actor.to = c.at + 1;
-        if (!(c.literal(AGREEMENT) && string(agreement) && categories() && optional(COUNTRY, country)
-                && optional(INSTRUCTION, instruction) && c.literal(INSTRUCTION_VERIFIED) && c.bool())) {
-            return false;
-        }
-        instructionVerified = c.bool;
-        if (!(c.literal(ACCESS_OCCURRED_AT) && string(accessOccurredAt) && c.literal(PURPOSE) && string(purpose)
-                && c.literal(RECORDED_LATE) && c.bool())) {
-            return false;
-        }
-        recordedLate = c.bool;
-        if (!(c.literal(REFERENCE_DATA) && string(referenceData) && c.literal(CIPHERTEXT) && string(ciphertext)
-                && c.literal(KEY_ID) && string(keyId))) {
-            return false;
-        }
-        if (!optional(SYSTEM, system)) {
-            return false;
-        }
-        boolean withSystem = system.from >= 0;
-        // The verdict's object begins after the brace closing the subject (unless a system came between), comma, name, colon.
-        verdict.from = c.at + (withSystem ? 11 : 12);
-        if (!((withSystem ? c.literal(VERDICT_AFTER_SYSTEM) : c.literal(VERDICT_AFTER_SUBJECT)) && string(outcome)
-                && c.literal(VIOLATIONS) && violations() && c.literal(PAYLOAD_END))) {
-            return false;
-        }
-        verdict.to = c.at - 1;
-        payloadTo = c.at;
-        return true;
-    }
-
-    private boolean envelopeAfter() {
-        ShapeCursor c = cursor;
-        if (!(c.literal(PAYLOAD_SHA256) && string(payloadSha256) && c.literal(PREV_HASH) && string(prevHash)
-                && c.literal(RECORDED_AT) && string(recordedAt) && c.literal(SEQUENCE) && c.integer())) {
-            return false;
-        }
-        sequence = c.integer;
-        if (!(c.literal(STREAM_ID) && string(streamId) && c.literal(TYPE) && string(type) && c.literal(V) && c.integer())) {
-            return false;
-        }
-        v = c.integer;
-        return c.literal(OBJECT_END);
-    }
-
-    /** A list of plain strings: {@code ["A","B"]}, or {@code []}. */
-    private boolean categories() {
-        ShapeCursor c = cursor;
-        if (!c.literal(CATEGORIES)) {
-            return false;
-        }
-        categories.from = c.at - 1;
-        categoryCount = 0;
-        if (c.peek() != ']') {
-            do {
-                if (!(c.next('"') && c.string())) {
+        switch (value) {
+            case STRING, OPTIONAL_STRING -> {
+                if (!c.string()) {
                     return false;
                 }
-                categoryTexts = pair(categoryTexts, categoryCount++, c.from, c.to);
-            } while (c.next(','));
+                from[slot] = c.from;
+                to[slot] = c.to;
+                return true;
+            }
+            case BOOL -> {
+                boolean read = c.bool();
+                bools[step] = c.bool;
+                return read;
+            }
+            case INTEGER -> {
+                boolean read = c.integer();
+                integers[step] = c.integer;
+                return read;
+            }
+            case CATEGORIES -> {
+                return categories();
+            }
+            case VIOLATIONS -> {
+                return violations();
+            }
+            default -> {
+                return true;
+            }
         }
-        if (!c.next(']')) {
-            return false;
-        }
-        categories.to = c.at;
-        return true;
     }
 
-    /** Violations each with its article and reason, in that order; or none. */
+    /** A list of plain strings: {@code ["A","B"]}, or {@code []}; its opening bracket was the step's. */
+    private boolean categories() {
+        ShapeCursor c = cursor;
+        categoryCount = 0;
+        if (c.next(']')) {
+            return true;
+        }
+        do {
+            if (!(c.next('"') && c.string())) {
+                return false;
+            }
+            categoryTexts = pair(categoryTexts, categoryCount++, c.from, c.to);
+        } while (c.next(','));
+        return c.next(']');
+    }
+
+    private static final byte[] ARTICLE = bytes("{\"article\":\"");
+    private static final byte[] REASON = bytes(",\"reason\":\"");
+
+    /** Violations each with its article and reason, in that order; or none. The closing bracket is the next step's. */
     private boolean violations() {
         ShapeCursor c = cursor;
         violationCount = 0;
@@ -220,23 +197,66 @@ final class AccessLineShape {
         return true;
     }
 
-    /** A string member that may be left out: there when its name is next, else not. */
-    private boolean optional(byte[] member, Span span) {
-        if (!cursor.startsWith(member)) {
-            span.from = -1;
-            return true;
-        }
-        cursor.at += member.length;
-        return string(span);
+    boolean instructionVerified() {
+        return bools[INSTRUCTION_VERIFIED_STEP];
     }
 
-    private boolean string(Span span) {
-        if (!cursor.string()) {
-            return false;
-        }
-        span.from = cursor.from;
-        span.to = cursor.to;
-        return true;
+    boolean recordedLate() {
+        return bools[RECORDED_LATE_STEP];
+    }
+
+    long sequence() {
+        return integers[SEQUENCE_STEP];
+    }
+
+    long v() {
+        return integers[V_STEP];
+    }
+
+    /** Where the hash member begins (its comma): the envelope's hash covers the line without it. */
+    int hashMember() {
+        return steps[HASH_STEP];
+    }
+
+    /** Where the payload member begins (its comma). */
+    int payloadMember() {
+        return steps[PAYLOAD_STEP];
+    }
+
+    /** The payload's bytes, its braces included. */
+    int payloadFrom() {
+        return steps[PAYLOAD_STEP + 1];
+    }
+
+    int payloadTo() {
+        return steps[PAYLOAD_SHA256_STEP];
+    }
+
+    /** The actor's object, its braces included: after its comma, name and colon, up to the agreement's step. */
+    int actorFrom() {
+        return steps[ACTOR_STEP] + 9;
+    }
+
+    int actorTo() {
+        return steps[AGREEMENT_STEP] + 1;
+    }
+
+    /** The categories' list, its brackets included. */
+    int categoriesFrom() {
+        return steps[CATEGORIES_STEP] + BYTES[CATEGORIES_STEP].length - 1;
+    }
+
+    int categoriesTo() {
+        return steps[CATEGORIES_STEP + 1];
+    }
+
+    /** The verdict's object, its braces included: after its comma, name and colon, up to the payload's last bracket. */
+    int verdictFrom() {
+        return steps[VERDICT_STEP] + 11;
+    }
+
+    int verdictTo() {
+        return steps[PAYLOAD_END_STEP] + 2;
     }
 
     private static int[] pair(int[] pairs, int index, int start, int end) {

@@ -1,5 +1,28 @@
 package nl.evidencestore.shared.evidence.verify;
 
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.ACCESS_ID;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.ACCESS_OCCURRED_AT;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.ACTOR_ID;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.AGREEMENT;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.CIPHERTEXT;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.COUNTRY;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.EVENT_ID;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.HASH;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.INSTRUCTION;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.KEY_ID;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.KIND;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.OCCURRED_AT;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.OUTCOME;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.PAYLOAD_SHA256;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.PREV_HASH;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.PURPOSE;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.RECORDED_AT;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.REFERENCE_DATA;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.STREAM_ID;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.SUB_PROCESSOR;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.SYSTEM;
+import static nl.evidencestore.shared.evidence.verify.AccessLineShape.TYPE;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -35,27 +58,20 @@ final class PlainAccessLine {
     private static final ThreadLocal<PlainAccessLine> READERS = ThreadLocal.withInitial(PlainAccessLine::new);
     private static final byte[] ACCESS = EventTypes.nameOf(AccessRecorded.class).getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    // The slots of RecentValues, and those of RecentTexts that CanonicalLine uses for the same members.
-    private static final int AGREEMENT = 0;
-    private static final int ACTOR = 1;
-    private static final int PURPOSE = 2;
-    private static final int INSTRUCTION = 3;
-    private static final int CATEGORIES = 4;
-    private static final int COUNTRY = 5;
-    private static final int OCCURRED_AT = 6;
-    private static final int REFERENCE_DATA = 7;
-    private static final int KEY_ID = 8;
-    private static final int SYSTEM = 9;
-    private static final int VERDICT = 10;
-    private static final int HASH = 11;
+    // RecentValues keeps a string member's value in the member's own slot; these three are the whole objects'.
+    private static final int ACTOR = AccessLineShape.SLOTS;
+    private static final int CATEGORIES = ACTOR + 1;
+    private static final int VERDICT = ACTOR + 2;
+    // The slots of RecentTexts that CanonicalLine uses for the same members.
     private static final int TEXT_OCCURRED_AT = 2;
     private static final int TEXT_RECORDED_AT = 6;
     private static final int TEXT_STREAM_ID = 8;
     private static final int TEXT_TYPE = 9;
     private final AccessLineShape shape = new AccessLineShape();
-    private final RecentValues recent = new RecentValues(12);
+    private final RecentValues recent = new RecentValues(VERDICT + 1);
     private final RecentTexts texts = RecentTexts.ofThisThread();
     private final MessageDigest sha256 = CanonicalLine.sha256();
+    private byte[] raw;
 
     /** The facts of {@code raw[from, to)} as {@link LineFacts#of} gives them, when it is an access of the plain shape; else null. */
     static LineFacts facts(long number, byte[] raw, int from, int to, BundleScope scope) {
@@ -64,14 +80,15 @@ final class PlainAccessLine {
 
     private LineFacts read(long number, byte[] raw, int from, int to, BundleScope scope) {
         AccessLineShape s = shape;
-        if (!s.read(raw, from, to) || !Arrays.equals(raw, s.type.from, s.type.to, ACCESS, 0, ACCESS.length)) {
+        this.raw = raw;
+        if (!s.read(raw, from, to) || !Arrays.equals(raw, s.from[TYPE], s.to[TYPE], ACCESS, 0, ACCESS.length)) {
             return null;
         }
         EventLine line;
         AccessRecorded access;
         try {
-            line = line(raw);
-            access = line == null ? null : access(raw);
+            line = line();
+            access = line == null ? null : access();
         } catch (RuntimeException e) {
             // A value its constructor refuses: the general reader says what it makes of it.
             return null;
@@ -79,67 +96,65 @@ final class PlainAccessLine {
         if (access == null) {
             return null;
         }
-        return LineFacts.decoded(number, line, true, payloadHashHolds(raw), eventHashHolds(raw, from, to), scope, access);
+        return LineFacts.decoded(number, line, true, payloadHashHolds(), eventHashHolds(from, to), scope, access);
     }
 
     /** The line as {@link CanonicalLine} builds it; null where its instants are not in their one form. */
-    private EventLine line(byte[] raw) {
+    private EventLine line() {
         AccessLineShape s = shape;
-        String occurredAt = texts.text(TEXT_OCCURRED_AT, raw, s.occurredAt.from, s.occurredAt.to);
-        String recordedAt = texts.text(TEXT_RECORDED_AT, raw, s.recordedAt.from, s.recordedAt.to);
-        Instant occurred = texts.instant(TEXT_OCCURRED_AT, occurredAt);
-        Instant recorded = texts.instant(TEXT_RECORDED_AT, recordedAt);
+        Instant occurred = texts.instant(TEXT_OCCURRED_AT, texts.text(TEXT_OCCURRED_AT, raw, s.from[OCCURRED_AT], s.to[OCCURRED_AT]));
+        Instant recorded = texts.instant(TEXT_RECORDED_AT, texts.text(TEXT_RECORDED_AT, raw, s.from[RECORDED_AT], s.to[RECORDED_AT]));
         if (occurred == null || recorded == null) {
             return null;
         }
         // A chain's prevHash is the hash of the line before it, mostly read just before: that string again.
-        Object previous = recent.last(HASH, raw, s.prevHash.from, s.prevHash.to);
-        String prevHash = previous != null ? (String) previous : RecentValues.text(raw, s.prevHash.from, s.prevHash.to);
-        String hash = recent.keep(HASH, raw, s.hash.from, s.hash.to, RecentValues.text(raw, s.hash.from, s.hash.to));
-        EventEnvelope envelope = new EventEnvelope(Math.toIntExact(s.v), RecentValues.text(raw, s.eventId.from, s.eventId.to),
-                texts.text(TEXT_TYPE, raw, s.type.from, s.type.to), texts.text(TEXT_STREAM_ID, raw, s.streamId.from, s.streamId.to),
-                s.sequence, occurred, recorded, prevHash, RecentValues.text(raw, s.payloadSha256.from, s.payloadSha256.to));
-        return new EventLine(envelope, hash, Arrays.copyOfRange(raw, s.payloadFrom, s.payloadTo));
+        Object previous = recent.last(HASH, raw, s.from[PREV_HASH], s.to[PREV_HASH]);
+        String prevHash = previous != null ? (String) previous : text(PREV_HASH);
+        String hash = recent.keep(HASH, raw, s.from[HASH], s.to[HASH], text(HASH));
+        EventEnvelope envelope = new EventEnvelope(Math.toIntExact(s.v()), text(EVENT_ID),
+                texts.text(TEXT_TYPE, raw, s.from[TYPE], s.to[TYPE]), texts.text(TEXT_STREAM_ID, raw, s.from[STREAM_ID], s.to[STREAM_ID]),
+                s.sequence(), occurred, recorded, prevHash, text(PAYLOAD_SHA256));
+        return new EventLine(envelope, hash, Arrays.copyOfRange(raw, s.payloadFrom(), s.payloadTo()));
     }
 
     /** The access as {@code AccessPayload} reads it; null where it would leave the payload to the mapper. */
-    private AccessRecorded access(byte[] raw) {
-        AccessLineShape s = shape;
-        Instant occurredAt = recent.of(OCCURRED_AT, raw, s.accessOccurredAt.from, s.accessOccurredAt.to, IsoInstant::parse);
+    private AccessRecorded access() {
+        Instant occurredAt = value(ACCESS_OCCURRED_AT, IsoInstant::parse);
         if (occurredAt == null) {
             return null;
         }
-        return new AccessRecorded(recent.of(AGREEMENT, raw, s.agreement.from, s.agreement.to, AgreementId::of),
-                RecentValues.text(raw, s.accessId.from, s.accessId.to), actor(raw),
-                recent.of(PURPOSE, raw, s.purpose.from, s.purpose.to, Purpose::of), optional(INSTRUCTION, raw, s.instruction),
-                categories(raw),
-                new SealedSubject(recent.of(KEY_ID, raw, s.keyId.from, s.keyId.to, Function.identity()),
-                        RecentValues.text(raw, s.ciphertext.from, s.ciphertext.to)),
-                s.country.from < 0 ? null : recent.of(COUNTRY, raw, s.country.from, s.country.to, Country::of),
-                optional(SYSTEM, raw, s.system), occurredAt, verdict(raw), s.instructionVerified, s.recordedLate,
-                recent.of(REFERENCE_DATA, raw, s.referenceData.from, s.referenceData.to, Function.identity()));
+        return new AccessRecorded(value(AGREEMENT, AgreementId::of), text(ACCESS_ID), actor(), value(PURPOSE, Purpose::of),
+                value(INSTRUCTION, Function.identity()), categories(),
+                new SealedSubject(value(KEY_ID, Function.identity()), text(CIPHERTEXT)), value(COUNTRY, Country::of),
+                value(SYSTEM, Function.identity()), occurredAt, verdict(), shape.instructionVerified(), shape.recordedLate(),
+                value(REFERENCE_DATA, Function.identity()));
     }
 
-    private String optional(int slot, byte[] raw, AccessLineShape.Span span) {
-        return span.from < 0 ? null : recent.of(slot, raw, span.from, span.to, Function.identity());
+    /** A string member's text, made anew: a value no other line shares. */
+    private String text(int member) {
+        return RecentValues.text(raw, shape.from[member], shape.to[member]);
     }
 
-    private Actor actor(byte[] raw) {
+    /** What {@code make} makes of a string member's text, the same as the line before's when its bytes are; null when it is not there. */
+    private <T> T value(int member, Function<String, T> make) {
         AccessLineShape s = shape;
-        Object last = recent.last(ACTOR, raw, s.actor.from, s.actor.to);
+        return s.from[member] < 0 ? null : recent.of(member, raw, s.from[member], s.to[member], make);
+    }
+
+    private Actor actor() {
+        AccessLineShape s = shape;
+        Object last = recent.last(ACTOR, raw, s.actorFrom(), s.actorTo());
         if (last != null) {
             return (Actor) last;
         }
-        Actor actor = new Actor(RecentValues.text(raw, s.actorId.from, s.actorId.to),
-                ActorKind.valueOf(RecentValues.text(raw, s.kind.from, s.kind.to)),
-                s.subProcessor.from < 0 ? null : RecentValues.text(raw, s.subProcessor.from, s.subProcessor.to));
-        return recent.keep(ACTOR, raw, s.actor.from, s.actor.to, actor);
+        Actor actor = new Actor(text(ACTOR_ID), ActorKind.valueOf(text(KIND)), s.from[SUB_PROCESSOR] < 0 ? null : text(SUB_PROCESSOR));
+        return recent.keep(ACTOR, raw, s.actorFrom(), s.actorTo(), actor);
     }
 
-    private List<DataCategory> categories(byte[] raw) {
+    private List<DataCategory> categories() {
         AccessLineShape s = shape;
         @SuppressWarnings("unchecked")
-        List<DataCategory> last = (List<DataCategory>) recent.last(CATEGORIES, raw, s.categories.from, s.categories.to);
+        List<DataCategory> last = (List<DataCategory>) recent.last(CATEGORIES, raw, s.categoriesFrom(), s.categoriesTo());
         if (last != null) {
             return last;
         }
@@ -147,12 +162,12 @@ final class PlainAccessLine {
         for (int i = 0; i < s.categoryCount; i++) {
             categories.add(DataCategory.of(RecentValues.text(raw, s.categoryTexts[2 * i], s.categoryTexts[2 * i + 1])));
         }
-        return recent.keep(CATEGORIES, raw, s.categories.from, s.categories.to, List.copyOf(categories));
+        return recent.keep(CATEGORIES, raw, s.categoriesFrom(), s.categoriesTo(), List.copyOf(categories));
     }
 
-    private Verdict verdict(byte[] raw) {
+    private Verdict verdict() {
         AccessLineShape s = shape;
-        Object last = recent.last(VERDICT, raw, s.verdict.from, s.verdict.to);
+        Object last = recent.last(VERDICT, raw, s.verdictFrom(), s.verdictTo());
         if (last != null) {
             return (Verdict) last;
         }
@@ -162,24 +177,24 @@ final class PlainAccessLine {
             violations.add(new Violation(RecentValues.text(raw, texts[4 * i], texts[4 * i + 1]),
                     RecentValues.text(raw, texts[4 * i + 2], texts[4 * i + 3])));
         }
-        Verdict verdict = new Verdict(Verdict.Outcome.valueOf(RecentValues.text(raw, s.outcome.from, s.outcome.to)), violations);
-        return recent.keep(VERDICT, raw, s.verdict.from, s.verdict.to, verdict);
+        Verdict verdict = new Verdict(Verdict.Outcome.valueOf(text(OUTCOME)), violations);
+        return recent.keep(VERDICT, raw, s.verdictFrom(), s.verdictTo(), verdict);
     }
 
-    private boolean payloadHashHolds(byte[] raw) {
+    private boolean payloadHashHolds() {
         AccessLineShape s = shape;
-        sha256.update(raw, s.payloadFrom, s.payloadTo - s.payloadFrom);
-        return isHexOf(sha256.digest(), raw, s.payloadSha256.from, s.payloadSha256.to);
+        sha256.update(raw, s.payloadFrom(), s.payloadTo() - s.payloadFrom());
+        return isHexOf(sha256.digest(), raw, s.from[PAYLOAD_SHA256], s.to[PAYLOAD_SHA256]);
     }
 
     /** As {@link CanonicalLine#eventHashHolds}: the line's bytes without its hash and payload members, and its newline. */
-    private boolean eventHashHolds(byte[] raw, int from, int to) {
+    private boolean eventHashHolds(int from, int to) {
         AccessLineShape s = shape;
-        int hashEnd = s.hash.to + 1;
-        sha256.update(raw, from, s.hashMember - from);
-        sha256.update(raw, hashEnd, s.payloadMember - hashEnd);
-        sha256.update(raw, s.payloadTo, to - 1 - s.payloadTo);
-        return isHexOf(sha256.digest(), raw, s.hash.from, s.hash.to);
+        int hashEnd = s.to[HASH] + 1;
+        sha256.update(raw, from, s.hashMember() - from);
+        sha256.update(raw, hashEnd, s.payloadMember() - hashEnd);
+        sha256.update(raw, s.payloadTo(), to - 1 - s.payloadTo());
+        return isHexOf(sha256.digest(), raw, s.from[HASH], s.to[HASH]);
     }
 
     /** Whether {@code raw[from, to)} is the lower-case hex of {@code digest}. */

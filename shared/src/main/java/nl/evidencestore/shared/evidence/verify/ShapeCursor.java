@@ -1,6 +1,7 @@
 package nl.evidencestore.shared.evidence.verify;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import nl.evidencestore.shared.json.Swar;
 
 /**
@@ -33,50 +34,29 @@ final class ShapeCursor {
 
     /** Steps over {@code expected} when the bytes at hand are exactly it. */
     boolean literal(byte[] expected) {
-        int n = expected.length;
-        if (at + n > end) {
+        if (!startsWith(expected)) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            if (json[at + i] != expected[i]) {
-                return false;
-            }
-        }
-        at += n;
+        at += expected.length;
         return true;
     }
 
     /** Whether the bytes at hand begin with {@code expected}, without stepping over them. */
     boolean startsWith(byte[] expected) {
         int n = expected.length;
-        if (at + n > end) {
-            return false;
-        }
-        for (int i = 0; i < n; i++) {
-            if (json[at + i] != expected[i]) {
-                return false;
-            }
-        }
-        return true;
+        return at + n <= end && Arrays.equals(json, at, at + n, expected, 0, n);
     }
 
     /** A plain string's text up to its closing quote, which is stepped over; its opening quote was the literal before. */
     boolean string() {
-        int i = Swar.plainAscii(json, at, end);
-        while (i < end) {
-            byte c = json[i];
-            if (c == '"') {
-                from = at;
-                to = i;
-                at = i + 1;
-                return true;
-            }
-            if (c < 0x20 || c == '\\') {
-                return false;
-            }
-            i++;
+        int i = Swar.firstNotPlain(json, at, end);
+        if (i == end || json[i] != '"') {
+            return false;
         }
-        return false;
+        from = at;
+        to = i;
+        at = i + 1;
+        return true;
     }
 
     /** A non-negative integer as JCS writes it, small enough that its form is beyond doubt. */
