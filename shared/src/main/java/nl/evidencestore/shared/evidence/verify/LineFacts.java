@@ -42,6 +42,11 @@ record LineFacts(long number, EventLine line, String malformed, boolean canonica
                 ACCESS.equals(line.envelope().type()) ? canonical.access() : null);
     }
 
+    /** A canonical access's line, read the plain way: its event and row made already. */
+    static LineFacts access(long number, EventLine line, boolean payload, boolean hash, AccessRecorded access, byte[] row) {
+        return new LineFacts(number, line, null, true, payload, hash, access, null, row);
+    }
+
     /** A line that is not canonical: parsed by the general reader, which says what is wrong, and hashed as written. */
     private static LineFacts slow(long number, byte[] raw, BundleScope scope) {
         EventLine line;

@@ -34,7 +34,9 @@ import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.evidence.report.TimelineCsv;
 import nl.evidencestore.shared.integrity.EventEnvelope;
+import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.json.IsoInstant;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.ActorKind;
@@ -71,7 +73,12 @@ final class PlainAccessLine {
     private final RecentValues recent = new RecentValues(VERDICT + 1);
     private final RecentTexts texts = RecentTexts.ofThisThread();
     private final MessageDigest sha256 = CanonicalLine.sha256();
+    private final PlainRow rows = new PlainRow();
     private byte[] raw;
+    private Instant lastOccurredAt;
+    private String lastOccurredAtCell;
+    private Instant lastRecordedAt;
+    private String lastRecordedAtCell;
 
     /** The facts of {@code raw[from, to)} as {@link LineFacts#of} gives them, when it is an access of the plain shape; else null. */
     static LineFacts facts(long number, byte[] raw, int from, int to, BundleScope scope) {
@@ -96,7 +103,33 @@ final class PlainAccessLine {
         if (access == null) {
             return null;
         }
-        return LineFacts.decoded(number, line, true, payloadHashHolds(), eventHashHolds(from, to), scope, access);
+        return LineFacts.access(number, line, payloadHashHolds(), eventHashHolds(from, to), access, row(line, access, scope));
+    }
+
+    /** As {@link TimelineRow#of} gives it, from the line's places where they are plain enough; null for a line without a row. */
+    private byte[] row(EventLine line, AccessRecorded access, BundleScope scope) {
+        if (!TimelineCsv.mayHaveRow(line, scope) || !access.agreementId().equals(scope.agreementId())) {
+            return null;
+        }
+        byte[] row = rows.write(raw, shape, occurredAtCell(access.occurredAt()), recordedAtCell(line.envelope().recordedAt()));
+        return row != null ? row : TimelineRow.of(line, access, scope);
+    }
+
+    /** Consecutive accesses often share their instants (the same object, made once from the same bytes): each text made once. */
+    private String occurredAtCell(Instant instant) {
+        if (instant != lastOccurredAt) {
+            lastOccurredAt = instant;
+            lastOccurredAtCell = EventHash.format(instant);
+        }
+        return lastOccurredAtCell;
+    }
+
+    private String recordedAtCell(Instant instant) {
+        if (instant != lastRecordedAt) {
+            lastRecordedAt = instant;
+            lastRecordedAtCell = EventHash.format(instant);
+        }
+        return lastRecordedAtCell;
     }
 
     /** The line as {@link CanonicalLine} builds it; null where its instants are not in their one form. */

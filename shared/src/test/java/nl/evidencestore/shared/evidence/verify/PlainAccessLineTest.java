@@ -58,11 +58,20 @@ class PlainAccessLineTest {
     void readsRandomAccessLinesAsTheGeneralReaderDoes() {
         Random random = new Random(21);
         int plain = 0;
+        int quoted = 0;
+        int guarded = 0;
         for (int n = 0; n < 5_000; n++) {
             byte[] line = line(random, n);
-            plain += same(n, line) ? 1 : 0;
+            LineFacts facts = same(n, line) ? PlainAccessLine.facts(n, line, 0, line.length, SCOPE) : null;
+            plain += facts != null ? 1 : 0;
+            String row = facts == null || facts.timelineRow() == null ? "" : new String(facts.timelineRow(), StandardCharsets.UTF_8);
+            quoted += row.contains("\"") ? 1 : 0;
+            guarded += row.contains("'") ? 1 : 0;
         }
         assertThat(plain).isGreaterThan(3_000);
+        // Rows made the plain way with cells quoted for a comma and guarded against a formula, too.
+        assertThat(quoted).isGreaterThan(100);
+        assertThat(guarded).isGreaterThan(100);
     }
 
     @Test
@@ -143,19 +152,20 @@ class PlainAccessLineTest {
 
     private static AccessRecorded tryAccess(Random random) {
         ActorKind kind = ActorKind.values()[random.nextInt(ActorKind.values().length)];
-        Actor actor = new Actor(pick(random, "emp-7", "emp-8", "a.b:c"), kind,
-                kind == ActorKind.SUB_PROCESSOR ? pick(random, "sub-1", "sub-2") : null);
+        Actor actor = new Actor(pick(random, "emp-7", "emp-8", "a.b:c", "-robot", "@x"), kind,
+                kind == ActorKind.SUB_PROCESSOR ? pick(random, "sub-1", "sub-2", "=sub", "+s") : null);
         List<DataCategory> categories = new ArrayList<>();
         for (int n = random.nextInt(4); n > 0; n--) {
             categories.add(DataCategory.of(pick(random, "SURNAME", "BSN", "EMAIL", "DENTAL_PHOTOS")));
         }
         List<Violation> violations = new ArrayList<>();
         for (int n = random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0; n > 0; n--) {
-            violations.add(new Violation(pick(random, "1.1", "2.3", "ANNEX_1"), text(random, "why")));
+            violations.add(new Violation(pick(random, "1.1", "2.3", "ANNEX_1", "3,2", "=1", ""), text(random, "why")));
         }
         Instant occurredAt = Instant.parse("2026-03-01T00:00:00Z").plusSeconds(random.nextInt(4) * 100_000L)
                 .plusNanos(List.of(0L, 123_000_000L, 123_456_000L, 123_456_789L).get(random.nextInt(4)));
-        return new AccessRecorded(random.nextInt(20) == 0 ? AgreementId.of("agr-2") : AGREEMENT, "acc-" + random.nextInt(1_000_000),
+        return new AccessRecorded(random.nextInt(20) == 0 ? AgreementId.of("agr-2") : AGREEMENT,
+                pick(random, "acc-", "-acc-", "@acc,") + random.nextInt(1_000_000),
                 actor, Purpose.of(pick(random, "REMOTE_SUPPORT", "DATABASE_CONVERSION")),
                 random.nextBoolean() ? null : text(random, "ins-1"), categories,
                 new SealedSubject(pick(random, "key-1", "key-2"), pick(random, "c3ViamVjdA==", "YWJj", "QUJDRA==")),
@@ -164,9 +174,16 @@ class PlainAccessLineTest {
                 random.nextBoolean(), pick(random, "eea-adequacy-2025-06", "eea-adequacy-2026-01"));
     }
 
-    /** Mostly {@code plain}; sometimes text with characters the plain shape leaves to the general reader. */
+    /**
+     * Mostly {@code plain}; sometimes with what a cell quotes or guards (a comma, a formula's first
+     * character), sometimes with characters the plain shape leaves to the general reader.
+     */
     private static String text(Random random, String plain) {
-        return random.nextInt(8) != 0 ? plain : plain + pick(random, "\"", "\\", "é", "\u0001", "😀", "\u007f", " ", "");
+        return switch (random.nextInt(8)) {
+            case 0 -> plain + pick(random, "\"", "\\", "é", "\u0001", "😀", "\u007f", " ", "");
+            case 1 -> pick(random, "=", "+", "-", "@", "", ",") + plain + pick(random, ",", ";", "", "'");
+            default -> plain;
+        };
     }
 
     private static String pick(Random random, String... values) {

@@ -79,6 +79,14 @@ public final class StageBench {
                 shape.read(r, 0, r.length);
             }
             report("plain shape walk", t, raw.size());
+            PlainRow plainRow = new PlainRow();
+            t = cpu();
+            for (byte[] r : raw) {
+                if (shape.read(r, 0, r.length)) {
+                    plainRow.write(r, shape, "2026-03-07T02:53:15.000000Z", "2026-11-26T06:36:13.071000Z");
+                }
+            }
+            report("plain shape walk and row", t, raw.size());
             t = cpu();
             for (byte[] r : raw) {
                 PlainAccessLine.facts(1, r, 0, r.length, scope);

@@ -1,0 +1,131 @@
+package nl.evidencestore.shared.evidence.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * An access's timeline.csv row with the {@link LineFacts#SUBJECT} stand-in, written from the
+ * places of its plain line ({@link AccessLineShape}) without its record: every text there is
+ * ASCII without a quote, backslash or line break, so a cell is its bytes, quoted when it holds a
+ * comma, an apostrophe first where a spreadsheet would see a formula ({@code CsvCells}' rules).
+ * The same bytes as {@link TimelineRow}, which a randomised test holds it to. One per thread.
+ */
+final class PlainRow {
+    private static final byte[] STAND_IN = LineFacts.SUBJECT.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TRUE = "true,".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false,".getBytes(StandardCharsets.US_ASCII);
+    private final int[] single = new int[2];
+    private byte[] row = new byte[512];
+    private int length;
+    private byte[] json;
+
+    /**
+     * The row's bytes; {@code occurredAt} and {@code recordedAt} are the cells' texts as
+     * {@code EventHash.format} writes them; null when one of those is not plain ASCII without a comma.
+     */
+    byte[] write(byte[] raw, AccessLineShape s, String occurredAt, String recordedAt) {
+        json = raw;
+        length = 0;
+        if (!text(occurredAt) || !text(recordedAt)) {
+            return null;
+        }
+        span(s, AccessLineShape.ACCESS_ID);
+        span(s, AccessLineShape.ACTOR_ID);
+        span(s, AccessLineShape.KIND);
+        span(s, AccessLineShape.SUB_PROCESSOR);
+        span(s, AccessLineShape.PURPOSE);
+        span(s, AccessLineShape.INSTRUCTION);
+        cell(s.categoryTexts, 2, s.categoryCount);
+        span(s, AccessLineShape.COUNTRY);
+        span(s, AccessLineShape.SYSTEM);
+        span(s, AccessLineShape.OUTCOME);
+        // Each violation is an (article, reason) pair of pairs: the articles are every other pair.
+        cell(s.violationTexts, 4, s.violationCount);
+        bytes(s.recordedLate() ? TRUE : FALSE, 0, s.recordedLate() ? TRUE.length : FALSE.length);
+        bytes(STAND_IN, 0, STAND_IN.length);
+        room(2);
+        row[length++] = '\r';
+        row[length++] = '\n';
+        return Arrays.copyOf(row, length);
+    }
+
+    /** A cell of a text made elsewhere: false where it is not the plain kind this writer takes. */
+    private boolean text(String value) {
+        int n = value.length();
+        room(n + 2);
+        int cell = length;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == ',') {
+                return false;
+            }
+            row[length++] = (byte) c;
+        }
+        endCell(cell, false);
+        return true;
+    }
+
+    /** A string member's cell; empty where it is not there. */
+    private void span(AccessLineShape s, int member) {
+        if (s.from[member] < 0) {
+            room(1);
+            row[length++] = ',';
+            return;
+        }
+        single[0] = s.from[member];
+        single[1] = s.to[member];
+        cell(single, 2, 1);
+    }
+
+    /** Texts at {@code pairs[0], pairs[stride], …} (each a from and a to), joined by semicolons into one cell. */
+    private void cell(int[] pairs, int stride, int count) {
+        boolean quoted = false;
+        int cell = length;
+        for (int i = 0; i < count; i++) {
+            int from = pairs[stride * i];
+            int to = pairs[stride * i + 1];
+            if (i > 0) {
+                room(1);
+                row[length++] = ';';
+            }
+            for (int j = from; j < to; j++) {
+                quoted |= json[j] == ',';
+            }
+            bytes(json, from, to - from);
+        }
+        endCell(cell, quoted);
+    }
+
+    /** The cell written from {@code cell} on, guarded against a formula and quoted as it needs; then its comma. */
+    private void endCell(int cell, boolean quoted) {
+        boolean formula = length > cell && CsvRecords.formulaStart(row[cell]);
+        int shift = (quoted ? 1 : 0) + (formula ? 1 : 0);
+        room(shift + 2);
+        if (shift > 0) {
+            System.arraycopy(row, cell, row, cell + shift, length - cell);
+            if (quoted) {
+                row[cell] = '"';
+            }
+            if (formula) {
+                row[cell + shift - 1] = '\'';
+            }
+            length += shift;
+        }
+        if (quoted) {
+            row[length++] = '"';
+        }
+        row[length++] = ',';
+    }
+
+    private void bytes(byte[] from, int at, int n) {
+        room(n);
+        System.arraycopy(from, at, row, length, n);
+        length += n;
+    }
+
+    private void room(int more) {
+        if (length + more > row.length) {
+            row = Arrays.copyOf(row, Math.max(row.length * 2, length + more));
+        }
+    }
+}
