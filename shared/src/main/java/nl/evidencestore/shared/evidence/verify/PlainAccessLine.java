@@ -1,35 +1,18 @@
 package nl.evidencestore.shared.evidence.verify;
 
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.ACCESS_ID;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.ACCESS_OCCURRED_AT;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.ACTOR_ID;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.AGREEMENT;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.CIPHERTEXT;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.COUNTRY;
 import static nl.evidencestore.shared.evidence.verify.AccessLineShape.EVENT_ID;
 import static nl.evidencestore.shared.evidence.verify.AccessLineShape.HASH;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.INSTRUCTION;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.KEY_ID;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.KIND;
 import static nl.evidencestore.shared.evidence.verify.AccessLineShape.OCCURRED_AT;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.OUTCOME;
 import static nl.evidencestore.shared.evidence.verify.AccessLineShape.PAYLOAD_SHA256;
 import static nl.evidencestore.shared.evidence.verify.AccessLineShape.PREV_HASH;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.PURPOSE;
 import static nl.evidencestore.shared.evidence.verify.AccessLineShape.RECORDED_AT;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.REFERENCE_DATA;
 import static nl.evidencestore.shared.evidence.verify.AccessLineShape.STREAM_ID;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.SUB_PROCESSOR;
-import static nl.evidencestore.shared.evidence.verify.AccessLineShape.SYSTEM;
 import static nl.evidencestore.shared.evidence.verify.AccessLineShape.TYPE;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.function.Function;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
@@ -37,16 +20,6 @@ import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.evidence.report.TimelineCsv;
 import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.integrity.EventHash;
-import nl.evidencestore.shared.json.IsoInstant;
-import nl.evidencestore.shared.model.Actor;
-import nl.evidencestore.shared.model.ActorKind;
-import nl.evidencestore.shared.model.AgreementId;
-import nl.evidencestore.shared.model.Country;
-import nl.evidencestore.shared.model.DataCategory;
-import nl.evidencestore.shared.model.Purpose;
-import nl.evidencestore.shared.model.Verdict;
-import nl.evidencestore.shared.model.Violation;
-import nl.evidencestore.shared.subject.SealedSubject;
 
 /**
  * The fast way through an access's line of the plain shape ({@link AccessLineShape}), nearly
@@ -60,20 +33,17 @@ final class PlainAccessLine {
     private static final ThreadLocal<PlainAccessLine> READERS = ThreadLocal.withInitial(PlainAccessLine::new);
     private static final byte[] ACCESS = EventTypes.nameOf(AccessRecorded.class).getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    // RecentValues keeps a string member's value in the member's own slot; these three are the whole objects'.
-    private static final int ACTOR = AccessLineShape.SLOTS;
-    private static final int CATEGORIES = ACTOR + 1;
-    private static final int VERDICT = ACTOR + 2;
     // The slots of RecentTexts that CanonicalLine uses for the same members.
     private static final int TEXT_OCCURRED_AT = 2;
     private static final int TEXT_RECORDED_AT = 6;
     private static final int TEXT_STREAM_ID = 8;
     private static final int TEXT_TYPE = 9;
     private final AccessLineShape shape = new AccessLineShape();
-    private final RecentValues recent = new RecentValues(VERDICT + 1);
+    private final RecentValues recent = new RecentValues(AccessLineShape.SLOTS);
     private final RecentTexts texts = RecentTexts.ofThisThread();
     private final MessageDigest sha256 = CanonicalLine.sha256();
     private final PlainRow rows = new PlainRow();
+    private final PlainAccess accesses = new PlainAccess();
     private byte[] raw;
     private Instant lastOccurredAt;
     private String lastOccurredAtCell;
@@ -83,6 +53,11 @@ final class PlainAccessLine {
     /** The facts of {@code raw[from, to)} as {@link LineFacts#of} gives them, when it is an access of the plain shape; else null. */
     static LineFacts facts(long number, byte[] raw, int from, int to, BundleScope scope) {
         return READERS.get().read(number, raw, from, to, scope);
+    }
+
+    /** A string member's text, made anew: a value no other line shares. */
+    private String text(int member) {
+        return RecentValues.text(raw, shape.from[member], shape.to[member]);
     }
 
     private LineFacts read(long number, byte[] raw, int from, int to, BundleScope scope) {
@@ -95,7 +70,7 @@ final class PlainAccessLine {
         AccessRecorded access;
         try {
             line = line();
-            access = line == null ? null : access();
+            access = line == null ? null : accesses.read(raw, shape);
         } catch (RuntimeException e) {
             // A value its constructor refuses: the general reader says what it makes of it.
             return null;
@@ -148,70 +123,6 @@ final class PlainAccessLine {
                 texts.text(TEXT_TYPE, raw, s.from[TYPE], s.to[TYPE]), texts.text(TEXT_STREAM_ID, raw, s.from[STREAM_ID], s.to[STREAM_ID]),
                 s.sequence(), occurred, recorded, prevHash, text(PAYLOAD_SHA256));
         return new EventLine(envelope, hash, Arrays.copyOfRange(raw, s.payloadFrom(), s.payloadTo()));
-    }
-
-    /** The access as {@code AccessPayload} reads it; null where it would leave the payload to the mapper. */
-    private AccessRecorded access() {
-        Instant occurredAt = value(ACCESS_OCCURRED_AT, IsoInstant::parse);
-        if (occurredAt == null) {
-            return null;
-        }
-        return new AccessRecorded(value(AGREEMENT, AgreementId::of), text(ACCESS_ID), actor(), value(PURPOSE, Purpose::of),
-                value(INSTRUCTION, Function.identity()), categories(),
-                new SealedSubject(value(KEY_ID, Function.identity()), text(CIPHERTEXT)), value(COUNTRY, Country::of),
-                value(SYSTEM, Function.identity()), occurredAt, verdict(), shape.instructionVerified(), shape.recordedLate(),
-                value(REFERENCE_DATA, Function.identity()));
-    }
-
-    /** A string member's text, made anew: a value no other line shares. */
-    private String text(int member) {
-        return RecentValues.text(raw, shape.from[member], shape.to[member]);
-    }
-
-    /** What {@code make} makes of a string member's text, the same as the line before's when its bytes are; null when it is not there. */
-    private <T> T value(int member, Function<String, T> make) {
-        AccessLineShape s = shape;
-        return s.from[member] < 0 ? null : recent.of(member, raw, s.from[member], s.to[member], make);
-    }
-
-    private Actor actor() {
-        AccessLineShape s = shape;
-        Object last = recent.last(ACTOR, raw, s.actorFrom(), s.actorTo());
-        if (last != null) {
-            return (Actor) last;
-        }
-        Actor actor = new Actor(text(ACTOR_ID), ActorKind.valueOf(text(KIND)), s.from[SUB_PROCESSOR] < 0 ? null : text(SUB_PROCESSOR));
-        return recent.keep(ACTOR, raw, s.actorFrom(), s.actorTo(), actor);
-    }
-
-    private List<DataCategory> categories() {
-        AccessLineShape s = shape;
-        @SuppressWarnings("unchecked")
-        List<DataCategory> last = (List<DataCategory>) recent.last(CATEGORIES, raw, s.categoriesFrom(), s.categoriesTo());
-        if (last != null) {
-            return last;
-        }
-        List<DataCategory> categories = new ArrayList<>(s.categoryCount);
-        for (int i = 0; i < s.categoryCount; i++) {
-            categories.add(DataCategory.of(RecentValues.text(raw, s.categoryTexts[2 * i], s.categoryTexts[2 * i + 1])));
-        }
-        return recent.keep(CATEGORIES, raw, s.categoriesFrom(), s.categoriesTo(), List.copyOf(categories));
-    }
-
-    private Verdict verdict() {
-        AccessLineShape s = shape;
-        Object last = recent.last(VERDICT, raw, s.verdictFrom(), s.verdictTo());
-        if (last != null) {
-            return (Verdict) last;
-        }
-        List<Violation> violations = new ArrayList<>(s.violationCount);
-        int[] texts = s.violationTexts;
-        for (int i = 0; i < s.violationCount; i++) {
-            violations.add(new Violation(RecentValues.text(raw, texts[4 * i], texts[4 * i + 1]),
-                    RecentValues.text(raw, texts[4 * i + 2], texts[4 * i + 3])));
-        }
-        Verdict verdict = new Verdict(Verdict.Outcome.valueOf(text(OUTCOME)), violations);
-        return recent.keep(VERDICT, raw, s.verdictFrom(), s.verdictTo(), verdict);
     }
 
     private boolean payloadHashHolds() {
