@@ -45,6 +45,8 @@ final class PlainAccessLine {
     private final PlainRow rows = new PlainRow();
     private final PlainAccess accesses = new PlainAccess();
     private byte[] raw;
+    /** The hash of the line read last. */
+    private String hash;
     private Instant lastOccurredAt;
     private String lastOccurredAtCell;
     private Instant lastRecordedAt;
@@ -66,11 +68,11 @@ final class PlainAccessLine {
         if (!s.read(raw, from, to) || !Arrays.equals(raw, s.from[TYPE], s.to[TYPE], ACCESS, 0, ACCESS.length)) {
             return null;
         }
-        EventLine line;
+        EventEnvelope envelope;
         AccessRecorded access;
         try {
-            line = line();
-            access = line == null ? null : accesses.read(raw, shape);
+            envelope = envelope();
+            access = envelope == null ? null : accesses.read(raw, shape);
         } catch (RuntimeException e) {
             // A value its constructor refuses: the general reader says what it makes of it.
             return null;
@@ -78,16 +80,30 @@ final class PlainAccessLine {
         if (access == null) {
             return null;
         }
-        return LineFacts.access(number, line, payloadHashHolds(), eventHashHolds(from, to), access, row(line, access, scope));
+        return LineFacts.access(number, envelope, hash, raw, s.payloadFrom(), s.payloadTo(), payloadHashHolds(),
+                eventHashHolds(from, to), access, row(envelope, access, scope));
     }
 
-    /** As {@link TimelineRow#of} gives it, from the line's places where they are plain enough; null for a line without a row. */
-    private byte[] row(EventLine line, AccessRecorded access, BundleScope scope) {
-        if (!TimelineCsv.mayHaveRow(line, scope) || !access.agreementId().equals(scope.agreementId())) {
+    /**
+     * As {@link TimelineRow#of} gives it, from the line's places where they are plain enough; null
+     * for a line without a row ({@link TimelineCsv#mayHaveRow}: an access of the agreement, in full,
+     * recorded in the period; the access naming the agreement too).
+     */
+    private byte[] row(EventEnvelope envelope, AccessRecorded access, BundleScope scope) {
+        if (!envelope.streamId().equals(scope.agreementId().value()) || !scope.covers(envelope.recordedAt())
+                || !access.agreementId().equals(scope.agreementId())) {
             return null;
         }
-        byte[] row = rows.write(raw, shape, occurredAtCell(access.occurredAt()), recordedAtCell(line.envelope().recordedAt()));
-        return row != null ? row : TimelineRow.of(line, access, scope);
+        byte[] row = rows.write(raw, shape, occurredAtCell(access.occurredAt()), recordedAtCell(envelope.recordedAt()));
+        if (row != null) {
+            return row;
+        }
+        try {
+            return TimelineRow.of(new EventLine(envelope, hash, Arrays.copyOfRange(raw, shape.payloadFrom(), shape.payloadTo())),
+                    access, scope);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Consecutive accesses often share their instants (the same object, made once from the same bytes): each text made once. */
@@ -107,8 +123,8 @@ final class PlainAccessLine {
         return lastRecordedAtCell;
     }
 
-    /** The line as {@link CanonicalLine} builds it; null where its instants are not in their one form. */
-    private EventLine line() {
+    /** The envelope as {@link CanonicalLine} builds it, and the line's hash; null where its instants are not in their one form. */
+    private EventEnvelope envelope() {
         AccessLineShape s = shape;
         Instant occurred = texts.instant(TEXT_OCCURRED_AT, texts.text(TEXT_OCCURRED_AT, raw, s.from[OCCURRED_AT], s.to[OCCURRED_AT]));
         Instant recorded = texts.instant(TEXT_RECORDED_AT, texts.text(TEXT_RECORDED_AT, raw, s.from[RECORDED_AT], s.to[RECORDED_AT]));
@@ -118,11 +134,10 @@ final class PlainAccessLine {
         // A chain's prevHash is the hash of the line before it, mostly read just before: that string again.
         Object previous = recent.last(HASH, raw, s.from[PREV_HASH], s.to[PREV_HASH]);
         String prevHash = previous != null ? (String) previous : text(PREV_HASH);
-        String hash = recent.keep(HASH, raw, s.from[HASH], s.to[HASH], text(HASH));
-        EventEnvelope envelope = new EventEnvelope(Math.toIntExact(s.v()), text(EVENT_ID),
+        hash = recent.keep(HASH, raw, s.from[HASH], s.to[HASH], text(HASH));
+        return new EventEnvelope(Math.toIntExact(s.v()), text(EVENT_ID),
                 texts.text(TEXT_TYPE, raw, s.from[TYPE], s.to[TYPE]), texts.text(TEXT_STREAM_ID, raw, s.from[STREAM_ID], s.to[STREAM_ID]),
                 s.sequence(), occurred, recorded, prevHash, text(PAYLOAD_SHA256));
-        return new EventLine(envelope, hash, Arrays.copyOfRange(raw, s.payloadFrom(), s.payloadTo()));
     }
 
     private boolean payloadHashHolds() {

@@ -110,7 +110,7 @@ class PlainAccessLineTest {
         byte[] chunk = new byte[line.length + 9];
         System.arraycopy(line, 0, chunk, 5, line.length);
         LineFacts plain = PlainAccessLine.facts(number, chunk, 5, 5 + line.length, SCOPE);
-        LineFacts general = LineFacts.general(number, chunk, 5, 5 + line.length, SCOPE);
+        LineFacts general = GeneralLine.facts(number, chunk, 5, 5 + line.length, SCOPE);
         if (plain == null) {
             return false;
         }

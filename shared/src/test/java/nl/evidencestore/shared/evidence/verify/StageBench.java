@@ -94,7 +94,7 @@ public final class StageBench {
             report("plain access line facts", t, raw.size());
             t = cpu();
             for (byte[] r : raw) {
-                LineFacts.general(1, r, 0, r.length, scope);
+                GeneralLine.facts(1, r, 0, r.length, scope);
             }
             report("general line facts", t, raw.size());
             t = cpu();
