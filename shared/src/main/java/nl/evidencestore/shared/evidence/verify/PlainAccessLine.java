@@ -16,10 +16,8 @@ import java.util.Arrays;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
-import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.evidence.report.TimelineCsv;
 import nl.evidencestore.shared.integrity.EventEnvelope;
-import nl.evidencestore.shared.integrity.EventHash;
 
 /**
  * The fast way through an access's line of the plain shape ({@link AccessLineShape}), nearly
@@ -47,10 +45,6 @@ final class PlainAccessLine {
     private byte[] raw;
     /** The hash of the line read last. */
     private String hash;
-    private Instant lastOccurredAt;
-    private String lastOccurredAtCell;
-    private Instant lastRecordedAt;
-    private String lastRecordedAtCell;
 
     /** The facts of {@code raw[from, to)} as {@link LineFacts#of} gives them, when it is an access of the plain shape; else null. */
     static LineFacts facts(long number, byte[] raw, int from, int to, BundleScope scope) {
@@ -85,8 +79,8 @@ final class PlainAccessLine {
     }
 
     /**
-     * As {@link TimelineRow#of} gives it, from the line's places where they are plain enough; null
-     * for a line without a row ({@link TimelineCsv#mayHaveRow}: an access of the agreement, in full,
+     * As {@link TimelineRow#of} gives it, from the line's places; null for a line without a row
+     * ({@link TimelineCsv#mayHaveRow}: an access of the agreement, in full,
      * recorded in the period; the access naming the agreement too).
      */
     private byte[] row(EventEnvelope envelope, AccessRecorded access, BundleScope scope) {
@@ -94,33 +88,7 @@ final class PlainAccessLine {
                 || !access.agreementId().equals(scope.agreementId())) {
             return null;
         }
-        byte[] row = rows.write(raw, shape, occurredAtCell(access.occurredAt()), recordedAtCell(envelope.recordedAt()));
-        if (row != null) {
-            return row;
-        }
-        try {
-            return TimelineRow.of(new EventLine(envelope, hash, Arrays.copyOfRange(raw, shape.payloadFrom(), shape.payloadTo())),
-                    access, scope);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** Consecutive accesses often share their instants (the same object, made once from the same bytes): each text made once. */
-    private String occurredAtCell(Instant instant) {
-        if (instant != lastOccurredAt) {
-            lastOccurredAt = instant;
-            lastOccurredAtCell = EventHash.format(instant);
-        }
-        return lastOccurredAtCell;
-    }
-
-    private String recordedAtCell(Instant instant) {
-        if (instant != lastRecordedAt) {
-            lastRecordedAt = instant;
-            lastRecordedAtCell = EventHash.format(instant);
-        }
-        return lastRecordedAtCell;
+        return rows.write(raw, shape);
     }
 
     /** The envelope as {@link CanonicalLine} builds it, and the line's hash; null where its instants are not in their one form. */

@@ -26,15 +26,18 @@ final class PlainRow {
     private byte[] json;
 
     /**
-     * The row's bytes; {@code occurredAt} and {@code recordedAt} are the cells' texts as
-     * {@code EventHash.format} writes them; null when one of those is not plain ASCII without a comma.
+     * The row's bytes. Its instants were read already, so their texts are of the one form each:
+     * the access's occurredAt as {@code IsoInstant} reads it, the envelope's recordedAt as
+     * {@code EventHash} writes it.
      */
-    byte[] write(byte[] raw, AccessLineShape s, String occurredAt, String recordedAt) {
+    byte[] write(byte[] raw, AccessLineShape s) {
         json = raw;
         length = 0;
-        if (!text(occurredAt) || !text(recordedAt)) {
-            return null;
-        }
+        occurredAtCell(s.from[AccessLineShape.ACCESS_OCCURRED_AT], s.to[AccessLineShape.ACCESS_OCCURRED_AT]);
+        // EventHash reads only the text it writes: the cell is the text itself.
+        bytes(raw, s.from[AccessLineShape.RECORDED_AT], s.to[AccessLineShape.RECORDED_AT] - s.from[AccessLineShape.RECORDED_AT]);
+        room(1);
+        row[length++] = ',';
         for (int column : COLUMNS) {
             if (column == CATEGORIES) {
                 cell(s.categoryTexts, 2, s.categoryCount);
@@ -53,20 +56,22 @@ final class PlainRow {
         return Arrays.copyOf(row, length);
     }
 
-    /** A cell of a text made elsewhere: false where it is not the plain kind this writer takes. */
-    private boolean text(String value) {
-        int n = value.length();
-        room(n + 2);
-        int cell = length;
-        for (int i = 0; i < n; i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c >= 0x7f || c == '"' || c == ',') {
-                return false;
-            }
-            row[length++] = (byte) c;
+    /**
+     * {@code EventHash.format} of an instant {@code IsoInstant} read from {@code yyyy-MM-ddTHH:mm:ss[.f…]Z}
+     * (a year of four digits, valid fields): the same seconds, the fraction cut or padded to six
+     * digits. Starts with a digit and holds no comma: nothing to quote or guard.
+     */
+    private void occurredAtCell(int from, int to) {
+        int digits = to - from == 20 ? 0 : to - from - 21;
+        room(29);
+        System.arraycopy(json, from, row, length, 19);
+        length += 19;
+        row[length++] = '.';
+        for (int i = 0; i < 6; i++) {
+            row[length++] = i < digits ? json[from + 20 + i] : (byte) '0';
         }
-        endCell(cell, false);
-        return true;
+        row[length++] = 'Z';
+        row[length++] = ',';
     }
 
     /** A string member's cell; empty where it is not there. */

@@ -83,7 +83,7 @@ public final class StageBench {
             t = cpu();
             for (byte[] r : raw) {
                 if (shape.read(r, 0, r.length)) {
-                    plainRow.write(r, shape, "2026-03-07T02:53:15.000000Z", "2026-11-26T06:36:13.071000Z");
+                    plainRow.write(r, shape);
                 }
             }
             report("plain shape walk and row", t, raw.size());
