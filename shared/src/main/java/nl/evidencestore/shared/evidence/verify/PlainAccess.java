@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import nl.evidencestore.shared.event.access.AccessRecorded;
-import nl.evidencestore.shared.json.IsoInstant;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.ActorKind;
 import nl.evidencestore.shared.model.AgreementId;
@@ -44,6 +43,7 @@ final class PlainAccess {
     private static final int CATEGORIES = ACTOR + 1;
     private static final int VERDICT = ACTOR + 2;
     private final RecentValues recent = new RecentValues(VERDICT + 1);
+    private final MinuteInstants instants = new MinuteInstants();
     private AccessLineShape shape;
     private byte[] raw;
 
@@ -55,7 +55,7 @@ final class PlainAccess {
     }
 
     private AccessRecorded access() {
-        Instant occurredAt = value(ACCESS_OCCURRED_AT, IsoInstant::parse);
+        Instant occurredAt = instants.parse(raw, shape.from[ACCESS_OCCURRED_AT], shape.to[ACCESS_OCCURRED_AT]);
         if (occurredAt == null) {
             return null;
         }
