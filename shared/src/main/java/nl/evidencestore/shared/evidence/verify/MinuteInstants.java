@@ -6,11 +6,12 @@ import java.util.Arrays;
 import nl.evidencestore.shared.json.IsoInstant;
 
 /**
- * {@link IsoInstant#parse} of an access's occurredAt in a line's bytes, with the minute of the
- * last text it took kept: accesses read one after another mostly occur in the same minute, and
- * then only the seconds and the fraction are read, with the checks the parser makes of them
- * (two digits up to 59, the fraction's digits). The other texts go to the parser. One per thread;
- * a test holds it to the parser on random texts.
+ * {@link IsoInstant#parse} of an instant's text in a line's bytes (an access's occurredAt, an
+ * envelope's instants), with the minute of the last text it took kept: lines read one after
+ * another mostly fall in the same minute, and then only the seconds and the fraction are read,
+ * with the checks the parser makes of them (two digits up to 59, the fraction's digits). The
+ * other texts go to the parser. One per member and thread; a test holds it to the parser on
+ * random texts.
  */
 final class MinuteInstants {
     /** {@code yyyy-MM-ddTHH:mm:}, the part of the text that names the minute. */

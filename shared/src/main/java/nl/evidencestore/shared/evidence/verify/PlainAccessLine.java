@@ -36,9 +36,13 @@ final class PlainAccessLine {
     private static final int TEXT_RECORDED_AT = 6;
     private static final int TEXT_STREAM_ID = 8;
     private static final int TEXT_TYPE = 9;
+    /** {@code 2026-03-01T09:30:00.000000Z}: EventHash's one text of an instant. */
+    private static final int ONE_FORM = 27;
     private final AccessLineShape shape = new AccessLineShape();
     private final RecentValues recent = new RecentValues(AccessLineShape.SLOTS);
     private final RecentTexts texts = RecentTexts.ofThisThread();
+    private final MinuteInstants occurredAts = new MinuteInstants();
+    private final MinuteInstants recordedAts = new MinuteInstants();
     private final MessageDigest sha256 = CanonicalLine.sha256();
     private final PlainRow rows = new PlainRow();
     private final PlainAccess accesses = new PlainAccess();
@@ -94,8 +98,8 @@ final class PlainAccessLine {
     /** The envelope as {@link CanonicalLine} builds it, and the line's hash; null where its instants are not in their one form. */
     private EventEnvelope envelope() {
         AccessLineShape s = shape;
-        Instant occurred = texts.instant(TEXT_OCCURRED_AT, texts.text(TEXT_OCCURRED_AT, raw, s.from[OCCURRED_AT], s.to[OCCURRED_AT]));
-        Instant recorded = texts.instant(TEXT_RECORDED_AT, texts.text(TEXT_RECORDED_AT, raw, s.from[RECORDED_AT], s.to[RECORDED_AT]));
+        Instant occurred = instant(occurredAts, TEXT_OCCURRED_AT, OCCURRED_AT);
+        Instant recorded = instant(recordedAts, TEXT_RECORDED_AT, RECORDED_AT);
         if (occurred == null || recorded == null) {
             return null;
         }
@@ -106,6 +110,18 @@ final class PlainAccessLine {
         return new EventEnvelope(Math.toIntExact(s.v()), text(EVENT_ID),
                 texts.text(TEXT_TYPE, raw, s.from[TYPE], s.to[TYPE]), texts.text(TEXT_STREAM_ID, raw, s.from[STREAM_ID], s.to[STREAM_ID]),
                 s.sequence(), occurred, recorded, prevHash, text(PAYLOAD_SHA256));
+    }
+
+    /**
+     * {@code EventHash.parse} of an envelope's instant, as {@link CanonicalLine} reads it: its one
+     * form has 27 bytes, which EventHash reads as {@code IsoInstant} does ({@link MinuteInstants});
+     * any other text, or one that refuses, goes EventHash's own way.
+     */
+    private Instant instant(MinuteInstants minutes, int textSlot, int member) {
+        int from = shape.from[member];
+        int to = shape.to[member];
+        Instant read = to - from == ONE_FORM ? minutes.parse(raw, from, to) : null;
+        return read != null ? read : texts.instant(textSlot, texts.text(textSlot, raw, from, to));
     }
 
     private boolean payloadHashHolds() {
