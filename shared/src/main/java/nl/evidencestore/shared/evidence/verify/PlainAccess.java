@@ -42,7 +42,7 @@ final class PlainAccess {
     private static final int ACTOR = AccessLineShape.SLOTS;
     private static final int CATEGORIES = ACTOR + 1;
     private static final int VERDICT = ACTOR + 2;
-    private final RecentValues recent = new RecentValues(VERDICT + 1);
+    private final RecentValues recent = new RecentValues(VERDICT + 1, 8);
     private final MinuteInstants instants = new MinuteInstants();
     private AccessLineShape shape;
     private byte[] raw;

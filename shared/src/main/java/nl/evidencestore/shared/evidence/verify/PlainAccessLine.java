@@ -39,7 +39,7 @@ final class PlainAccessLine {
     /** {@code 2026-03-01T09:30:00.000000Z}: EventHash's one text of an instant. */
     private static final int ONE_FORM = 27;
     private final AccessLineShape shape = new AccessLineShape();
-    private final RecentValues recent = new RecentValues(AccessLineShape.SLOTS);
+    private final RecentValues recent = new RecentValues(AccessLineShape.SLOTS, 1);
     private final RecentTexts texts = RecentTexts.ofThisThread();
     private final MinuteInstants occurredAts = new MinuteInstants();
     private final MinuteInstants recordedAts = new MinuteInstants();
