@@ -1,7 +1,5 @@
 package nl.evidencestore.shared.evidence.verify;
 
-import static nl.evidencestore.shared.evidence.verify.ShapeCursor.bytes;
-
 /**
  * Where each member of an access's line lies, read by one walk over the shape the store writes:
  * the envelope's members and the access's, each in its JCS order, every value plain
@@ -59,42 +57,53 @@ final class AccessLineShape {
     private static final int SEQUENCE_STEP = 27;
     private static final int V_STEP = 30;
 
-    private static final byte[][] BYTES = {
-        bytes("{\"eventId\":\""), bytes(",\"hash\":\""), bytes(",\"occurredAt\":\""), bytes(",\"payload\":"),
-        bytes("{\"accessId\":\""), bytes(",\"actor\":{\"id\":\""), bytes(",\"kind\":\""), bytes(",\"subProcessorId\":\""),
-        bytes("},\"agreementId\":\""), bytes(",\"categories\":["), bytes(",\"country\":\""), bytes(",\"instructionRef\":\""),
-        bytes(",\"instructionVerified\":"), bytes(",\"occurredAt\":\""), bytes(",\"purpose\":\""), bytes(",\"recordedLate\":"),
-        bytes(",\"referenceData\":\""), bytes(",\"subject\":{\"ciphertext\":\""), bytes(",\"keyId\":\""), bytes("}"),
-        bytes(",\"system\":\""), bytes(",\"verdict\":{\"verdict\":\""), bytes(",\"violations\":["), bytes("]}}"),
-        bytes(",\"payloadSha256\":\""), bytes(",\"prevHash\":\""), bytes(",\"recordedAt\":\""), bytes(",\"sequence\":"),
-        bytes(",\"streamId\":\""), bytes(",\"type\":\""), bytes(",\"v\":"), bytes("}\n"),
+    /** The shape, step by step: the bytes, what value follows them, and where a string's place is kept. */
+    private static final Step[] STEPS = {
+        new Step("{\"eventId\":\"", STRING, EVENT_ID),
+        new Step(",\"hash\":\"", STRING, HASH),
+        new Step(",\"occurredAt\":\"", STRING, OCCURRED_AT),
+        new Step(",\"payload\":", NOTHING, -1),
+        new Step("{\"accessId\":\"", STRING, ACCESS_ID),
+        new Step(",\"actor\":{\"id\":\"", STRING, ACTOR_ID),
+        new Step(",\"kind\":\"", STRING, KIND),
+        new Step(",\"subProcessorId\":\"", OPTIONAL_STRING, SUB_PROCESSOR),
+        new Step("},\"agreementId\":\"", STRING, AGREEMENT),
+        new Step(",\"categories\":[", CATEGORIES, -1),
+        new Step(",\"country\":\"", OPTIONAL_STRING, COUNTRY),
+        new Step(",\"instructionRef\":\"", OPTIONAL_STRING, INSTRUCTION),
+        new Step(",\"instructionVerified\":", BOOL, -1),
+        new Step(",\"occurredAt\":\"", STRING, ACCESS_OCCURRED_AT),
+        new Step(",\"purpose\":\"", STRING, PURPOSE),
+        new Step(",\"recordedLate\":", BOOL, -1),
+        new Step(",\"referenceData\":\"", STRING, REFERENCE_DATA),
+        new Step(",\"subject\":{\"ciphertext\":\"", STRING, CIPHERTEXT),
+        new Step(",\"keyId\":\"", STRING, KEY_ID),
+        new Step("}", NOTHING, -1),
+        new Step(",\"system\":\"", OPTIONAL_STRING, SYSTEM),
+        new Step(",\"verdict\":{\"verdict\":\"", STRING, OUTCOME),
+        new Step(",\"violations\":[", VIOLATIONS, -1),
+        new Step("]}}", NOTHING, -1),
+        new Step(",\"payloadSha256\":\"", STRING, PAYLOAD_SHA256),
+        new Step(",\"prevHash\":\"", STRING, PREV_HASH),
+        new Step(",\"recordedAt\":\"", STRING, RECORDED_AT),
+        new Step(",\"sequence\":", INTEGER, -1),
+        new Step(",\"streamId\":\"", STRING, STREAM_ID),
+        new Step(",\"type\":\"", STRING, TYPE),
+        new Step(",\"v\":", INTEGER, -1),
+        new Step("}\n", NOTHING, -1),
     };
-    private static final int[] VALUES = {
-        STRING, STRING, STRING, NOTHING,
-        STRING, STRING, STRING, OPTIONAL_STRING,
-        STRING, CATEGORIES, OPTIONAL_STRING, OPTIONAL_STRING,
-        BOOL, STRING, STRING, BOOL,
-        STRING, STRING, STRING, NOTHING,
-        OPTIONAL_STRING, STRING, VIOLATIONS, NOTHING,
-        STRING, STRING, STRING, INTEGER,
-        STRING, STRING, INTEGER, NOTHING,
-    };
-    private static final int[] SLOT = {
-        EVENT_ID, HASH, OCCURRED_AT, -1,
-        ACCESS_ID, ACTOR_ID, KIND, SUB_PROCESSOR,
-        AGREEMENT, -1, COUNTRY, INSTRUCTION,
-        -1, ACCESS_OCCURRED_AT, PURPOSE, -1,
-        REFERENCE_DATA, CIPHERTEXT, KEY_ID, -1,
-        SYSTEM, OUTCOME, -1, -1,
-        PAYLOAD_SHA256, PREV_HASH, RECORDED_AT, -1,
-        STREAM_ID, TYPE, -1, -1,
-    };
+
+    private record Step(byte[] bytes, int value, int slot) {
+        Step(String bytes, int value, int slot) {
+            this(ShapeCursor.bytes(bytes), value, slot);
+        }
+    }
 
     private final ShapeCursor cursor = new ShapeCursor();
     /** Where each step's bytes begin. */
-    private final int[] steps = new int[BYTES.length];
-    private final boolean[] bools = new boolean[BYTES.length];
-    private final long[] integers = new long[BYTES.length];
+    private final int[] steps = new int[STEPS.length];
+    private final boolean[] bools = new boolean[STEPS.length];
+    private final long[] integers = new long[STEPS.length];
     final int[] from = new int[SLOTS];
     final int[] to = new int[SLOTS];
     /** Each category's text, and each violation's article and reason, as (from, to) pairs. */
@@ -107,15 +116,14 @@ final class AccessLineShape {
     boolean read(byte[] raw, int lineFrom, int lineTo) {
         ShapeCursor c = cursor;
         c.reset(raw, lineFrom, lineTo);
-        for (int step = 0; step < BYTES.length; step++) {
+        for (int step = 0; step < STEPS.length; step++) {
             steps[step] = c.at;
-            int value = VALUES[step];
-            int slot = SLOT[step];
-            if (value == OPTIONAL_STRING && !c.startsWith(BYTES[step])) {
-                from[slot] = -1;
+            Step shape = STEPS[step];
+            if (shape.value == OPTIONAL_STRING && !c.startsWith(shape.bytes)) {
+                from[shape.slot] = -1;
                 continue;
             }
-            if (!c.literal(BYTES[step]) || !value(value, step, slot)) {
+            if (!c.literal(shape.bytes) || !value(shape.value, step, shape.slot)) {
                 return false;
             }
         }
@@ -171,8 +179,8 @@ final class AccessLineShape {
         return c.next(']');
     }
 
-    private static final byte[] ARTICLE = bytes("{\"article\":\"");
-    private static final byte[] REASON = bytes(",\"reason\":\"");
+    private static final byte[] ARTICLE = ShapeCursor.bytes("{\"article\":\"");
+    private static final byte[] REASON = ShapeCursor.bytes(",\"reason\":\"");
 
     /** Violations each with its article and reason, in that order; or none. The closing bracket is the next step's. */
     private boolean violations() {
@@ -243,7 +251,7 @@ final class AccessLineShape {
 
     /** The categories' list, its brackets included. */
     int categoriesFrom() {
-        return steps[CATEGORIES_STEP] + BYTES[CATEGORIES_STEP].length - 1;
+        return steps[CATEGORIES_STEP] + STEPS[CATEGORIES_STEP].bytes.length - 1;
     }
 
     int categoriesTo() {
