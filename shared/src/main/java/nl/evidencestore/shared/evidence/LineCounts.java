@@ -23,7 +23,11 @@ public final class LineCounts {
     }
 
     public void accept(EventLine line) {
-        EventEnvelope e = line.envelope();
+        accept(line.envelope(), line.isStub());
+    }
+
+    /** The same, for a caller that holds the line's envelope and knows whether it is a stub, not the line. */
+    public void accept(EventEnvelope e, boolean stub) {
         events++;
         // Streams come whole, one after another: the set is asked only when the stream changes
         // (each line's stream id is a string of its own, whose hash is not cached).
@@ -35,17 +39,20 @@ public final class LineCounts {
         if (agreement && scope.covers(e.recordedAt())) {
             inPeriod++;
         }
-        if (line.isStub()) {
+        if (stub) {
             stubs++;
-            if (isLateArrival(line)) {
+            if (isLateArrival(e, true)) {
                 lateArrivals++;
             }
         }
     }
 
     public boolean isLateArrival(EventLine line) {
-        EventEnvelope e = line.envelope();
-        return line.isStub() && e.streamId().equals(scope.agreementId().value()) && e.recordedAt().isAfter(scope.to())
+        return isLateArrival(line.envelope(), line.isStub());
+    }
+
+    private boolean isLateArrival(EventEnvelope e, boolean stub) {
+        return stub && e.streamId().equals(scope.agreementId().value()) && e.recordedAt().isAfter(scope.to())
                 && scope.covers(e.occurredAt());
     }
 

@@ -68,6 +68,28 @@ public final class Swar {
         return i;
     }
 
+    /**
+     * The index of the first byte in {@code bytes[from, to)} that JSON does not write as it is
+     * (below 0x20, above 0x7f, {@code "} or {@code \}; 0x7f passes), or {@code to}. Exact: a
+     * reader of strings that must be plain finds the closing quote, or what is not plain, in one step.
+     */
+    public static int firstNotPlain(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long word = (long) LONGS.get(bytes, i);
+            // Each test flags its lowest match exactly (a borrow only runs upwards from a match).
+            long special = (word & HIGHS) | ((word - 0x20 * ONES) & ~word & HIGHS)
+                    | zeroBytes(word ^ ('"' * ONES)) | zeroBytes(word ^ ('\\' * ONES));
+            if (special != 0) {
+                return i + (Long.numberOfTrailingZeros(special) >>> 3);
+            }
+        }
+        while (i < to && bytes[i] >= 0x20 && bytes[i] != '"' && bytes[i] != '\\') {
+            i++;
+        }
+        return i;
+    }
+
     /** A high bit set for each zero byte of {@code word} (and possibly for bytes above the first zero). */
     private static long zeroBytes(long word) {
         return (word - ONES) & ~word & HIGHS;

@@ -27,6 +27,22 @@ class SwarTest {
     }
 
     @Test
+    void finds_the_first_byte_that_is_not_plain_exactly() {
+        Random random = new Random(14);
+        for (int n = 0; n < 200_000; n++) {
+            byte[] bytes = randomBytes(random);
+            int from = random.nextInt(bytes.length + 1);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            int expected = from;
+            while (expected < to && bytes[expected] >= 0x20 && bytes[expected] != '"' && bytes[expected] != '\\') {
+                expected++;
+            }
+            assertThat(Swar.firstNotPlain(bytes, from, to)).as(Arrays.toString(bytes) + " " + from + ".." + to)
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void finds_the_first_quote_or_newline_exactly() {
         Random random = new Random(13);
         for (int n = 0; n < 200_000; n++) {

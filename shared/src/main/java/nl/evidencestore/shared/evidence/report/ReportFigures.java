@@ -71,8 +71,13 @@ public final class ReportFigures {
 
     /** The same, for a caller that holds the line's event already (empty: a stub, or a type this version does not know). */
     public void accept(EventLine line, Optional<EvidenceEvent> event) {
-        EventEnvelope envelope = envelope(line);
-        if (line.isStub()) {
+        accept(line.envelope(), line.isStub(), event);
+    }
+
+    /** The same, for a caller that holds the line's envelope and knows whether it is a stub, not the line. */
+    public void accept(EventEnvelope envelope, boolean stub, Optional<EvidenceEvent> event) {
+        envelope(envelope);
+        if (stub) {
             stubs++;
             return;
         }
@@ -90,7 +95,10 @@ public final class ReportFigures {
     }
 
     private EventEnvelope envelope(EventLine line) {
-        EventEnvelope envelope = line.envelope();
+        return envelope(line.envelope());
+    }
+
+    private EventEnvelope envelope(EventEnvelope envelope) {
         lines++;
         // Streams come whole, one after another: a set is asked only when the stream changes.
         if (!envelope.streamId().equals(lastStream)) {

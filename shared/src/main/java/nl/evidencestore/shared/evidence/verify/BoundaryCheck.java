@@ -4,7 +4,6 @@ import java.time.Instant;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
-import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.evidence.LineCounts;
 import nl.evidencestore.shared.evidence.Manifest;
 import nl.evidencestore.shared.evidence.WholeStreams;
@@ -35,25 +34,24 @@ final class BoundaryCheck {
         if (!facts.parsed()) {
             return;
         }
-        EventLine line = facts.line();
-        counts.accept(line);
-        EventEnvelope e = line.envelope();
+        EventEnvelope e = facts.envelope();
+        counts.accept(e, facts.isStub());
         if (e.streamId().equals(scope.agreementId().value())) {
-            agreementLine(facts, line, e);
-        } else if (WholeStreams.carriedWhole(e.streamId()) && line.isStub()) {
+            agreementLine(facts, e);
+        } else if (WholeStreams.carriedWhole(e.streamId()) && facts.isStub()) {
             findings.fail(facts, "an event of " + e.streamId() + " is a stub: that stream is carried whole");
         }
     }
 
-    private void agreementLine(LineFacts facts, EventLine line, EventEnvelope e) {
+    private void agreementLine(LineFacts facts, EventEnvelope e) {
         lastRecorded = e.recordedAt();
         boolean inside = scope.covers(e.recordedAt());
         boolean access = ACCESS.equals(e.type());
-        if (inside && line.isStub()) {
+        if (inside && facts.isStub()) {
             findings.fail(facts, "recorded inside the period, yet a stub");
-        } else if (!inside && access && !line.isStub()) {
+        } else if (!inside && access && !facts.isStub()) {
             findings.fail(facts, "an access recorded outside the period is in full, not a stub");
-        } else if (!access && line.isStub()) {
+        } else if (!access && facts.isStub()) {
             findings.fail(facts, "a " + e.type() + " outside the period is a stub: only accesses may be");
         }
     }

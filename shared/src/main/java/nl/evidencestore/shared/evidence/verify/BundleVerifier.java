@@ -79,7 +79,7 @@ public final class BundleVerifier {
         Map<String, MeasuredInput.Measure> measured = new LinkedHashMap<>();
         StreamEnds ends = new StreamEnds(scope.agreementId().value(), ProofChecks.watchedSequence(proof));
         if (archive.has(BundleWriter.EVENTS)) {
-            measured.put(BundleWriter.EVENTS, readEvents(archive, scope, manifest, ends));
+            readEvents(archive, scope, manifest, ends, measured);
         } else {
             failAll(List.of(Checks.CANONICAL, Checks.PAYLOAD_HASHES, Checks.EVENT_HASHES, Checks.CHAIN, Checks.BOUNDARIES,
                     Checks.EXPORT, Checks.MIRRORED, Checks.VERDICTS, Checks.TIMELINE, Checks.REPORT), "events.jsonl is missing");
@@ -100,8 +100,9 @@ public final class BundleVerifier {
         add(SignatureChecks.authenticity(trusted, bundleKey, signaturesHold));
     }
 
-    private MeasuredInput.Measure readEvents(BundleArchive archive, BundleScope scope, Manifest manifest, StreamEnds ends)
-            throws IOException {
+    /** The one pass over events.jsonl and timeline.csv; both files' SHA-256 and sizes into {@code measured}. */
+    private void readEvents(BundleArchive archive, BundleScope scope, Manifest manifest, StreamEnds ends,
+                            Map<String, MeasuredInput.Measure> measured) throws IOException {
         String agreementId = scope.agreementId().value();
         EmployeeHistory employees = new EmployeeHistory();
         RegisterAssumptions assumed = new RegisterAssumptions();
@@ -111,7 +112,6 @@ public final class BundleVerifier {
         ExportCheck export = new ExportCheck(scope);
         MirroredFactCheck mirrored = new MirroredFactCheck(scope.agreementId());
         VerdictCheck verdicts = VerdictCheck.assuming(agreementId, assumed);
-        MeasuredInput.Measure measure;
         try (MeasuredInput in = new MeasuredInput(archive.open(BundleWriter.EVENTS));
              DerivedFiles derived = new DerivedFiles(archive, scope)) {
             LinePipeline.run(in, scope, batch -> {
@@ -128,8 +128,9 @@ public final class BundleVerifier {
                     derived.accept(facts);
                 }
             });
-            measure = in.finish();
+            measured.put(BundleWriter.EVENTS, in.finish());
             add(derived.timelineResult());
+            derived.timelineMeasure().ifPresent(timeline -> measured.put(BundleWriter.TIMELINE, timeline));
             add(derived.reportResult(archive, manifest));
         }
         integrity.results().forEach(this::add);
@@ -138,7 +139,6 @@ public final class BundleVerifier {
         add(export.result());
         add(mirrored.result());
         add(assumed.confirmedBy(employees) ? verdicts.result() : judgeKnowing(archive, scope, employees));
-        return measure;
     }
 
     /** The verdicts judged again on a second reading, now that the register and the reassessed accesses are known. */

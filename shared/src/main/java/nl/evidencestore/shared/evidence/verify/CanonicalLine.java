@@ -249,7 +249,7 @@ final class CanonicalLine implements JcsScanner.Members {
         return true;
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -33,14 +33,14 @@ final class ChainCheck {
             stream = null;
             return;
         }
-        EventEnvelope e = facts.line().envelope();
+        EventEnvelope e = facts.envelope();
         if (!e.streamId().equals(stream)) {
             begin(facts, e);
         } else {
             link(facts, e);
         }
         sequence = e.sequence();
-        hash = facts.line().hash();
+        hash = facts.hash();
         recordedAt = e.recordedAt();
     }
 

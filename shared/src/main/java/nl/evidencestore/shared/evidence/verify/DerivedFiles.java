@@ -26,6 +26,8 @@ final class DerivedFiles implements AutoCloseable {
     private final ReportStage report;
     private final Findings timeline = new Findings(Checks.TIMELINE);
     private final InputStream csvStream;
+    /** timeline.csv hashed and counted as it is read for its rows, so that the manifest's check need not read it again. */
+    private final MeasuredInput csvMeasured;
     private final CsvRecords csv;
     private long rows;
     private boolean broken;
@@ -33,8 +35,8 @@ final class DerivedFiles implements AutoCloseable {
     DerivedFiles(BundleArchive archive, BundleScope scope) throws IOException {
         this.scope = scope;
         this.report = new ReportStage(scope);
-        this.csvStream = archive.has(BundleWriter.TIMELINE)
-                ? new BufferedInputStream(archive.open(BundleWriter.TIMELINE), 1 << 16) : null;
+        this.csvMeasured = archive.has(BundleWriter.TIMELINE) ? new MeasuredInput(archive.open(BundleWriter.TIMELINE)) : null;
+        this.csvStream = csvMeasured == null ? null : new BufferedInputStream(csvMeasured, 1 << 16);
         this.csv = csvStream == null ? null : new CsvRecords(csvStream);
         if (csv == null) {
             timeline.fail("timeline.csv is missing");
@@ -116,6 +118,11 @@ final class DerivedFiles implements AutoCloseable {
             timeline.fail("timeline.csv has more rows than the " + rows + " accesses recorded in the period");
         }
         return timeline.result(rows + " row(s), each the one its access gives (subject cells taken from the file)");
+    }
+
+    /** timeline.csv's SHA-256 and size, the file read to its end; empty when it is missing. Once the rows are checked. */
+    Optional<MeasuredInput.Measure> timelineMeasure() throws IOException {
+        return csvMeasured == null ? Optional.empty() : Optional.of(csvMeasured.finish());
     }
 
     Check reportResult(BundleArchive archive, Manifest manifest) throws IOException {

@@ -28,7 +28,7 @@ final class EmployeeHistory {
         if (facts.event() instanceof VerdictReassessed reassessed) {
             reassessedAccesses.add(reassessed.accessId());
         } else if (facts.event() instanceof EmployeeEvent event && facts.streamId().startsWith(EmployeeId.STREAM_KIND)) {
-            add(facts.line().envelope().recordedAt(), event);
+            add(facts.envelope().recordedAt(), event);
         }
     }
 

@@ -2,24 +2,64 @@ package nl.evidencestore.shared.evidence.verify;
 
 import java.util.Arrays;
 import java.util.Optional;
-import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.BundleWriter;
 import nl.evidencestore.shared.evidence.EventLine;
-import nl.evidencestore.shared.integrity.EventHash;
+import nl.evidencestore.shared.integrity.EventEnvelope;
 
 /**
  * What one line of {@code events.jsonl} shows on its own, with no other line: whether it parses,
  * is canonical, and whether its two hashes hold. Computed in parallel; everything that needs the
- * lines before it is done afterwards, in order.
+ * lines before it is done afterwards, in order. A plain access line ({@link PlainAccessLine})
+ * keeps its payload where it lies in its chunk: the checks in order read its envelope, hash and
+ * event, and only a check that keeps the line itself (a stream's last) has its payload copied.
  */
-record LineFacts(long number, EventLine line, String malformed, boolean canonical, boolean payloadHashHolds,
-                 boolean eventHashHolds, EvidenceEvent event, String undecodable, byte[] timelineRow) {
+final class LineFacts {
     /** Needs neither quotes nor a formula guard, and no subject reference looks like it. */
     static final String SUBJECT = "\u0001subject\u0001";
-    private static final String ACCESS = EventTypes.nameOf(AccessRecorded.class);
+    private final long number;
+    private final String malformed;
+    private final boolean canonical;
+    private final boolean payloadHashHolds;
+    private final boolean eventHashHolds;
+    private final EvidenceEvent event;
+    private final String undecodable;
+    private final byte[] timelineRow;
+    /** Null for a line that does not parse; the payload of a plain line lies in {@code chunk[payloadFrom, payloadTo)}. */
+    private final EventEnvelope envelope;
+    private final String hash;
+    private final byte[] chunk;
+    private final int payloadFrom;
+    private final int payloadTo;
+    /** Made when asked for a plain line: immutable and equal whichever thread makes it. */
+    private volatile EventLine line;
+
+    LineFacts(long number, EventLine line, String malformed, boolean canonical, boolean payloadHashHolds,
+              boolean eventHashHolds, EvidenceEvent event, String undecodable, byte[] timelineRow) {
+        this(number, malformed, canonical, payloadHashHolds, eventHashHolds, event, undecodable, timelineRow,
+                line == null ? null : line.envelope(), line == null ? null : line.hash(), null, 0, 0);
+        this.line = line;
+    }
+
+    private LineFacts(long number, String malformed, boolean canonical, boolean payloadHashHolds, boolean eventHashHolds,
+                      EvidenceEvent event, String undecodable, byte[] timelineRow, EventEnvelope envelope, String hash,
+                      byte[] chunk, int payloadFrom, int payloadTo) {
+        this.number = number;
+        this.malformed = malformed;
+        this.canonical = canonical;
+        this.payloadHashHolds = payloadHashHolds;
+        this.eventHashHolds = eventHashHolds;
+        this.event = event;
+        this.undecodable = undecodable;
+        this.timelineRow = timelineRow;
+        this.envelope = envelope;
+        this.hash = hash;
+        this.chunk = chunk;
+        this.payloadFrom = payloadFrom;
+        this.payloadTo = payloadTo;
+    }
 
     static LineFacts of(long number, byte[] raw, BundleScope scope) {
         return of(number, raw, 0, raw.length, scope);
@@ -27,66 +67,80 @@ record LineFacts(long number, EventLine line, String malformed, boolean canonica
 
     /** The facts of the line {@code raw[from, to)}, its newline included, of a chunk of lines. */
     static LineFacts of(long number, byte[] raw, int from, int to, BundleScope scope) {
-        CanonicalLine canonical = CanonicalLine.read(raw, from, to);
-        if (canonical == null) {
-            return slow(number, Arrays.copyOfRange(raw, from, to), scope);
-        }
-        EventLine line = canonical.line();
-        return decoded(number, line, true, canonical.payloadHashHolds(), canonical.eventHashHolds(), scope,
-                ACCESS.equals(line.envelope().type()) ? canonical.access() : null);
+        LineFacts access = PlainAccessLine.facts(number, raw, from, to, scope);
+        return access != null ? access : GeneralLine.facts(number, raw, from, to, scope);
     }
 
-    /** A line that is not canonical: parsed by the general reader, which says what is wrong, and hashed as written. */
-    private static LineFacts slow(long number, byte[] raw, BundleScope scope) {
-        EventLine line;
-        try {
-            line = EventLine.parse(raw);
-        } catch (RuntimeException e) {
-            return new LineFacts(number, null, e.getMessage(), false, false, false, null, null, null);
-        }
-        boolean payload = line.isStub() || EventHash.payloadSha256(line.payload()).equals(line.envelope().payloadSha256());
-        boolean hash = EnvelopeHash.of(line.envelope()).equals(line.hash());
-        return decoded(number, line, false, payload, hash, scope, null);
+    /** A canonical access's line, read the plain way: its event and row made already, its payload {@code chunk[from, to)}. */
+    static LineFacts access(long number, EventEnvelope envelope, String hash, byte[] chunk, int from, int to,
+                            boolean payload, boolean hashHolds, AccessRecorded access, byte[] row) {
+        return new LineFacts(number, null, true, payload, hashHolds, access, null, row, envelope, hash, chunk, from, to);
     }
 
-    /** {@code access}: the payload already read the fast way, or null to decode it the general way. */
-    private static LineFacts decoded(long number, EventLine line, boolean canonical, boolean payload, boolean hash,
-                                     BundleScope scope, EvidenceEvent access) {
-        EvidenceEvent event = access;
-        String undecodable = null;
-        if (event == null && !line.isStub()) {
-            try {
-                event = line.event().orElse(null);
-                if (event == null) {
-                    undecodable = "type " + line.envelope().type() + " is unknown to this verifier";
-                }
-            } catch (RuntimeException e) {
-                undecodable = "the payload is not a " + line.envelope().type() + ": " + e.getMessage();
-            }
-        }
-        return new LineFacts(number, line, null, canonical, payload, hash, event, undecodable,
-                timelineRow(line, event, scope));
+    long number() {
+        return number;
     }
 
-    /** The line's timeline.csv row with a stand-in for the subject cell, which the file supplies. */
-    private static byte[] timelineRow(EventLine line, EvidenceEvent event, BundleScope scope) {
-        try {
-            return TimelineRow.of(line, event, scope);
-        } catch (RuntimeException e) {
-            return null;
+    /** The line as parsed; null for one that does not parse. */
+    EventLine line() {
+        EventLine made = line;
+        if (made == null && chunk != null) {
+            made = new EventLine(envelope, hash, Arrays.copyOfRange(chunk, payloadFrom, payloadTo));
+            line = made;
         }
+        return made;
+    }
+
+    EventEnvelope envelope() {
+        return envelope;
+    }
+
+    String hash() {
+        return hash;
+    }
+
+    boolean isStub() {
+        return chunk == null && line != null && line.isStub();
+    }
+
+    String malformed() {
+        return malformed;
+    }
+
+    boolean canonical() {
+        return canonical;
+    }
+
+    boolean payloadHashHolds() {
+        return payloadHashHolds;
+    }
+
+    boolean eventHashHolds() {
+        return eventHashHolds;
+    }
+
+    EvidenceEvent event() {
+        return event;
+    }
+
+    String undecodable() {
+        return undecodable;
+    }
+
+    byte[] timelineRow() {
+        return timelineRow;
     }
 
     boolean parsed() {
-        return line != null;
+        return envelope != null;
     }
 
     String streamId() {
-        return line.envelope().streamId();
+        return envelope.streamId();
     }
 
     Optional<String> eventId() {
-        return line == null ? Optional.empty() : Optional.of(line.envelope().eventId());
+        return envelope == null ? Optional.empty() : Optional.of(envelope.eventId());
     }
 
     /** "events.jsonl line 17, event e-17": where a failure is. */

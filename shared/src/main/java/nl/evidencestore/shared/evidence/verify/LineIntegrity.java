@@ -18,7 +18,7 @@ final class LineIntegrity {
             hashes.fail(facts, "not an event line");
             return;
         }
-        if (facts.line().isStub()) {
+        if (facts.isStub()) {
             stubs++;
         }
         if (!facts.canonical()) {

@@ -69,10 +69,10 @@ final class ReportStage {
 
     /** The event as the workers decoded it: the figures never decode a line again. */
     private static void accept(ReportFigures to, LineFacts facts) {
-        if (facts.undecodable() != null && facts.event() == null && EventTypes.classOf(facts.line().envelope().type()).isPresent()) {
+        if (facts.undecodable() != null && facts.event() == null && EventTypes.classOf(facts.envelope().type()).isPresent()) {
             throw new IllegalArgumentException(facts.where() + ": " + facts.undecodable());
         }
-        to.accept(facts.line(), Optional.ofNullable(facts.event()));
+        to.accept(facts.envelope(), facts.isStub(), Optional.ofNullable(facts.event()));
     }
 
     private void accept(ReportFigures to, List<LineFacts> batch) {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.shared.evidence.EventLine;
+import nl.evidencestore.shared.integrity.EventEnvelope;
 
 /**
  * The last line of every stream in the bundle, and the hash the agreement's chain has at one
@@ -14,8 +15,11 @@ final class StreamEnds {
     private final long watchedSequence;
     private final Map<String, EventLine> last = new LinkedHashMap<>();
     private String watchedHash;
-    /** The line of the stream being read, put in {@link #last} when another stream begins: not once per line. */
-    private EventLine current;
+    /**
+     * The line of the stream being read, put in {@link #last} when another stream begins: not once
+     * per line, and only then made into its line (a plain line's payload is copied out of its chunk then).
+     */
+    private LineFacts current;
 
     StreamEnds(String agreementId, long watchedSequence) {
         this.agreementId = agreementId;
@@ -26,17 +30,17 @@ final class StreamEnds {
         if (!facts.parsed()) {
             return;
         }
-        EventLine line = facts.line();
-        if (current != null && !current.envelope().streamId().equals(line.envelope().streamId())) {
+        EventEnvelope envelope = facts.envelope();
+        if (current != null && !current.streamId().equals(envelope.streamId())) {
             settle();
         }
         if (current == null) {
             // The first line of a stream holds its place in the order of first appearance.
-            last.putIfAbsent(line.envelope().streamId(), line);
+            last.putIfAbsent(envelope.streamId(), facts.line());
         }
-        current = line;
-        if (line.envelope().streamId().equals(agreementId) && line.envelope().sequence() == watchedSequence) {
-            watchedHash = line.hash();
+        current = facts;
+        if (envelope.streamId().equals(agreementId) && envelope.sequence() == watchedSequence) {
+            watchedHash = facts.hash();
         }
     }
 
@@ -52,7 +56,7 @@ final class StreamEnds {
 
     private void settle() {
         if (current != null) {
-            last.put(current.envelope().streamId(), current);
+            last.put(current.streamId(), current.line());
             current = null;
         }
     }

@@ -54,7 +54,7 @@ final class VerdictCheck {
     }
 
     void accept(LineFacts facts) {
-        if (!facts.parsed() || !facts.streamId().equals(agreementId) || facts.line().isStub()) {
+        if (!facts.parsed() || !facts.streamId().equals(agreementId) || facts.isStub()) {
             return;
         }
         if (facts.undecodable() != null) {
@@ -83,7 +83,7 @@ final class VerdictCheck {
         AccessRules.Judgement judgement;
         try {
             // Whether the instruction was another agreement's is the one fact from outside the bundle: it travels in the access.
-            judgement = AccessRules.judge(access.facts(), terms, employees.at(facts.line().envelope().recordedAt()));
+            judgement = AccessRules.judge(access.facts(), terms, employees.at(facts.envelope().recordedAt()));
         } catch (RuntimeException e) {
             findings.fail(facts, "access " + access.accessId() + " cannot be judged: " + e.getMessage());
             return;
@@ -102,7 +102,7 @@ final class VerdictCheck {
      * depends on the register, unless the rules never asked it: only those are named now.
      */
     private void judgeAssuming(LineFacts facts, AccessRecorded access) {
-        Instant recordedAt = facts.line().envelope().recordedAt();
+        Instant recordedAt = facts.envelope().recordedAt();
         if (recordedAt.isBefore(lastRecorded)) {
             assumed.undecided();
         }
@@ -164,7 +164,7 @@ final class VerdictCheck {
         Verdict verdict;
         try {
             verdict = AccessRules.judge(reassessed.facts(), terms,
-                    employees.at(facts.line().envelope().recordedAt())).verdict();
+                    employees.at(facts.envelope().recordedAt())).verdict();
         } catch (RuntimeException e) {
             findings.fail(facts, "the reassessment of access " + reassessed.accessId() + " cannot be judged: " + e.getMessage());
             return;

@@ -74,6 +74,30 @@ public final class StageBench {
             }
             report("access read", t, raw.size());
             t = cpu();
+            AccessLineShape shape = new AccessLineShape();
+            for (byte[] r : raw) {
+                shape.read(r, 0, r.length);
+            }
+            report("plain shape walk", t, raw.size());
+            PlainRow plainRow = new PlainRow();
+            t = cpu();
+            for (byte[] r : raw) {
+                if (shape.read(r, 0, r.length)) {
+                    plainRow.write(r, shape);
+                }
+            }
+            report("plain shape walk and row", t, raw.size());
+            t = cpu();
+            for (byte[] r : raw) {
+                PlainAccessLine.facts(1, r, 0, r.length, scope);
+            }
+            report("plain access line facts", t, raw.size());
+            t = cpu();
+            for (byte[] r : raw) {
+                GeneralLine.facts(1, r, 0, r.length, scope);
+            }
+            report("general line facts", t, raw.size());
+            t = cpu();
             List<LineFacts> facts = new ArrayList<>();
             for (byte[] r : raw) {
                 facts.add(LineFacts.of(1, r, scope));
