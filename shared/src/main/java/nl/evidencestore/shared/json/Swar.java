@@ -58,10 +58,7 @@ public final class Swar {
     public static int plainAscii(byte[] bytes, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i);
-            long special = (word & HIGHS) | ((word - 0x20 * ONES) & ~word & HIGHS)
-                    | zeroBytes(word ^ ('"' * ONES)) | zeroBytes(word ^ ('\\' * ONES));
-            if (special != 0) {
+            if (notPlain((long) LONGS.get(bytes, i)) != 0) {
                 return i;
             }
         }
@@ -76,10 +73,7 @@ public final class Swar {
     public static int firstNotPlain(byte[] bytes, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long word = (long) LONGS.get(bytes, i);
-            // Each test flags its lowest match exactly (a borrow only runs upwards from a match).
-            long special = (word & HIGHS) | ((word - 0x20 * ONES) & ~word & HIGHS)
-                    | zeroBytes(word ^ ('"' * ONES)) | zeroBytes(word ^ ('\\' * ONES));
+            long special = notPlain((long) LONGS.get(bytes, i));
             if (special != 0) {
                 return i + (Long.numberOfTrailingZeros(special) >>> 3);
             }
@@ -88,6 +82,15 @@ public final class Swar {
             i++;
         }
         return i;
+    }
+
+    /**
+     * A high bit set for each byte of {@code word} that JSON does not write as it is; each test
+     * flags its lowest match exactly (a borrow only runs upwards from a match), bytes above it maybe.
+     */
+    private static long notPlain(long word) {
+        return (word & HIGHS) | ((word - 0x20 * ONES) & ~word & HIGHS)
+                | zeroBytes(word ^ ('"' * ONES)) | zeroBytes(word ^ ('\\' * ONES));
     }
 
     /** A high bit set for each zero byte of {@code word} (and possibly for bytes above the first zero). */

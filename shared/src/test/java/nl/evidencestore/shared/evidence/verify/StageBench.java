@@ -1,11 +1,8 @@
 package nl.evidencestore.shared.evidence.verify;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipFile;
-import nl.evidencestore.shared.evidence.BundleWriter;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.evidence.Manifest;
 import nl.evidencestore.shared.evidence.report.ReportFigures;
@@ -15,18 +12,9 @@ import nl.evidencestore.shared.json.JcsScanner;
 /** Single-thread CPU cost (thread CPU time) of each stage per line, to see where verification time goes. */
 public final class StageBench {
     public static void main(String[] args) throws Exception {
-        List<byte[]> raw = new ArrayList<>();
-        Manifest manifest;
-        try (ZipFile zip = new ZipFile(Path.of(args[0]).toFile());
-             InputStream in = zip.getInputStream(zip.getEntry(BundleWriter.EVENTS))) {
-            LineChunks chunks = new LineChunks(in);
-            for (LineChunks.Chunk chunk = chunks.next(); chunk != null && raw.size() < 50_000; chunk = chunks.next()) {
-                for (int i = 0; i < chunk.lines(); i++) {
-                    raw.add(java.util.Arrays.copyOfRange(chunk.bytes(), chunk.from(i), chunk.to(i)));
-                }
-            }
-            manifest = Manifest.parse(zip.getInputStream(zip.getEntry(BundleWriter.MANIFEST)).readAllBytes());
-        }
+        BenchLines sample = BenchLines.first(Path.of(args[0]), 50_000);
+        List<byte[]> raw = sample.raw();
+        Manifest manifest = sample.manifest();
         var scope = manifest.bundleScope();
         for (int round = 0; round < 3; round++) {
             long t = cpu();
