@@ -97,6 +97,25 @@ class AgreementSnapshotsIT {
     }
 
     @Test
+    @DisplayName("an agreement whose rows predate the stored domain type is snapshotted from them as well")
+    void rowsWithoutTheirDomainTypeAreFoldedByTheirJavaType() throws Exception {
+        AgreementId agreement = AgreementId.of("agr-snapshot-untyped");
+        try (CommandSide commands = start()) {
+            inForceWithTraining(commands, agreement);
+        }
+        execute("UPDATE DomainEventEntry SET eventType = NULL WHERE aggregateIdentifier = ?", agreement);
+        try (CommandSide commands = start()) {
+            record(commands, agreement, "a", 2 * EVERY);
+            await().atMost(Duration.ofSeconds(20)).until(() -> snapshotAt(agreement) >= EVERY);
+        }
+        assertThat(Json.mapper().readTree(snapshotPayload(agreement)).get("lifecycle")).hasSize(5);
+        assertThat(snapshotsArea().failed()).isFalse();
+        try (CommandSide restarted = start()) {
+            assertThat(record(restarted, agreement, "b", 1)).containsExactly(Verdict.Outcome.COMPLIANT);
+        }
+    }
+
+    @Test
     @DisplayName("check names a snapshot edited behind the store's back, and passes the ones the store took")
     void checkNamesAnEditedSnapshot() throws SQLException {
         AgreementId agreement = AgreementId.of("agr-snapshot-check");
@@ -152,6 +171,13 @@ class AgreementSnapshotsIT {
             commands.accesses().submit(batch).results().stream().map(AccessResult::verdict).forEach(verdicts::add);
         }
         return verdicts;
+    }
+
+    private void execute(String sql, AgreementId agreement) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, agreement.value());
+            assertThat(statement.executeUpdate()).isPositive();
+        }
     }
 
     private long snapshotAt(AgreementId agreement) throws SQLException {

@@ -111,7 +111,7 @@ public final class StoreCheck {
     private Result snapshots(Connection connection) throws SQLException {
         Findings findings = new Findings("snapshots");
         try (PreparedStatement select = connection.prepareStatement("SELECT aggregateIdentifier, sequenceNumber, payload"
-                + " FROM SnapshotEventEntry ORDER BY aggregateIdentifier, sequenceNumber")) {
+                + " FROM SnapshotEventEntry WHERE type = 'Agreement' ORDER BY aggregateIdentifier, sequenceNumber")) {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     findings.checked++;

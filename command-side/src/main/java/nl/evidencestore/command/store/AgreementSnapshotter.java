@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -33,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * Takes {@link AgreementSnapshot}s on a thread of its own, when Axon's trigger asks (every so
  * many events of one agreement). Axon's own snapshotter would read every event since the last
  * snapshot back through the serializer: for an agreement with a million accesses, a million
- * payloads. The few events a snapshot holds are picked out by one indexed query on their domain
- * type instead, and added to the previous snapshot's.
+ * payloads. The few events a snapshot holds are picked out by their domain type in one query
+ * over the stream's new range instead, and added to the previous snapshot's.
  */
 public final class AgreementSnapshotter implements Snapshotter, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AgreementSnapshotter.class);
@@ -43,9 +44,15 @@ public final class AgreementSnapshotter implements Snapshotter, AutoCloseable {
             EventTypes.namesOf(MirroredFact.class).stream()).sorted().toArray(String[]::new);
     /** Visible events of one stream are always a prefix: its appends hold the aggregate's lock until they commit. */
     private static final String LAST = "SELECT max(sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ?";
-    private static final String FOLDED = "SELECT eventType, payload FROM DomainEventEntry"
-            + " WHERE aggregateIdentifier = ? AND sequenceNumber > ? AND sequenceNumber <= ? AND eventType = ANY (?)"
-            + " ORDER BY sequenceNumber";
+    /**
+     * A row written before the domain type had a column of its own has none: its Java type's
+     * simple name is its domain name ({@link EventTypes}). The range comes from the stream's
+     * index; the type is a filter on its rows, which never leave the server.
+     */
+    private static final String DOMAIN_TYPE = "coalesce(eventType, regexp_replace(payloadType, '^.*[.$]', ''))";
+    private static final String FOLDED = "SELECT " + DOMAIN_TYPE + ", payload FROM DomainEventEntry"
+            + " WHERE aggregateIdentifier = ? AND sequenceNumber > ? AND sequenceNumber <= ?"
+            + " AND " + DOMAIN_TYPE + " = ANY (?) ORDER BY sequenceNumber";
 
     private final EventStorageEngine engine;
     private final ConnectionProvider connections;
@@ -65,15 +72,20 @@ public final class AgreementSnapshotter implements Snapshotter, AutoCloseable {
         if (aggregateType != Agreement.class || !asked.add(aggregateIdentifier)) {
             return;
         }
-        thread.execute(() -> {
+        try {
+            thread.execute(() -> {
+                asked.remove(aggregateIdentifier);
+                try {
+                    take(aggregateIdentifier);
+                } catch (RuntimeException | SQLException e) {
+                    // A snapshot only saves reading: without it the agreement is read from its events.
+                    LOG.warn("no snapshot of agreement {} this time", aggregateIdentifier, e);
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // Asked while closing: the command that asked must not fail for want of a snapshot.
             asked.remove(aggregateIdentifier);
-            try {
-                take(aggregateIdentifier);
-            } catch (RuntimeException | SQLException e) {
-                // A snapshot only saves reading: without it the agreement is read from its events.
-                LOG.warn("no snapshot of agreement {} this time", aggregateIdentifier, e);
-            }
-        });
+        }
     }
 
     /** The agreement's snapshot as of its last committed event; nothing when the last snapshot is that. */
