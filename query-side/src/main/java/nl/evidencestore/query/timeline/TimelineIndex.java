@@ -217,6 +217,15 @@ public final class TimelineIndex implements AutoCloseable {
         });
     }
 
+    /** The offset of the event's document as searchers see it, if they see one. */
+    private OptionalLong searchableOffset(String eventId) {
+        return withSearcher(searcher -> {
+            ScoreDoc[] hits = searcher.search(new TermQuery(new Term(TimelineDocuments.EVENT_ID, eventId)), 1, BY_OFFSET)
+                    .scoreDocs;
+            return hits.length == 0 ? OptionalLong.empty() : OptionalLong.of((Long) ((FieldDoc) hits[0]).fields[0]);
+        });
+    }
+
     /** The access's document as searchers see it: its event and its record's offset. */
     private Optional<Indexed> indexedAccess(String accessId, String agreementId) {
         Query access = new BooleanQuery.Builder()
@@ -242,12 +251,15 @@ public final class TimelineIndex implements AutoCloseable {
      * there already (Kafka delivers at least once, a reassessment re-indexes its access, a gap
      * in the positions closes late) and replaces its document. Adding spares the writer a
      * delete by term, which it would apply to every segment. (Two threads adding the same event at
-     * once could both add it; the feed adds on one thread.)
+     * once could both add it; the feed adds on one thread.) A document that searchers see already
+     * keeps its offset: a client paging through a millisecond with a cursor may have passed it
+     * or not yet, and it must stay on whichever side it was.
      */
     private void index(ForwardedEvent event, byte[] forwarded, long offset) {
         try {
-            Document doc = TimelineDocuments.of(event, forwarded, offset, controllers);
             boolean isNew = event.position() > highestPosition.getAndAccumulate(event.position(), Math::max);
+            long kept = isNew ? offset : searchableOffset(event.eventId()).orElse(offset);
+            Document doc = TimelineDocuments.of(event, forwarded, kept, controllers);
             long generation = isNew
                     ? writer.addDocument(doc)
                     : writer.updateDocument(new Term(TimelineDocuments.EVENT_ID, event.eventId()), doc);
@@ -257,7 +269,6 @@ public final class TimelineIndex implements AutoCloseable {
         }
     }
 
-    /** Blocks until searchers see every event added so far. */
     /** The writer's generation of the latest change: visible once {@link #onVisible} reports it. */
     public long generation() {
         return latestGeneration.get();
@@ -300,6 +311,7 @@ public final class TimelineIndex implements AutoCloseable {
         }
     }
 
+    /** Blocks until searchers see every event added so far. */
     public void refresh() {
         try {
             reopener.waitForGeneration(latestGeneration.get());
