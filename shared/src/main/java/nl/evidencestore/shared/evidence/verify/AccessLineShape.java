@@ -1,5 +1,7 @@
 package nl.evidencestore.shared.evidence.verify;
 
+import java.util.Arrays;
+
 /**
  * Where each member of an access's line lies, read by one walk over the shape the store writes:
  * the envelope's members and the access's, each in its JCS order, every value plain
@@ -43,19 +45,9 @@ final class AccessLineShape {
     private static final int INTEGER = 4;
     private static final int CATEGORIES = 5;
     private static final int VIOLATIONS = 6;
-    // Steps whose places mark a span: the members cut from the envelope's hash, the payload, the actor, the verdict.
-    private static final int HASH_STEP = 1;
-    private static final int PAYLOAD_STEP = 3;
-    private static final int ACTOR_STEP = 5;
-    private static final int AGREEMENT_STEP = 8;
-    private static final int CATEGORIES_STEP = 9;
-    private static final int INSTRUCTION_VERIFIED_STEP = 12;
-    private static final int RECORDED_LATE_STEP = 15;
-    private static final int VERDICT_STEP = 21;
-    private static final int PAYLOAD_END_STEP = 23;
-    private static final int PAYLOAD_SHA256_STEP = 24;
-    private static final int SEQUENCE_STEP = 27;
-    private static final int V_STEP = 30;
+    /** The names that begin the actor's and the verdict's objects, whose spans a row and the figures take. */
+    private static final String ACTOR_MEMBER = ",\"actor\":";
+    private static final String VERDICT_MEMBER = ",\"verdict\":";
 
     /** The shape, step by step: the bytes, what value follows them, and where a string's place is kept. */
     private static final Step[] STEPS = {
@@ -64,7 +56,7 @@ final class AccessLineShape {
         new Step(",\"occurredAt\":\"", STRING, OCCURRED_AT),
         new Step(",\"payload\":", NOTHING, -1),
         new Step("{\"accessId\":\"", STRING, ACCESS_ID),
-        new Step(",\"actor\":{\"id\":\"", STRING, ACTOR_ID),
+        new Step(ACTOR_MEMBER + "{\"id\":\"", STRING, ACTOR_ID),
         new Step(",\"kind\":\"", STRING, KIND),
         new Step(",\"subProcessorId\":\"", OPTIONAL_STRING, SUB_PROCESSOR),
         new Step("},\"agreementId\":\"", STRING, AGREEMENT),
@@ -80,7 +72,7 @@ final class AccessLineShape {
         new Step(",\"keyId\":\"", STRING, KEY_ID),
         new Step("}", NOTHING, -1),
         new Step(",\"system\":\"", OPTIONAL_STRING, SYSTEM),
-        new Step(",\"verdict\":{\"verdict\":\"", STRING, OUTCOME),
+        new Step(VERDICT_MEMBER + "{\"verdict\":\"", STRING, OUTCOME),
         new Step(",\"violations\":[", VIOLATIONS, -1),
         new Step("]}}", NOTHING, -1),
         new Step(",\"payloadSha256\":\"", STRING, PAYLOAD_SHA256),
@@ -97,6 +89,38 @@ final class AccessLineShape {
         Step(String bytes, int value, int slot) {
             this(ShapeCursor.bytes(bytes), value, slot);
         }
+    }
+
+    // Steps whose places mark a span: the members cut from the envelope's hash, the payload, the actor, the verdict.
+    private static final int HASH_STEP = stepOf(",\"hash\":\"");
+    private static final int PAYLOAD_STEP = stepOf(",\"payload\":");
+    private static final int ACTOR_STEP = stepOf(ACTOR_MEMBER + "{\"id\":\"");
+    private static final int AGREEMENT_STEP = stepOf("},\"agreementId\":\"");
+    private static final int CATEGORIES_STEP = stepOf(",\"categories\":[");
+    private static final int INSTRUCTION_VERIFIED_STEP = stepOf(",\"instructionVerified\":");
+    private static final int RECORDED_LATE_STEP = stepOf(",\"recordedLate\":");
+    private static final int VERDICT_STEP = stepOf(VERDICT_MEMBER + "{\"verdict\":\"");
+    private static final int PAYLOAD_END_STEP = stepOf("]}}");
+    private static final int PAYLOAD_SHA256_STEP = stepOf(",\"payloadSha256\":\"");
+    private static final int SEQUENCE_STEP = stepOf(",\"sequence\":");
+    private static final int V_STEP = stepOf(",\"v\":");
+
+    /** The one step of exactly these bytes: the table decides where a span begins, not a number kept beside it. */
+    private static int stepOf(String bytes) {
+        byte[] wanted = ShapeCursor.bytes(bytes);
+        int found = -1;
+        for (int step = 0; step < STEPS.length; step++) {
+            if (Arrays.equals(STEPS[step].bytes, wanted)) {
+                if (found >= 0) {
+                    throw new IllegalStateException("two steps of " + bytes);
+                }
+                found = step;
+            }
+        }
+        if (found < 0) {
+            throw new IllegalStateException("no step of " + bytes);
+        }
+        return found;
     }
 
     private final ShapeCursor cursor = new ShapeCursor();
@@ -242,7 +266,7 @@ final class AccessLineShape {
 
     /** The actor's object, its braces included: after its comma, name and colon, up to the agreement's step. */
     int actorFrom() {
-        return steps[ACTOR_STEP] + 9;
+        return steps[ACTOR_STEP] + ACTOR_MEMBER.length();
     }
 
     int actorTo() {
@@ -260,7 +284,7 @@ final class AccessLineShape {
 
     /** The verdict's object, its braces included: after its comma, name and colon, up to the payload's last bracket. */
     int verdictFrom() {
-        return steps[VERDICT_STEP] + 11;
+        return steps[VERDICT_STEP] + VERDICT_MEMBER.length();
     }
 
     int verdictTo() {
@@ -268,7 +292,7 @@ final class AccessLineShape {
     }
 
     private static int[] pair(int[] pairs, int index, int start, int end) {
-        int[] grown = pairs.length < 2 * index + 2 ? java.util.Arrays.copyOf(pairs, pairs.length * 2) : pairs;
+        int[] grown = pairs.length < 2 * index + 2 ? Arrays.copyOf(pairs, pairs.length * 2) : pairs;
         grown[2 * index] = start;
         grown[2 * index + 1] = end;
         return grown;
