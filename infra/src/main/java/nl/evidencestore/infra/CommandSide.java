@@ -94,9 +94,10 @@ final class CommandSide implements AutoCloseable {
     /** Agreements kept in memory: each holds only its terms, never its accesses. */
     private static final int AGGREGATES_IN_MEMORY = 10_000;
     /**
-     * Events of one agreement between its snapshots. A restarted store reads at most about this
-     * many of a stream's events (its accesses) besides the snapshot; taking one costs a query over
-     * as many rows.
+     * Events of one agreement between its snapshots. A restarted store reads at most about twice
+     * this many of a stream's events (its accesses) besides the snapshot: Axon asks for one before
+     * the asking command commits, so it covers the commit before. Taking one costs a query over as
+     * many rows.
      */
     private static final int SNAPSHOT_EVERY = 10_000;
     /** Subjects whose keys the access path keeps at hand (about 200 bytes each). */
