@@ -43,6 +43,15 @@ public record AgreementSnapshot(List<Lifecycle> lifecycle, List<String> mirrored
         }
     }
 
+    /** A stored snapshot, read as Axon's serializer reads it: a member this version does not know is no error. */
+    public static AgreementSnapshot read(byte[] stored) {
+        try {
+            return LENIENT.readValue(stored, AgreementSnapshot.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("a stored snapshot cannot be read", e);
+        }
+    }
+
     private static Class<?> eventClass(String type) {
         return EventTypes.classOf(type).orElseThrow(() -> new IllegalArgumentException("an unknown event type " + type));
     }

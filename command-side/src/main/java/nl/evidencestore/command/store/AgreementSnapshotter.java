@@ -21,7 +21,6 @@ import nl.evidencestore.command.agreement.AgreementSnapshot;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.mirror.MirroredFact;
-import nl.evidencestore.shared.json.Json;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -160,7 +159,7 @@ public final class AgreementSnapshotter implements Snapshotter, AutoCloseable {
         AgreementSnapshot snapshot;
         List<AgreementEvent> lifecycle;
         try {
-            snapshot = Json.read(stored, AgreementSnapshot.class);
+            snapshot = AgreementSnapshot.read(stored);
             lifecycle = snapshot.events();
         } catch (RuntimeException e) {
             return Optional.of("it cannot be read: " + e.getMessage());

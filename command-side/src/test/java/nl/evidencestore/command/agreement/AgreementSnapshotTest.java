@@ -143,6 +143,19 @@ class AgreementSnapshotTest {
         assertThat(read.mirroredSources()).containsExactly("e-1");
     }
 
+    @Test
+    @DisplayName("a stored snapshot with a member this version does not know reads as the serializer reads it")
+    void aSnapshotWithAnUnknownMemberIsRead() throws Exception {
+        AgreementSnapshot snapshot = AgreementSnapshot.EMPTY.then(HISTORY);
+        com.fasterxml.jackson.databind.node.ObjectNode stored = Json.mapper().valueToTree(snapshot);
+        stored.put("takenBy", "a later version");
+
+        AgreementSnapshot read = AgreementSnapshot.read(Json.write(stored));
+
+        assertThat(read.events()).isEqualTo(snapshot.events());
+        assertThat(read.mirroredSources()).containsExactly("e-1");
+    }
+
     /** The events a command applied, or the refusal it threw, as payloads and texts that compare by value. */
     private static List<Object> outcome(List<Object> given, Object command) {
         AggregateTestFixture<Agreement> fixture = new AggregateTestFixture<>(Agreement.class);
