@@ -59,12 +59,7 @@ class AgreementSnapshotsIT {
     @DisplayName("every so many events an agreement's lifecycle is snapshotted, up to its last committed event")
     void anAgreementIsSnapshottedFromItsLifecycleEvents() throws Exception {
         AgreementId agreement = AgreementId.of("agr-snapshot-lifecycle");
-        try (CommandSide commands = start()) {
-            inForceWithTraining(commands, agreement);
-            record(commands, agreement, "a", 3 * EVERY);
-
-            await().atMost(Duration.ofSeconds(20)).until(() -> snapshotAt(agreement) >= 2 * EVERY);
-        }
+        snapshotted(agreement, 3 * EVERY, 2 * EVERY);
         JsonNode snapshot = Json.mapper().readTree(snapshotPayload(agreement));
 
         assertThat(snapshotAt(agreement)).isLessThanOrEqualTo(lastSequence(agreement));
@@ -79,11 +74,7 @@ class AgreementSnapshotsIT {
     @DisplayName("a restarted store reads an agreement from its snapshot: judged by what the snapshot holds")
     void aRestartedStoreReadsTheSnapshot() throws SQLException {
         AgreementId agreement = AgreementId.of("agr-snapshot-restart");
-        try (CommandSide commands = start()) {
-            inForceWithTraining(commands, agreement);
-            assertThat(record(commands, agreement, "a", 2 * EVERY)).containsOnly(Verdict.Outcome.COMPLIANT);
-            await().atMost(Duration.ofSeconds(20)).until(() -> snapshotAt(agreement) >= EVERY);
-        }
+        assertThat(snapshotted(agreement, 2 * EVERY, EVERY)).containsOnly(Verdict.Outcome.COMPLIANT);
         try (CommandSide restarted = start()) {
             assertThat(record(restarted, agreement, "b", 1)).as("read from snapshot and events: as before")
                     .containsExactly(Verdict.Outcome.COMPLIANT);
@@ -106,7 +97,7 @@ class AgreementSnapshotsIT {
         execute("UPDATE DomainEventEntry SET eventType = NULL WHERE aggregateIdentifier = ?", agreement);
         try (CommandSide commands = start()) {
             record(commands, agreement, "a", 2 * EVERY);
-            await().atMost(Duration.ofSeconds(20)).until(() -> snapshotAt(agreement) >= EVERY);
+            awaitSnapshotAt(agreement, EVERY);
         }
         assertThat(Json.mapper().readTree(snapshotPayload(agreement)).get("lifecycle")).hasSize(5);
         assertThat(snapshotsArea().failed()).isFalse();
@@ -119,11 +110,7 @@ class AgreementSnapshotsIT {
     @DisplayName("check names a snapshot edited behind the store's back, and passes the ones the store took")
     void checkNamesAnEditedSnapshot() throws SQLException {
         AgreementId agreement = AgreementId.of("agr-snapshot-check");
-        try (CommandSide commands = start()) {
-            inForceWithTraining(commands, agreement);
-            record(commands, agreement, "a", 2 * EVERY);
-            await().atMost(Duration.ofSeconds(20)).until(() -> snapshotAt(agreement) >= EVERY);
-        }
+        snapshotted(agreement, 2 * EVERY, EVERY);
         assertThat(snapshotsArea().failed()).isFalse();
         assertThat(snapshotsArea().checked()).isPositive();
 
@@ -138,6 +125,20 @@ class AgreementSnapshotsIT {
     private StoreCheck.Result snapshotsArea() {
         return new StoreCheck(database, SigningKey.generate().verificationKey()).run().stream()
                 .filter(result -> result.area().equals("snapshots")).findFirst().orElseThrow();
+    }
+
+    /** The agreement in force with an added purpose, {@code accesses} recorded, snapshotted at {@code atLeast}: their verdicts. */
+    private List<Verdict.Outcome> snapshotted(AgreementId agreement, int accesses, long atLeast) {
+        try (CommandSide commands = start()) {
+            inForceWithTraining(commands, agreement);
+            List<Verdict.Outcome> verdicts = record(commands, agreement, "a", accesses);
+            awaitSnapshotAt(agreement, atLeast);
+            return verdicts;
+        }
+    }
+
+    private void awaitSnapshotAt(AgreementId agreement, long atLeast) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> snapshotAt(agreement) >= atLeast);
     }
 
     private CommandSide start() {

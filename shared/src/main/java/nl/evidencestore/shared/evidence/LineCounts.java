@@ -47,10 +47,6 @@ public final class LineCounts {
         }
     }
 
-    public boolean isLateArrival(EventLine line) {
-        return isLateArrival(line.envelope(), line.isStub());
-    }
-
     private boolean isLateArrival(EventEnvelope e, boolean stub) {
         return stub && e.streamId().equals(scope.agreementId().value()) && e.recordedAt().isAfter(scope.to())
                 && scope.covers(e.occurredAt());

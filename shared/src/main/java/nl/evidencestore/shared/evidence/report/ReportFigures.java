@@ -76,7 +76,7 @@ public final class ReportFigures {
 
     /** The same, for a caller that holds the line's envelope and knows whether it is a stub, not the line. */
     public void accept(EventEnvelope envelope, boolean stub, Optional<EvidenceEvent> event) {
-        envelope(envelope);
+        count(envelope);
         if (stub) {
             stubs++;
             return;
@@ -90,15 +90,11 @@ public final class ReportFigures {
      * full, whose payload the caller read in place ({@link StoredAccess#figures}).
      */
     public void acceptAccess(EventLine line, AccessFigures access) {
-        envelope(line);
+        count(line.envelope());
         tally.access(access);
     }
 
-    private EventEnvelope envelope(EventLine line) {
-        return envelope(line.envelope());
-    }
-
-    private EventEnvelope envelope(EventEnvelope envelope) {
+    private void count(EventEnvelope envelope) {
         lines++;
         // Streams come whole, one after another: a set is asked only when the stream changes.
         if (!envelope.streamId().equals(lastStream)) {
@@ -106,7 +102,6 @@ public final class ReportFigures {
             lastStream = envelope.streamId();
         }
         lateArrivals.consider(envelope);
-        return envelope;
     }
 
     private void fact(EvidenceEvent event, EventEnvelope envelope) {

@@ -10,6 +10,7 @@ import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.evidence.BundleScope;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.evidence.LineBytes;
+import nl.evidencestore.shared.integrity.EventEnvelope;
 import nl.evidencestore.shared.integrity.EventHash;
 import nl.evidencestore.shared.model.DataCategory;
 import nl.evidencestore.shared.model.Violation;
@@ -73,9 +74,13 @@ public final class TimelineCsv {
      * agreement, in full, recorded inside the period. Lets a writer skip decoding every other line.
      */
     public static boolean mayHaveRow(EventLine line, BundleScope scope) {
-        return !line.isStub() && ACCESS.equals(line.envelope().type())
-                && line.envelope().streamId().equals(scope.agreementId().value())
-                && scope.covers(line.envelope().recordedAt());
+        return !line.isStub() && mayHaveRow(line.envelope(), scope);
+    }
+
+    /** The same for a line given in full, of which the caller holds the envelope. */
+    public static boolean mayHaveRow(EventEnvelope envelope, BundleScope scope) {
+        return ACCESS.equals(envelope.type()) && envelope.streamId().equals(scope.agreementId().value())
+                && scope.covers(envelope.recordedAt());
     }
 
     /**

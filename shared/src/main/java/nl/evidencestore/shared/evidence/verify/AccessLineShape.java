@@ -229,6 +229,11 @@ final class AccessLineShape {
         return true;
     }
 
+    /** A string member's text in {@code raw}, made anew: a value no other line shares. */
+    String text(byte[] raw, int slot) {
+        return RecentValues.text(raw, from[slot], to[slot]);
+    }
+
     boolean instructionVerified() {
         return bools[INSTRUCTION_VERIFIED_STEP];
     }

@@ -24,14 +24,14 @@ final class CanonicalLine implements JcsScanner.Members {
             "prevHash", "recordedAt", "sequence", "streamId", "type", "v");
     private static final int EVENT_ID = 0;
     private static final int HASH = 1;
-    private static final int OCCURRED_AT = 2;
+    static final int OCCURRED_AT = 2;
     private static final int PAYLOAD = 3;
     private static final int PAYLOAD_SHA256 = 4;
     private static final int PREV_HASH = 5;
-    private static final int RECORDED_AT = 6;
+    static final int RECORDED_AT = 6;
     private static final int SEQUENCE = 7;
-    private static final int STREAM_ID = 8;
-    private static final int TYPE = 9;
+    static final int STREAM_ID = 8;
+    static final int TYPE = 9;
     private static final int V = 10;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(CanonicalLine::sha256);

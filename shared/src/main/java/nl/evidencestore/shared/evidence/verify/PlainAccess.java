@@ -59,16 +59,11 @@ final class PlainAccess {
         if (occurredAt == null) {
             return null;
         }
-        return new AccessRecorded(value(AGREEMENT, AgreementId::of), text(ACCESS_ID), actor(), value(PURPOSE, Purpose::of),
-                value(INSTRUCTION, Function.identity()), categories(),
-                new SealedSubject(value(KEY_ID, Function.identity()), text(CIPHERTEXT)), value(COUNTRY, Country::of),
-                value(SYSTEM, Function.identity()), occurredAt, verdict(), shape.instructionVerified(), shape.recordedLate(),
-                value(REFERENCE_DATA, Function.identity()));
-    }
-
-    /** A string member's text, made anew: a value no other line shares. */
-    private String text(int member) {
-        return RecentValues.text(raw, shape.from[member], shape.to[member]);
+        return new AccessRecorded(value(AGREEMENT, AgreementId::of), shape.text(raw, ACCESS_ID), actor(),
+                value(PURPOSE, Purpose::of), value(INSTRUCTION, Function.identity()), categories(),
+                new SealedSubject(value(KEY_ID, Function.identity()), shape.text(raw, CIPHERTEXT)),
+                value(COUNTRY, Country::of), value(SYSTEM, Function.identity()), occurredAt, verdict(),
+                shape.instructionVerified(), shape.recordedLate(), value(REFERENCE_DATA, Function.identity()));
     }
 
     /** What {@code make} makes of a string member's text, the same as the line before's when its bytes are; null when it is not there. */
@@ -83,7 +78,8 @@ final class PlainAccess {
         if (last != null) {
             return (Actor) last;
         }
-        Actor actor = new Actor(text(ACTOR_ID), ActorKind.valueOf(text(KIND)), s.from[SUB_PROCESSOR] < 0 ? null : text(SUB_PROCESSOR));
+        Actor actor = new Actor(s.text(raw, ACTOR_ID), ActorKind.valueOf(s.text(raw, KIND)),
+                s.from[SUB_PROCESSOR] < 0 ? null : s.text(raw, SUB_PROCESSOR));
         return recent.keep(ACTOR, raw, s.actorFrom(), s.actorTo(), actor);
     }
 
@@ -113,7 +109,7 @@ final class PlainAccess {
             violations.add(new Violation(RecentValues.text(raw, texts[4 * i], texts[4 * i + 1]),
                     RecentValues.text(raw, texts[4 * i + 2], texts[4 * i + 3])));
         }
-        Verdict verdict = new Verdict(Verdict.Outcome.valueOf(text(OUTCOME)), violations);
+        Verdict verdict = new Verdict(Verdict.Outcome.valueOf(s.text(raw, OUTCOME)), violations);
         return recent.keep(VERDICT, raw, s.verdictFrom(), s.verdictTo(), verdict);
     }
 }

@@ -32,10 +32,10 @@ final class PlainAccessLine {
     private static final byte[] ACCESS = EventTypes.nameOf(AccessRecorded.class).getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     // The slots of RecentTexts that CanonicalLine uses for the same members.
-    private static final int TEXT_OCCURRED_AT = 2;
-    private static final int TEXT_RECORDED_AT = 6;
-    private static final int TEXT_STREAM_ID = 8;
-    private static final int TEXT_TYPE = 9;
+    private static final int TEXT_OCCURRED_AT = CanonicalLine.OCCURRED_AT;
+    private static final int TEXT_RECORDED_AT = CanonicalLine.RECORDED_AT;
+    private static final int TEXT_STREAM_ID = CanonicalLine.STREAM_ID;
+    private static final int TEXT_TYPE = CanonicalLine.TYPE;
     /** {@code 2026-03-01T09:30:00.000000Z}: EventHash's one text of an instant. */
     private static final int ONE_FORM = 27;
     private final AccessLineShape shape = new AccessLineShape();
@@ -53,11 +53,6 @@ final class PlainAccessLine {
     /** The facts of {@code raw[from, to)} as {@link LineFacts#of} gives them, when it is an access of the plain shape; else null. */
     static LineFacts facts(long number, byte[] raw, int from, int to, BundleScope scope) {
         return READERS.get().read(number, raw, from, to, scope);
-    }
-
-    /** A string member's text, made anew: a value no other line shares. */
-    private String text(int member) {
-        return RecentValues.text(raw, shape.from[member], shape.to[member]);
     }
 
     private LineFacts read(long number, byte[] raw, int from, int to, BundleScope scope) {
@@ -84,12 +79,10 @@ final class PlainAccessLine {
 
     /**
      * As {@link TimelineRow#of} gives it, from the line's places; null for a line without a row
-     * ({@link TimelineCsv#mayHaveRow}: an access of the agreement, in full,
-     * recorded in the period; the access naming the agreement too).
+     * ({@link TimelineCsv#mayHaveRow}, and the access naming the agreement too).
      */
     private byte[] row(EventEnvelope envelope, AccessRecorded access, BundleScope scope) {
-        if (!envelope.streamId().equals(scope.agreementId().value()) || !scope.covers(envelope.recordedAt())
-                || !access.agreementId().equals(scope.agreementId())) {
+        if (!TimelineCsv.mayHaveRow(envelope, scope) || !access.agreementId().equals(scope.agreementId())) {
             return null;
         }
         return rows.write(raw, shape);
@@ -105,11 +98,11 @@ final class PlainAccessLine {
         }
         // A chain's prevHash is the hash of the line before it, mostly read just before: that string again.
         Object previous = recent.last(HASH, raw, s.from[PREV_HASH], s.to[PREV_HASH]);
-        String prevHash = previous != null ? (String) previous : text(PREV_HASH);
-        hash = recent.keep(HASH, raw, s.from[HASH], s.to[HASH], text(HASH));
-        return new EventEnvelope(Math.toIntExact(s.v()), text(EVENT_ID),
+        String prevHash = previous != null ? (String) previous : s.text(raw, PREV_HASH);
+        hash = recent.keep(HASH, raw, s.from[HASH], s.to[HASH], s.text(raw, HASH));
+        return new EventEnvelope(Math.toIntExact(s.v()), s.text(raw, EVENT_ID),
                 texts.text(TEXT_TYPE, raw, s.from[TYPE], s.to[TYPE]), texts.text(TEXT_STREAM_ID, raw, s.from[STREAM_ID], s.to[STREAM_ID]),
-                s.sequence(), occurred, recorded, prevHash, text(PAYLOAD_SHA256));
+                s.sequence(), occurred, recorded, prevHash, s.text(raw, PAYLOAD_SHA256));
     }
 
     /**
