@@ -159,7 +159,13 @@ public final class AccessLoad {
         return batch.substring(1, batch.length() - 1);
     }
 
-    private String batch(List<String> agreements, int from, int size) {
+    /** The id of access {@code i} of this load. */
+    public String accessId(int i) {
+        return run + "-acc-" + i;
+    }
+
+    /** Accesses {@code from} to {@code from + size - 1} as one JSON array, the body of one request. */
+    public String batch(List<String> agreements, int from, int size) {
         StringBuilder json = new StringBuilder(size * 360).append('[');
         Instant base = Instant.parse("2026-03-01T08:00:00Z");
         for (int i = from; i < from + size; i++) {
@@ -168,7 +174,7 @@ public final class AccessLoad {
             }
             // One in ten names a subject not seen before; the rest come back to a pool of regulars.
             String subject = i % 10 == 0 ? "subject-" + run + "-" + i : "subject-regular-" + (i % 5_000);
-            json.append("{\"accessId\":\"").append(run).append("-acc-").append(i)
+            json.append("{\"accessId\":\"").append(accessId(i))
                     .append("\",\"agreementId\":\"").append(agreements.get(i % agreements.size()))
                     .append("\",\"actor\":{\"id\":\"support-robot-").append(i % 20).append("\",\"kind\":\"SYSTEM\"}")
                     .append(",\"purpose\":\"").append(i % 7 == 0 ? "DATABASE_CONVERSION" : "REMOTE_SUPPORT")
@@ -208,10 +214,24 @@ public final class AccessLoad {
 
     /** POSTs JSON as the load's ADMIN; anything but 200 or 201 is an exception. */
     public String post(String path, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(path, body);
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** POSTs JSON as the load's ADMIN and returns the answer, whatever its status. */
+    public HttpResponse<String> send(String path, String body) throws IOException, InterruptedException {
+        return client.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs as the load's ADMIN, the body as bytes (a bundle); anything but 200 is an exception. */
+    public byte[] download(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
         }
         return response.body();
     }

@@ -22,14 +22,20 @@ final class BenchStore {
 
     /** The settings such a store runs with; writes its tokens file. */
     static Settings settings(Path dir, String adminToken) throws IOException {
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("tokens.json"), Json.write(Map.of("principals", List.of(Map.of("name", "bench",
-                "tokenSha256", TokensFile.sha256Hex(adminToken), "roles", List.of("ADMIN"), "controllers", List.of())))));
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("EVIDENCE_DATA_DIR", dir.toString());
         environment.put("EVIDENCE_HTTP_PORT", "0");
         environment.put("EVIDENCE_KAFKA_PORT", "0");
-        environment.put("EVIDENCE_TOKENS_FILE", dir.resolve("tokens.json").toString());
+        environment.put("EVIDENCE_TOKENS_FILE", tokensFile(dir, adminToken).toString());
         return Settings.from(environment);
+    }
+
+    /** {@code dir/tokens.json} with one principal: ADMIN, holding {@code adminToken}. */
+    static Path tokensFile(Path dir, String adminToken) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("tokens.json");
+        Files.write(file, Json.write(Map.of("principals", List.of(Map.of("name", "bench",
+                "tokenSha256", TokensFile.sha256Hex(adminToken), "roles", List.of("ADMIN"), "controllers", List.of())))));
+        return file;
     }
 }

@@ -11,12 +11,12 @@ import java.util.List;
  * Loopback ports that were free a moment ago. Another process could take one before we bind it;
  * that is rare, and the bind then fails loudly rather than silently sharing.
  */
-final class FreePorts {
+public final class FreePorts {
     private FreePorts() {
     }
 
     /** {@code count} distinct ports: all sockets stay open until each has its port. */
-    static int[] pick(int count) {
+    public static int[] pick(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[count];

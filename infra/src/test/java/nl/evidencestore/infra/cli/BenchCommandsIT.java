@@ -65,6 +65,25 @@ class BenchCommandsIT {
     }
 
     @Test
+    void crashBenchKillsTheStoreAndStopsItsBrokerAndFindsEveryAcknowledgedAccessOnce() {
+        // The packaged jar, as CrashRestartIT runs it: a kill must be a real SIGKILL of a process of its own.
+        assertThat(run("crash-bench", "--kills", "1", "--outage-seconds", "2", "--load-seconds", "2", "--agreements", "2", "--batch", "200",
+                "--seed", "7", "--jar", System.getProperty("evidence.jar", "target/evidence-store.jar"),
+                "--data-dir", dir.resolve("crash").toString())).isZero();
+
+        assertThat(printed()).contains("kill 1 at", "serving again", "accepted while the broker was down",
+                "applied", "result: PASSED");
+        Matcher tallies = Pattern.compile("(?m)^  (event store|timeline): +([\\d,]+) of ([\\d,]+) acknowledged accesses, "
+                + "0 lost, 0 duplicated, 0 never acknowledged$").matcher(printed());
+        for (int part = 0; part < 4; part++) {
+            assertThat(tallies.find()).as("tally %d of 4 (event store and timeline, after the kills and the outage)", part + 1)
+                    .isTrue();
+            assertThat(tallies.group(2)).isEqualTo(tallies.group(3)).isNotEqualTo("0");
+        }
+        assertThat(printed()).contains("2 bundle(s), one per agreement, every check passed");
+    }
+
+    @Test
     void rebuildBenchComparesTheRebuildWithRawLucene() {
         assertThat(run("rebuild-bench", "--accesses", "2000", "--agreements", "5",
                 "--data-dir", dir.resolve("store").toString())).isZero();

@@ -1,0 +1,114 @@
+package nl.evidencestore.infra.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged store ({@code java -jar evidence-store.jar serve}) in a JVM of its own, so that a
+ * benchmark can kill it the way a crash does: SIGKILL, no shutdown hook, nothing flushed on the
+ * way out. Its embedded PostgreSQL outlives such a kill; the next start on the same data dir
+ * deals with it, as it would after a real crash.
+ */
+public final class StoreProcess {
+    private static final Pattern SERVING = Pattern.compile("serving HTTP on [^:]+:(\\d+)");
+    private static final long POLL_NANOS = 100_000_000L;
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private StoreProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /**
+     * Starts {@code jar} with {@code environment} (the store's settings) and returns once it serves
+     * HTTP; its output goes to {@code log}.
+     */
+    public static StoreProcess start(Path jar, Map<String, String> environment, Path log, Duration timeout) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx1g", "-jar", jar.toString(), "serve"))
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            return new StoreProcess(process, log, servingPort(process, log, System.nanoTime() + timeout.toNanos()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the store from " + jar, e);
+        }
+    }
+
+    /** The jar this code runs from: a benchmark starts the store it is part of. */
+    public static Path runningJar() {
+        try {
+            Path location = Path.of(StoreProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(location) || !location.toString().endsWith(".jar")) {
+                throw new IllegalStateException("not running from the packaged jar (" + location + "): pass --jar");
+            }
+            return location;
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the running jar", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** SIGKILL, and waits until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    /** SIGTERM: the store shuts down in order (its shutdown hook runs), and this waits for it. */
+    public void stop() {
+        process.destroy();
+        awaitExit();
+    }
+
+    private void awaitExit() {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the store stopped", e);
+        }
+    }
+
+    /** The port the store logged once it served HTTP (EVIDENCE_HTTP_PORT may be 0). */
+    private static int servingPort(Process process, Path log, long deadline) throws IOException {
+        while (System.nanoTime() < deadline) {
+            String output = Files.readString(log);
+            Matcher matcher = SERVING.matcher(output);
+            if (matcher.find()) {
+                return Integer.parseInt(matcher.group(1));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the store exited with " + process.exitValue() + "; its log: " + log);
+            }
+            // Polling a log file that another process writes: there is nothing to wait on.
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the store did not serve HTTP in time; its log: " + log);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
