@@ -24,6 +24,7 @@ import nl.evidencestore.infra.embedded.FreePorts;
 public final class CrashBench {
     private static final Duration START = Duration.ofSeconds(180);
     private static final Duration GIVE_UP = Duration.ofSeconds(300);
+    private static final long POLL_NANOS = Duration.ofMillis(20).toNanos();
     private final Path jar;
     private final Path dir;
     private final Path tokensFile;
@@ -71,6 +72,8 @@ public final class CrashBench {
             long loadStarted = System.nanoTime();
             load.start(options.connections());
             for (int kill = 1; kill <= options.kills(); kill++) {
+                // Under load: the store takes requests again before the moment of the next kill is drawn.
+                flowing(load);
                 long run = options.loadRun().toMillis();
                 pause(Duration.ofMillis(run / 3 + (long) (random.nextDouble() * (run - run / 3))));
                 long acknowledged = load.acknowledged();
@@ -78,9 +81,8 @@ public final class CrashBench {
                 store.kill();
                 long restarting = System.nanoTime();
                 store = start(environment, phase, kill);
-                out.printf("  kill %d at %.1f s into the load (%,d accesses acknowledged so far); serving again %.1f s later"
-                        + " (%,d acknowledged by then)%n", kill, at, acknowledged, (System.nanoTime() - restarting) / 1e9,
-                        load.acknowledged());
+                out.printf("  kill %d at %.1f s into the load (%,d accesses acknowledged so far); serving again %.1f s later%n",
+                        kill, at, acknowledged, (System.nanoTime() - restarting) / 1e9);
             }
             pause(options.loadRun());
             ResilientLoad.Outcome outcome = load.stop();
@@ -160,6 +162,18 @@ public final class CrashBench {
         environment.put("EVIDENCE_HTTP_PORT", Integer.toString(FreePorts.pick(1)[0]));
         environment.put("EVIDENCE_TOKENS_FILE", tokensFile.toString());
         return environment;
+    }
+
+    /** Waits until the load has had another batch acknowledged, or fails after {@link #GIVE_UP}. */
+    private static void flowing(ResilientLoad load) {
+        long before = load.acknowledged();
+        long giveUpAt = System.nanoTime() + GIVE_UP.toNanos();
+        while (load.acknowledged() == before) {
+            if (System.nanoTime() > giveUpAt) {
+                throw new IllegalStateException("the store acknowledged nothing within " + GIVE_UP + " of serving");
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
     }
 
     /** Waits until the projections have applied {@code position}, or fails after {@link #GIVE_UP}. */
