@@ -83,6 +83,8 @@ public final class EvidenceStore implements AutoCloseable {
             TokensFile tokens = TokensFile.openOrInitialise(settings.tokensFile(), EvidenceStore::announceAdminToken);
 
             Javalin http = Javalin.create(config -> {
+                settings.httpTls().ifPresent(tls -> config.jetty.addConnector((server, httpConfiguration) ->
+                        tls.connector(server, httpConfiguration, settings.httpHost(), settings.httpPort())));
                 HttpEdge.configure(config, tokens);
                 config.routes.apiBuilder(operations.routes());
                 config.routes.apiBuilder(commands.endpoints().routes());
@@ -97,7 +99,8 @@ public final class EvidenceStore implements AutoCloseable {
                 config.routes.apiBuilder(new WebPage().routes());
             }).start(settings.httpHost(), settings.httpPort());
             started.push(http::stop);
-            log.info("evidence store serving HTTP on {}:{}, Kafka at {}", settings.httpHost(), http.port(), kafka);
+            log.info("evidence store serving {} on {}:{}, Kafka at {}", settings.httpTls().isPresent() ? "HTTPS" : "HTTP",
+                    settings.httpHost(), http.port(), kafka);
             return new EvidenceStore(started, http, kafka, embeddedPostgres(started));
         } catch (RuntimeException e) {
             closeAll(started);

@@ -12,13 +12,14 @@ import java.util.Properties;
 import nl.evidencestore.command.store.Deadlines;
 import nl.evidencestore.command.breach.NotificationLimits;
 import nl.evidencestore.command.subjectrequest.SubjectRequestLimits;
+import nl.evidencestore.infra.web.HttpTls;
 import nl.evidencestore.shared.kafka.TopicNames;
 
 /**
  * The store's configuration (api.md, Running it): a properties file, overridden by
  * environment variables. Keys are the variable names in both places.
  */
-public record Settings(String httpHost, int httpPort, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
+public record Settings(String httpHost, int httpPort, Optional<HttpTls> httpTls, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
                        String eventStoreUser, String eventStorePassword, Path tokensFile, Path signingKey,
                        String topicPrefix, Duration commandRetention, Duration gapGrace,
                        Duration recordedLateAfter, Duration deadlinePoll, int deletionPeriodDays,
@@ -62,6 +63,7 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
         return new Settings(
                 values.text("EVIDENCE_HTTP_HOST", "127.0.0.1"),
                 values.integer("EVIDENCE_HTTP_PORT", 7070),
+                httpTls(values),
                 dataDir,
                 values.text("EVIDENCE_KAFKA_BOOTSTRAP", ""),
                 values.integer("EVIDENCE_KAFKA_PORT", 9092),
@@ -78,6 +80,19 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
                 values.integer("EVIDENCE_DELETION_PERIOD_DAYS", 30),
                 breachLimits(values),
                 subjectRequestLimits(values));
+    }
+
+    /** HTTPS when a key store is named; its password is then required. */
+    private static Optional<HttpTls> httpTls(Values values) {
+        String keyStore = values.text("EVIDENCE_HTTP_TLS_KEYSTORE", "");
+        String password = values.text("EVIDENCE_HTTP_TLS_KEYSTORE_PASSWORD", "");
+        if (keyStore.isEmpty()) {
+            if (!password.isEmpty()) {
+                throw new IllegalArgumentException("EVIDENCE_HTTP_TLS_KEYSTORE_PASSWORD is set but EVIDENCE_HTTP_TLS_KEYSTORE is not");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new HttpTls(Path.of(keyStore), password));
     }
 
     /** Art. 6.1 and GDPR Art. 33: how long after discovery a breach must be notified. */
@@ -110,7 +125,7 @@ public record Settings(String httpHost, int httpPort, Path dataDir, String kafka
     }
 
     public Settings withHttpPort(int port) {
-        return new Settings(httpHost, port, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
+        return new Settings(httpHost, port, httpTls, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
                 eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace,
                 recordedLateAfter, deadlinePoll, deletionPeriodDays, breachLimits, subjectRequestLimits);
     }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * deals with it, as it would after a real crash.
  */
 public final class StoreProcess {
-    private static final Pattern SERVING = Pattern.compile("serving HTTP on [^:]+:(\\d+)");
+    private static final Pattern SERVING = Pattern.compile("serving HTTPS? on [^:]+:(\\d+)");
     private static final long POLL_NANOS = 100_000_000L;
 
     private final Process process;

@@ -1,0 +1,119 @@
+package nl.evidencestore.infra;
+
+import static nl.evidencestore.infra.support.Principals.SECURITY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import nl.evidencestore.infra.support.Principals;
+import nl.evidencestore.infra.support.SharedInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** quality.md, Security: TLS for HTTP is configurable. With a key store the store speaks HTTPS, and only HTTPS. */
+class HttpsIT {
+    private static final String PASSWORD = "store-password-for-tests";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withAKeyStoreTheApiIsServedOverTlsAndPlainHttpIsNot() throws Exception {
+        Path keyStore = selfSigned(dir.resolve("store.p12"));
+        try (EvidenceStore store = EvidenceStore.start(settings(keyStore, PASSWORD))) {
+            HttpClient client = HttpClient.newBuilder().sslContext(trusting(keyStore)).connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            String base = "https://127.0.0.1:" + store.httpPort();
+
+            assertThat(client.send(get(base + "/health/ready").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+            HttpResponse<String> agreements = client.send(get(base + "/api/v1/agreements")
+                    .header("Authorization", "Bearer " + SECURITY).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(agreements.statusCode()).isEqualTo(200);
+            assertThat(agreements.body()).contains("\"items\"");
+
+            // The same port in plain HTTP: no answer to a request, least of all the data.
+            HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            try {
+                HttpResponse<String> answer = plain.send(get("http://127.0.0.1:" + store.httpPort() + "/api/v1/agreements")
+                        .header("Authorization", "Bearer " + SECURITY).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode()).isNotEqualTo(200);
+                assertThat(answer.body()).doesNotContain("\"items\"");
+            } catch (IOException refused) {
+                // The TLS listener dropped the plaintext connection: that is the expected outcome too.
+            }
+        }
+    }
+
+    @Test
+    void aKeyStoreThatCannotBeOpenedIsNamedAtStartUp() throws Exception {
+        Path keyStore = selfSigned(dir.resolve("store.p12"));
+
+        assertThatThrownBy(() -> EvidenceStore.start(settings(keyStore, "not-the-password")).close())
+                .hasStackTraceContaining("EVIDENCE_HTTP_TLS_KEYSTORE: cannot open " + keyStore);
+    }
+
+    @Test
+    void aPasswordWithoutAKeyStoreIsRefused() {
+        assertThatThrownBy(() -> Settings.from(Map.of("EVIDENCE_HTTP_TLS_KEYSTORE_PASSWORD", PASSWORD)))
+                .hasMessageContaining("EVIDENCE_HTTP_TLS_KEYSTORE is not");
+        assertThatThrownBy(() -> Settings.from(Map.of("EVIDENCE_HTTP_TLS_KEYSTORE", "/some/store.p12")))
+                .hasMessageContaining("EVIDENCE_HTTP_TLS_KEYSTORE_PASSWORD");
+    }
+
+    private Settings settings(Path keyStore, String password) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("EVIDENCE_HTTP_PORT", "0");
+        environment.put("EVIDENCE_DATA_DIR", dir.resolve("data").toString());
+        environment.put("EVIDENCE_KAFKA_BOOTSTRAP", SharedInfrastructure.kafkaBootstrap());
+        environment.put("EVIDENCE_TOPIC_PREFIX", "https-" + UUID.randomUUID() + ".");
+        environment.put("EVIDENCE_EVENTSTORE_URL", SharedInfrastructure.jdbcUrlOf(SharedInfrastructure.freshDatabaseName()));
+        environment.put("EVIDENCE_TOKENS_FILE", Principals.writeTokensFile(dir.resolve("tokens.json")).toString());
+        environment.put("EVIDENCE_HTTP_TLS_KEYSTORE", keyStore.toString());
+        environment.put("EVIDENCE_HTTP_TLS_KEYSTORE_PASSWORD", password);
+        return Settings.from(environment);
+    }
+
+    /** A key pair and a self-signed certificate for 127.0.0.1, made by the JDK's keytool, as an operator would. */
+    private static Path selfSigned(Path file) throws IOException, InterruptedException {
+        Process keytool = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "evidence-store", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
+                "-keystore", file.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD))
+                .redirectErrorStream(true).start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        return file;
+    }
+
+    /** A client that trusts exactly the store's certificate. */
+    private static SSLContext trusting(Path keyStore) throws Exception {
+        KeyStore store = KeyStore.getInstance(keyStore.toFile(), PASSWORD.toCharArray());
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("evidence-store", store.getCertificate("evidence-store"));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private static HttpRequest.Builder get(String uri) {
+        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).GET();
+    }
+}
