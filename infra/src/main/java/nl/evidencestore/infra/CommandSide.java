@@ -61,6 +61,7 @@ import nl.evidencestore.command.submit.CommandSubmitter;
 import nl.evidencestore.command.subjectrequest.SubjectRequest;
 import nl.evidencestore.command.subjectrequest.SubjectRequestLimits;
 import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import nl.evidencestore.shared.kafka.TopicNames;
 import nl.evidencestore.shared.rules.EmployeeRegister;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -199,9 +200,10 @@ final class CommandSide implements AutoCloseable {
         return start(dataSource, kafkaBootstrap, topics, metrics, Options.DEFAULTS.withGapGrace(gapGrace));
     }
 
+    /** On a plaintext cluster (tests, and the embedded broker), one pool for requests and the pipeline. */
     static CommandSide start(DataSource dataSource, String kafkaBootstrap, TopicNames topics, MeterRegistry metrics,
                              Options options) {
-        return start(dataSource, dataSource, kafkaBootstrap, topics, metrics, options);
+        return start(dataSource, dataSource, KafkaConnection.plain(kafkaBootstrap), topics, metrics, options);
     }
 
     /**
@@ -209,7 +211,7 @@ final class CommandSide implements AutoCloseable {
      * processors and the event store's reader): requests never wait for them, nor they for
      * requests ({@link JdbcTransactions}).
      */
-    static CommandSide start(DataSource dataSource, DataSource pipeline, String kafkaBootstrap, TopicNames topics,
+    static CommandSide start(DataSource dataSource, DataSource pipeline, KafkaConnection kafka, TopicNames topics,
                              MeterRegistry metrics, Options options) {
         JdbcTransactions transactions = new JdbcTransactions(dataSource, pipeline);
         // Events are records; a field added later must not break reading older payloads.
@@ -231,7 +233,7 @@ final class CommandSide implements AutoCloseable {
         EmployeeAgreementIndex employeeAgreements = new EmployeeAgreementIndex(transactions);
         SubjectKeys subjectKeys = SubjectKeys.load(transactions, SUBJECT_KEYS_IN_MEMORY);
 
-        Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafkaBootstrap, FORWARDER));
+        Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.forEvidence(kafka, FORWARDER));
         EventForwarder forwarder = new EventForwarder(producer, topics.events(), options.gapGrace(), serializer);
         AgreementSnapshotter snapshots = new AgreementSnapshotter(engine, transactions,
                 transactions.pipelineThreads("agreement-snapshots"));
@@ -298,14 +300,14 @@ final class CommandSide implements AutoCloseable {
 
         // Commands published on Kafka take the same catalog and submitter as HTTP.
         Producer<byte[], byte[]> deadLetterProducer =
-                new KafkaProducer<>(ProducerSettings.forDeadLetters(kafkaBootstrap, DEAD_LETTERS));
+                new KafkaProducer<>(ProducerSettings.forDeadLetters(kafka, DEAD_LETTERS));
         // One consumer per command partition: their runs commit side by side, as HTTP connections do,
         // and each partition (hence each agreement, the record key) keeps its order. A consumer
         // beyond a configured topic's partitions only waits in the group.
         List<CommandIngest> ingest = new ArrayList<>();
         for (int member = 0; member < KafkaTopics.DEFAULT_COMMAND_PARTITIONS; member++) {
             ingest.add(new CommandIngest("command-ingest-" + member, new KafkaConsumer<>(ConsumerSettings
-                    .forCommandIngest(kafkaBootstrap, topics.commandIngestGroup(), member)),
+                    .forCommandIngest(kafka, topics.commandIngestGroup(), member)),
                     deadLetterProducer, topics, catalog, submitter, accesses, metrics));
         }
         ingest.forEach(CommandIngest::start);

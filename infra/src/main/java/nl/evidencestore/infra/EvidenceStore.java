@@ -28,6 +28,7 @@ import nl.evidencestore.infra.web.PrincipalEndpoints;
 import nl.evidencestore.infra.web.WebPage;
 import nl.evidencestore.shared.http.HttpEdge;
 import nl.evidencestore.shared.http.TokensFile;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +42,13 @@ public final class EvidenceStore implements AutoCloseable {
 
     private final Deque<AutoCloseable> started;
     private final Javalin http;
-    private final String kafkaBootstrap;
+    private final KafkaConnection kafka;
     private final EmbeddedPostgres postgres;
 
-    private EvidenceStore(Deque<AutoCloseable> started, Javalin http, String kafkaBootstrap, EmbeddedPostgres postgres) {
+    private EvidenceStore(Deque<AutoCloseable> started, Javalin http, KafkaConnection kafka, EmbeddedPostgres postgres) {
         this.started = started;
         this.http = http;
-        this.kafkaBootstrap = kafkaBootstrap;
+        this.kafka = kafka;
         this.postgres = postgres;
     }
 
@@ -59,7 +60,7 @@ public final class EvidenceStore implements AutoCloseable {
         try {
             createDirectories(settings);
             EventStorePools eventStore = eventStore(settings, started);
-            String kafka = kafka(settings, started);
+            KafkaConnection kafka = kafka(settings, started);
             KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(settings.topics(), KafkaTopics.DEFAULT_COMMAND_PARTITIONS,
                     KafkaTopics.DEFAULT_DLQ_PARTITIONS, settings.commandRetention()), Duration.ofSeconds(60));
 
@@ -113,7 +114,7 @@ public final class EvidenceStore implements AutoCloseable {
     }
 
     public String kafkaBootstrap() {
-        return kafkaBootstrap;
+        return kafka.bootstrapServers();
     }
 
     /** The embedded PostgreSQL server, when the store runs one: benchmarks measure it raw. */
@@ -171,12 +172,12 @@ public final class EvidenceStore implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    private static String kafka(Settings settings, Deque<AutoCloseable> started) {
+    private static KafkaConnection kafka(Settings settings, Deque<AutoCloseable> started) {
         if (!settings.embeddedKafka()) {
-            return settings.kafkaBootstrap();
+            return settings.externalKafka();
         }
-        return remember(started, EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()))
-                .bootstrapServers();
+        return KafkaConnection.plain(remember(started, EmbeddedKafka.start(settings.dataDir().resolve("kafka"),
+                settings.kafkaPort())).bootstrapServers());
     }
 
     /** Printed once, on the console only: the tokens file keeps nothing but its hash. */

@@ -9,13 +9,15 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import nl.evidencestore.infra.embedded.EmbeddedKafka;
 import nl.evidencestore.query.kafka.EventFeed;
 import nl.evidencestore.query.timeline.TimelineIndex;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -82,8 +84,9 @@ public final class ProjectionRebuild {
         EmbeddedKafka embedded = settings.embeddedKafka()
                 ? EmbeddedKafka.start(settings.dataDir().resolve("kafka"), settings.kafkaPort()) : null;
         try {
-            String bootstrap = embedded != null ? embedded.bootstrapServers() : settings.kafkaBootstrap();
-            Result result = into(rebuilt, bootstrap, settings.topics().events(), progress);
+            KafkaConnection kafka = embedded != null ? KafkaConnection.plain(embedded.bootstrapServers())
+                    : settings.externalKafka();
+            Result result = into(rebuilt, kafka, settings.topics().events(), progress);
             refuseIfInUse(live);
             swap(rebuilt, live);
             return result;
@@ -98,14 +101,14 @@ public final class ProjectionRebuild {
      * Builds a new index in {@code indexDir} (emptied first) from offset 0 of {@code eventsTopic}
      * up to its end offset at the start, and commits it with the offset reached.
      */
-    public static Result into(Path indexDir, String bootstrap, String eventsTopic, Progress progress) {
+    public static Result into(Path indexDir, KafkaConnection kafka, String eventsTopic, Progress progress) {
         deleteRecursively(indexDir);
         long start = System.nanoTime();
-        long end = endOffset(bootstrap, eventsTopic);
+        long end = endOffset(kafka, eventsTopic);
         progress.started(end);
         try (TimelineIndex index = TimelineIndex.open(indexDir)) {
             QuerySide.Projections projections = QuerySide.Projections.reloadedFrom(index);
-            EventFeed feed = projections.feed(index, bootstrap, eventsTopic);
+            EventFeed feed = projections.feed(index, kafka, eventsTopic);
             long reached;
             try {
                 feed.start();
@@ -131,14 +134,13 @@ public final class ProjectionRebuild {
     }
 
     /** The offset after the last committed record of partition 0 (the feed's one partition). */
-    static long endOffset(String bootstrap, String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    static long endOffset(KafkaConnection kafka, String topic) {
+        Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "evidence-rebuild-end-offset");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.settings(props))) {
             TopicPartition partition = new TopicPartition(topic, 0);
             return consumer.endOffsets(List.of(partition), Duration.ofSeconds(60)).getOrDefault(partition, 0L);
         }

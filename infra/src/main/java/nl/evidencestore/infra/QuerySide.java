@@ -27,6 +27,7 @@ import nl.evidencestore.query.subjectrequest.SubjectRequestProjection;
 import nl.evidencestore.query.subjectrequest.SubjectRequestQueries;
 import nl.evidencestore.query.timeline.TimelineEndpoints;
 import nl.evidencestore.query.timeline.TimelineIndex;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import nl.evidencestore.shared.subject.SubjectRefs;
 
 /**
@@ -112,15 +113,15 @@ final class QuerySide implements AutoCloseable {
         }
 
         /** The feed that applies events to the index and these projections, from the index's committed offset. */
-        EventFeed feed(TimelineIndex index, String kafkaBootstrap, String eventsTopic) {
-            return new EventFeed(kafkaBootstrap, eventsTopic, index, all(), applied);
+        EventFeed feed(TimelineIndex index, KafkaConnection kafka, String eventsTopic) {
+            return new EventFeed(kafka, eventsTopic, index, all(), applied);
         }
     }
 
-    static QuerySide start(Path indexDir, String kafkaBootstrap, String eventsTopic, SubjectRefs subjects) {
+    static QuerySide start(Path indexDir, KafkaConnection kafka, String eventsTopic, SubjectRefs subjects) {
         TimelineIndex index = TimelineIndex.open(indexDir);
         Projections projections = Projections.reloadedFrom(index);
-        EventFeed feed = projections.feed(index, kafkaBootstrap, eventsTopic);
+        EventFeed feed = projections.feed(index, kafka, eventsTopic);
         feed.start();
         return new QuerySide(index, projections.applied(), projections.agreements(), projections.registers(),
                 projections.deadlines(), feed, subjects);

@@ -13,13 +13,15 @@ import nl.evidencestore.command.store.Deadlines;
 import nl.evidencestore.command.breach.NotificationLimits;
 import nl.evidencestore.command.subjectrequest.SubjectRequestLimits;
 import nl.evidencestore.infra.web.HttpTls;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import nl.evidencestore.shared.kafka.TopicNames;
 
 /**
  * The store's configuration (api.md, Running it): a properties file, overridden by
  * environment variables. Keys are the variable names in both places.
  */
-public record Settings(String httpHost, int httpPort, Optional<HttpTls> httpTls, Path dataDir, String kafkaBootstrap, int kafkaPort, String eventStoreUrl,
+public record Settings(String httpHost, int httpPort, Optional<HttpTls> httpTls, Path dataDir, String kafkaBootstrap, Map<String, String> kafkaClientSettings,
+                       int kafkaPort, String eventStoreUrl,
                        String eventStoreUser, String eventStorePassword, Path tokensFile, Path signingKey,
                        String topicPrefix, Duration commandRetention, Duration gapGrace,
                        Duration recordedLateAfter, Duration deadlinePoll, int deletionPeriodDays,
@@ -37,6 +39,14 @@ public record Settings(String httpHost, int httpPort, Optional<HttpTls> httpTls,
         if (deadlinePoll.isNegative() || deadlinePoll.isZero()) {
             throw new IllegalArgumentException("EVIDENCE_DEADLINE_POLL_MS must be positive");
         }
+        kafkaClientSettings = Map.copyOf(kafkaClientSettings);
+        if (!kafkaClientSettings.isEmpty()) {
+            if (kafkaBootstrap.isBlank()) {
+                throw new IllegalArgumentException("EVIDENCE_KAFKA_CLIENT_CONFIG is for an external cluster "
+                        + "(EVIDENCE_KAFKA_BOOTSTRAP); the embedded broker listens in plaintext on loopback");
+            }
+            new KafkaConnection(kafkaBootstrap, kafkaClientSettings); // names a setting it does not take
+        }
         if (deletionPeriodDays < 0) {
             throw new IllegalArgumentException("EVIDENCE_DELETION_PERIOD_DAYS must be 0 or more");
         }
@@ -49,7 +59,8 @@ public record Settings(String httpHost, int httpPort, Optional<HttpTls> httpTls,
 
     public static Settings from(Map<String, String> environment) {
         Map<String, String> values = new HashMap<>();
-        Optional.ofNullable(environment.get(CONFIG_FILE)).map(Path::of).ifPresent(file -> values.putAll(read(file)));
+        Optional.ofNullable(environment.get(CONFIG_FILE)).map(Path::of)
+                .ifPresent(file -> values.putAll(read(file, CONFIG_FILE)));
         environment.forEach((key, value) -> {
             if (key.startsWith("EVIDENCE_")) {
                 values.put(key, value);
@@ -66,6 +77,7 @@ public record Settings(String httpHost, int httpPort, Optional<HttpTls> httpTls,
                 httpTls(values),
                 dataDir,
                 values.text("EVIDENCE_KAFKA_BOOTSTRAP", ""),
+                kafkaClientSettings(values),
                 values.integer("EVIDENCE_KAFKA_PORT", 9092),
                 values.text("EVIDENCE_EVENTSTORE_URL", ""),
                 values.text("EVIDENCE_EVENTSTORE_USER", ""),
@@ -80,6 +92,12 @@ public record Settings(String httpHost, int httpPort, Optional<HttpTls> httpTls,
                 values.integer("EVIDENCE_DELETION_PERIOD_DAYS", 30),
                 breachLimits(values),
                 subjectRequestLimits(values));
+    }
+
+    /** The Kafka client properties file an external cluster asks for (TLS, SASL), like the Kafka tools' --command-config. */
+    private static Map<String, String> kafkaClientSettings(Values values) {
+        String file = values.text("EVIDENCE_KAFKA_CLIENT_CONFIG", "");
+        return file.isEmpty() ? Map.of() : read(Path.of(file), "EVIDENCE_KAFKA_CLIENT_CONFIG");
     }
 
     /** HTTPS when a key store is named; its password is then required. */
@@ -120,22 +138,30 @@ public record Settings(String httpHost, int httpPort, Optional<HttpTls> httpTls,
         return kafkaBootstrap.isBlank();
     }
 
+    /** The external cluster, with its client settings; only when one is configured. */
+    public KafkaConnection externalKafka() {
+        if (embeddedKafka()) {
+            throw new IllegalStateException("no external Kafka cluster is configured");
+        }
+        return new KafkaConnection(kafkaBootstrap, kafkaClientSettings);
+    }
+
     public boolean embeddedEventStore() {
         return eventStoreUrl.isBlank();
     }
 
     public Settings withHttpPort(int port) {
-        return new Settings(httpHost, port, httpTls, dataDir, kafkaBootstrap, kafkaPort, eventStoreUrl, eventStoreUser,
+        return new Settings(httpHost, port, httpTls, dataDir, kafkaBootstrap, kafkaClientSettings, kafkaPort, eventStoreUrl, eventStoreUser,
                 eventStorePassword, tokensFile, signingKey, topicPrefix, commandRetention, gapGrace,
                 recordedLateAfter, deadlinePoll, deletionPeriodDays, breachLimits, subjectRequestLimits);
     }
 
-    private static Map<String, String> read(Path file) {
+    private static Map<String, String> read(Path file, String setting) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             properties.load(in);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the configuration file " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(setting + ": cannot read " + file + ": " + e.getMessage(), e);
         }
         Map<String, String> values = new HashMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));

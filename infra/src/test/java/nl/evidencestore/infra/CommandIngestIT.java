@@ -301,7 +301,7 @@ class CommandIngestIT {
 
     private static TopicNames freshTopics(String prefix) {
         TopicNames topics = TopicNames.withPrefix(prefix + UUID.randomUUID() + ".");
-        KafkaTopics.ensure(SharedInfrastructure.kafkaBootstrap(),
+        KafkaTopics.ensure(SharedInfrastructure.kafkaConnection(),
                 KafkaTopics.storeTopics(topics, KafkaTopics.DEFAULT_COMMAND_PARTITIONS, 1, Duration.ofDays(1)),
                 Duration.ofSeconds(30));
         return topics;

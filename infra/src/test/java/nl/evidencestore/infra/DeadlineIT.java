@@ -47,7 +47,7 @@ class DeadlineIT {
 
     @BeforeAll
     static void topics() {
-        KafkaTopics.ensure(SharedInfrastructure.kafkaBootstrap(),
+        KafkaTopics.ensure(SharedInfrastructure.kafkaConnection(),
                 KafkaTopics.storeTopics(TOPICS, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
     }
 

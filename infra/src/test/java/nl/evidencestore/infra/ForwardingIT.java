@@ -27,6 +27,7 @@ import nl.evidencestore.command.submit.Receipt;
 import nl.evidencestore.infra.kafka.KafkaTopics;
 import nl.evidencestore.infra.support.SharedInfrastructure;
 import nl.evidencestore.shared.json.Json;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import nl.evidencestore.shared.kafka.TopicNames;
 import nl.evidencestore.shared.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -50,7 +51,7 @@ class ForwardingIT {
 
     @Test
     void everyStoredEventIsForwardedAcrossRestarts() throws Exception {
-        KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
+        KafkaTopics.ensure(KafkaConnection.plain(kafka), KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
         List<String> acknowledged = new ArrayList<>();
         for (int phase = 0; phase < 3; phase++) {
             try (CommandSide commands = CommandSide.start(database, kafka, topics, Duration.ofSeconds(2), new SimpleMeterRegistry())) {
@@ -89,8 +90,8 @@ class ForwardingIT {
         String name = SharedInfrastructure.freshDatabaseName();
         Borrowers requests = new Borrowers(SharedInfrastructure.postgres().dataSource(name));
         Borrowers pipeline = new Borrowers(SharedInfrastructure.postgres().dataSource(name, "pipeline", 6));
-        KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
-        try (CommandSide commands = CommandSide.start(requests.dataSource(), pipeline.dataSource(), kafka, topics,
+        KafkaTopics.ensure(KafkaConnection.plain(kafka), KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)), Duration.ofSeconds(30));
+        try (CommandSide commands = CommandSide.start(requests.dataSource(), pipeline.dataSource(), KafkaConnection.plain(kafka), topics,
                 new SimpleMeterRegistry(), CommandSide.Options.DEFAULTS);
              KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             String eventId = commands.submitter().submit(draft("agr-fwd-pool")).eventIds().get(0);

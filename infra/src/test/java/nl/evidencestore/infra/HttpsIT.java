@@ -10,16 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import nl.evidencestore.infra.support.Principals;
+import nl.evidencestore.infra.support.SelfSigned;
 import nl.evidencestore.infra.support.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,9 +29,9 @@ class HttpsIT {
 
     @Test
     void withAKeyStoreTheApiIsServedOverTlsAndPlainHttpIsNot() throws Exception {
-        Path keyStore = selfSigned(dir.resolve("store.p12"));
+        Path keyStore = SelfSigned.keyStore(dir.resolve("store.p12"), PASSWORD);
         try (EvidenceStore store = EvidenceStore.start(settings(keyStore, PASSWORD))) {
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(keyStore)).connectTimeout(Duration.ofSeconds(10))
+            HttpClient client = HttpClient.newBuilder().sslContext(SelfSigned.context(keyStore, PASSWORD)).connectTimeout(Duration.ofSeconds(10))
                     .build();
             String base = "https://127.0.0.1:" + store.httpPort();
 
@@ -61,7 +57,7 @@ class HttpsIT {
 
     @Test
     void aKeyStoreThatCannotBeOpenedIsNamedAtStartUp() throws Exception {
-        Path keyStore = selfSigned(dir.resolve("store.p12"));
+        Path keyStore = SelfSigned.keyStore(dir.resolve("store.p12"), PASSWORD);
 
         assertThatThrownBy(() -> EvidenceStore.start(settings(keyStore, "not-the-password")).close())
                 .hasStackTraceContaining("EVIDENCE_HTTP_TLS_KEYSTORE: cannot open " + keyStore);
@@ -86,31 +82,6 @@ class HttpsIT {
         environment.put("EVIDENCE_HTTP_TLS_KEYSTORE", keyStore.toString());
         environment.put("EVIDENCE_HTTP_TLS_KEYSTORE_PASSWORD", password);
         return Settings.from(environment);
-    }
-
-    /** A key pair and a self-signed certificate for 127.0.0.1, made by the JDK's keytool, as an operator would. */
-    private static Path selfSigned(Path file) throws IOException, InterruptedException {
-        Process keytool = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "evidence-store", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-                "-keystore", file.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD))
-                .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-        return file;
-    }
-
-    /** A client that trusts exactly the store's certificate. */
-    private static SSLContext trusting(Path keyStore) throws Exception {
-        KeyStore store = KeyStore.getInstance(keyStore.toFile(), PASSWORD.toCharArray());
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        trusted.setCertificateEntry("evidence-store", store.getCertificate("evidence-store"));
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     private static HttpRequest.Builder get(String uri) {

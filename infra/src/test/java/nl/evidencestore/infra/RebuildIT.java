@@ -76,7 +76,7 @@ class RebuildIT {
     void aRebuildFromOffsetZeroHoldsWhatTheLiveIndexHolds(@TempDir Path dir) {
         String events = StoreUnderTest.topics().events();
 
-        ProjectionRebuild.Result result = ProjectionRebuild.into(dir.resolve("index"), SharedInfrastructure.kafkaBootstrap(),
+        ProjectionRebuild.Result result = ProjectionRebuild.into(dir.resolve("index"), SharedInfrastructure.kafkaConnection(),
                 events, ProjectionRebuild.Progress.NONE);
 
         System.out.printf("RebuildIT: %,d documents from %,d events in %d ms: %,.0f events/s%n", result.documents(),

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 
 /** The consumer that reads the commands internal systems publish (api.md). */
 public final class ConsumerSettings {
@@ -14,9 +15,8 @@ public final class ConsumerSettings {
     }
 
     /** The settings of the {@code member}-th consumer of the store's ingest (from 0). */
-    public static Map<String, Object> forCommandIngest(String bootstrapServers, String groupId, int member) {
+    public static Map<String, Object> forCommandIngest(KafkaConnection kafka, String groupId, int member) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, INGEST_CLIENT_ID + "-" + member);
         // A run of up to 1,000 access records is one transaction: a poll must be able to bring that many.
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
@@ -31,6 +31,6 @@ public final class ConsumerSettings {
         // Raw bytes: a record that does not decode goes to the DLQ, instead of failing every poll() after it.
         settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return settings;
+        return kafka.settings(settings);
     }
 }

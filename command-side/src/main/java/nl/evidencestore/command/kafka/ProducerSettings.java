@@ -5,14 +5,15 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 
 /** The command side's producers: the one that carries the evidence log, and the one for dead letters. */
 public final class ProducerSettings {
     private ProducerSettings() {
     }
 
-    public static Map<String, Object> forEvidence(String bootstrapServers, String clientId) {
-        Map<String, Object> settings = reliable(bootstrapServers, clientId);
+    public static Map<String, Object> forEvidence(KafkaConnection kafka, String clientId) {
+        Map<String, Object> settings = reliable(clientId);
         // Batches form while a tracking batch is being sent; 5 ms costs nothing against the flush.
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
@@ -20,12 +21,12 @@ public final class ProducerSettings {
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return settings;
+        return kafka.settings(settings);
     }
 
     /** Dead letters carry the refused record's key and value byte for byte, whatever they hold. */
-    public static Map<String, Object> forDeadLetters(String bootstrapServers, String clientId) {
-        Map<String, Object> settings = reliable(bootstrapServers, clientId);
+    public static Map<String, Object> forDeadLetters(KafkaConnection kafka, String clientId) {
+        Map<String, Object> settings = reliable(clientId);
         // The ingest waits for its dead letters before it commits their offsets: during a broker outage
         // it should give up after seconds and retry the records, not wait for the default two minutes.
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
@@ -33,12 +34,11 @@ public final class ProducerSettings {
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return settings;
+        return kafka.settings(settings);
     }
 
-    private static Map<String, Object> reliable(String bootstrapServers, String clientId) {
+    private static Map<String, Object> reliable(String clientId) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         // A record counts as sent only when every in-sync replica has it.
         settings.put(ProducerConfig.ACKS_CONFIG, "all");

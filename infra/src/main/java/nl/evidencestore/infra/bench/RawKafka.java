@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.evidencestore.infra.kafka.KafkaTopics;
 import nl.evidencestore.infra.kafka.TopicSpec;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,7 +21,7 @@ public final class RawKafka {
     /** Records per second into a scratch topic of one partition, deleted afterwards by retention. */
     public static double produceRate(String bootstrap, int records, byte[] value) throws Exception {
         String topic = "bench-raw-" + UUID.randomUUID();
-        KafkaTopics.ensure(bootstrap, List.of(new TopicSpec(topic, 1, Map.of("retention.ms", "60000"))),
+        KafkaTopics.ensure(KafkaConnection.plain(bootstrap), List.of(new TopicSpec(topic, 1, Map.of("retention.ms", "60000"))),
                 Duration.ofSeconds(30));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

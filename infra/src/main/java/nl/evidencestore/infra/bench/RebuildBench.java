@@ -9,6 +9,7 @@ import nl.evidencestore.infra.ProjectionRebuild;
 import nl.evidencestore.query.timeline.RawTimelineIndexing;
 import nl.evidencestore.shared.kafka.ForwardedEvents;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import nl.evidencestore.shared.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,7 +48,7 @@ public final class RebuildBench {
     public static Report measure(String bootstrap, String eventsTopic, Path workDir) {
         List<ForwardedEvent> events = events(bootstrap, eventsTopic);
         Duration raw = RawTimelineIndexing.index(events, workDir.resolve("raw-index"));
-        ProjectionRebuild.Result rebuild = ProjectionRebuild.into(workDir.resolve("rebuilt-index"), bootstrap,
+        ProjectionRebuild.Result rebuild = ProjectionRebuild.into(workDir.resolve("rebuilt-index"), KafkaConnection.plain(bootstrap),
                 eventsTopic, ProjectionRebuild.Progress.NONE);
         return new Report(events.size(), raw, rebuild);
     }

@@ -55,6 +55,18 @@ public final class EmbeddedKafka implements AutoCloseable {
      * ({@code 0}: a free port, logged). Returns when the broker accepts clients.
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
+        return start(dataDir, port, Optional.empty());
+    }
+
+    /** The broker's key store and its password, for a client listener that speaks TLS. */
+    public record ListenerTls(Path keyStore, String password) {
+    }
+
+    /**
+     * The same, with the client listener speaking TLS only: what an external cluster with TLS
+     * looks like to the store (its clients then need {@code EVIDENCE_KAFKA_CLIENT_CONFIG}).
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, Optional<ListenerTls> tls) {
         long startedAt = System.nanoTime();
         Path logDir = dataDir.toAbsolutePath().normalize();
         try {
@@ -65,7 +77,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         int[] free = FreePorts.pick(2);
         int brokerPort = port == 0 ? free[0] : port;
         int controllerPort = free[0] == brokerPort ? free[1] : free[0];
-        KafkaConfig config = new KafkaConfig(brokerProperties(logDir, brokerPort, controllerPort), false);
+        Map<String, String> properties = brokerProperties(logDir, brokerPort, controllerPort);
+        tls.ifPresent(listener -> properties.putAll(tlsListener(listener, brokerPort, controllerPort)));
+        KafkaConfig config = new KafkaConfig(properties, false);
         boolean formatted = formatIfNew(config, logDir);
 
         EmbeddedKafka kafka = new EmbeddedKafka(logDir, brokerPort, new KafkaRaftServer(config, Time.SYSTEM));
@@ -120,6 +134,24 @@ public final class EmbeddedKafka implements AutoCloseable {
         // expires (9 s by default): a single-node store restarts faster with a short session.
         p.put("broker.session.timeout.ms", "2000");
         p.put("broker.heartbeat.interval.ms", "500");
+        return p;
+    }
+
+    /** The client listener (and so the inter-broker one) in TLS; the controller's stays on loopback in plaintext. */
+    static Map<String, String> tlsListener(ListenerTls tls, int brokerPort, int controllerPort) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("listeners", "SSL://127.0.0.1:" + brokerPort + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "SSL://127.0.0.1:" + brokerPort);
+        p.put("listener.security.protocol.map", "SSL:SSL," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("inter.broker.listener.name", "SSL");
+        p.put("ssl.keystore.location", tls.keyStore().toString());
+        p.put("ssl.keystore.password", tls.password());
+        p.put("ssl.key.password", tls.password());
+        p.put("ssl.keystore.type", "PKCS12");
+        // The broker, as a client of its own listener, trusts its own certificate.
+        p.put("ssl.truststore.location", tls.keyStore().toString());
+        p.put("ssl.truststore.password", tls.password());
+        p.put("ssl.truststore.type", "PKCS12");
         return p;
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import nl.evidencestore.shared.kafka.TopicNames;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -69,32 +70,31 @@ public final class KafkaTopics {
      * {@code listOffsets}: an idempotent producer writing to a topic created moments before lost
      * records otherwise (KAFKA-15591). Existing topics keep their configs.
      */
-    public static void ensure(String bootstrapServers, List<TopicSpec> specs, Duration timeout) {
+    public static void ensure(KafkaConnection kafka, List<TopicSpec> specs, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(adminConfig(bootstrapServers, timeout))) {
+        try (Admin admin = Admin.create(adminConfig(kafka, timeout))) {
             Set<String> existing = get(admin.listTopics().names(), deadline);
             createMissing(admin, specs.stream().filter(spec -> !existing.contains(spec.name())).toList(), deadline);
             checkPartitionCounts(admin, specs.stream().filter(spec -> existing.contains(spec.name())).toList(), deadline);
             awaitOffsetsAnswered(admin, specs, deadline);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Topics " + names(specs) + " not ready on " + bootstrapServers
+            throw new IllegalStateException("Topics " + names(specs) + " not ready on " + kafka
                     + " within " + timeout, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot ensure topics " + names(specs) + " on " + bootstrapServers, e.getCause());
+            throw new IllegalStateException("Cannot ensure topics " + names(specs) + " on " + kafka, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while ensuring topics " + names(specs), e);
         }
     }
 
-    private static Map<String, Object> adminConfig(String bootstrapServers, Duration timeout) {
+    private static Map<String, Object> adminConfig(KafkaConnection kafka, Duration timeout) {
         int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
         Map<String, Object> config = new HashMap<>();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "evidence-store-topics");
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
-        return config;
+        return kafka.settings(config);
     }
 
     private static void createMissing(Admin admin, List<TopicSpec> missing, long deadline)

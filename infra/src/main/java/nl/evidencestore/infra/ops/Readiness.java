@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -31,11 +32,10 @@ public final class Readiness implements AutoCloseable {
     private final LongSupplier appliedPosition;
     private final Supplier<Optional<Throwable>> feedFailure;
 
-    public Readiness(DataSource eventStore, String kafkaBootstrap, LongSupplier appliedPosition,
+    public Readiness(DataSource eventStore, KafkaConnection kafka, LongSupplier appliedPosition,
                      Supplier<Optional<Throwable>> feedFailure) {
         this.eventStore = eventStore;
-        this.kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "evidence-readiness"));
+        this.kafka = Admin.create(kafka.settings(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "evidence-readiness")));
         this.appliedPosition = appliedPosition;
         this.feedFailure = feedFailure;
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import nl.evidencestore.infra.kafka.KafkaTopics;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import nl.evidencestore.shared.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -42,7 +43,7 @@ class EmbeddedKafkaTest {
         Path dataDir = dir.resolve("kafka");
         String clusterId;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, 0)) {
-            KafkaTopics.ensure(kafka.bootstrapServers(), KafkaTopics.storeTopics(), Duration.ofSeconds(30));
+            KafkaTopics.ensure(KafkaConnection.plain(kafka.bootstrapServers()), KafkaTopics.storeTopics(), Duration.ofSeconds(30));
             produce(kafka.bootstrapServers());
             assertThat(consumeAll(kafka.bootstrapServers())).isEqualTo(expectedValues());
             clusterId = clusterId(kafka.bootstrapServers());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.evidencestore.infra.support.SharedInfrastructure;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import nl.evidencestore.shared.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -25,8 +26,8 @@ class KafkaTopicsTest {
     @Test
     void createsTheStoreTopicsWithTheirSettingsAndToleratesThemExisting() throws Exception {
         String bootstrap = SharedInfrastructure.kafkaBootstrap();
-        KafkaTopics.ensure(bootstrap, KafkaTopics.storeTopics(), TIMEOUT);
-        KafkaTopics.ensure(bootstrap, KafkaTopics.storeTopics(), TIMEOUT);
+        KafkaTopics.ensure(KafkaConnection.plain(bootstrap), KafkaTopics.storeTopics(), TIMEOUT);
+        KafkaTopics.ensure(KafkaConnection.plain(bootstrap), KafkaTopics.storeTopics(), TIMEOUT);
 
         try (Admin admin = admin(bootstrap)) {
             Map<String, TopicDescription> topics = admin
@@ -65,9 +66,9 @@ class KafkaTopicsTest {
     @Test
     void refusesAnExistingTopicWithAnotherPartitionCount() {
         String bootstrap = SharedInfrastructure.kafkaBootstrap();
-        KafkaTopics.ensure(bootstrap, List.of(new TopicSpec("topics-test.ordered", 1, Map.of())), TIMEOUT);
+        KafkaTopics.ensure(KafkaConnection.plain(bootstrap), List.of(new TopicSpec("topics-test.ordered", 1, Map.of())), TIMEOUT);
 
-        assertThatThrownBy(() -> KafkaTopics.ensure(bootstrap,
+        assertThatThrownBy(() -> KafkaTopics.ensure(KafkaConnection.plain(bootstrap),
                 List.of(new TopicSpec("topics-test.ordered", 3, Map.of())), TIMEOUT))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("topics-test.ordered has 1 partition(s), configured 3");

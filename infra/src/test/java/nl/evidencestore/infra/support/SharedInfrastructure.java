@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import nl.evidencestore.infra.embedded.EmbeddedKafka;
 import nl.evidencestore.infra.embedded.EmbeddedPostgres;
 import nl.evidencestore.infra.kafka.KafkaTopics;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import nl.evidencestore.shared.kafka.TopicNames;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -55,9 +56,14 @@ public final class SharedInfrastructure implements BeforeAllCallback {
      * The store's topics under a prefix of their own on the shared broker, made (one partition
      * each), for a test that starts a command side of its own.
      */
+    /** The shared broker as the store's clients connect to it: plaintext, on loopback. */
+    public static KafkaConnection kafkaConnection() {
+        return KafkaConnection.plain(kafkaBootstrap());
+    }
+
     public static TopicNames freshTopics(String prefix) {
         TopicNames topics = TopicNames.withPrefix(prefix + "-" + UUID.randomUUID() + ".");
-        KafkaTopics.ensure(kafkaBootstrap(), KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)),
+        KafkaTopics.ensure(kafkaConnection(), KafkaTopics.storeTopics(topics, 1, 1, Duration.ofDays(1)),
                 Duration.ofSeconds(30));
         return topics;
     }

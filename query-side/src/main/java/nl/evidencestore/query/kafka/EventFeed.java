@@ -10,6 +10,7 @@ import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.Projection;
 import nl.evidencestore.query.timeline.TimelineIndex;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import nl.evidencestore.shared.kafka.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,14 +42,14 @@ public final class EventFeed implements AutoCloseable {
     private Consumer<byte[], byte[]> consumer;
     private Thread thread;
 
-    public EventFeed(String bootstrapServers, String topic, TimelineIndex index, List<Projection> projections,
+    public EventFeed(KafkaConnection kafka, String topic, TimelineIndex index, List<Projection> projections,
                      AppliedPosition applied, Duration commitInterval) {
-        this(() -> FeedConsumer.connect(bootstrapServers), topic, index, projections, applied, commitInterval);
+        this(() -> FeedConsumer.connect(kafka), topic, index, projections, applied, commitInterval);
     }
 
-    public EventFeed(String bootstrapServers, String topic, TimelineIndex index, List<Projection> projections,
+    public EventFeed(KafkaConnection kafka, String topic, TimelineIndex index, List<Projection> projections,
                      AppliedPosition applied) {
-        this(bootstrapServers, topic, index, projections, applied, DEFAULT_COMMIT_INTERVAL);
+        this(kafka, topic, index, projections, applied, DEFAULT_COMMIT_INTERVAL);
     }
 
     /** The consumer is made only on start(), so that apply() can be tested without a broker. */

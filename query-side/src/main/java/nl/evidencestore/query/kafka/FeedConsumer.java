@@ -1,23 +1,24 @@
 package nl.evidencestore.query.kafka;
 
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 
 /** The feed's Kafka consumer: no group, offsets kept by the index, bytes decoded by the feed. */
 final class FeedConsumer {
     private FeedConsumer() {
     }
 
-    static Consumer<byte[], byte[]> connect(String bootstrapServers) {
-        return new KafkaConsumer<>(properties(bootstrapServers));
+    static Consumer<byte[], byte[]> connect(KafkaConnection kafka) {
+        return new KafkaConsumer<>(kafka.settings(properties()));
     }
 
-    private static Properties properties(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private static Map<String, Object> properties() {
+        Map<String, Object> props = new HashMap<>();
         // Raw bytes: a record that does not decode is skipped in apply(), instead of failing poll().
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import nl.evidencestore.query.AppliedPosition;
 import nl.evidencestore.query.ErasedKeys;
@@ -58,7 +59,7 @@ class EventFeedTest {
         index = TimelineIndex.open(dir);
         applied = new AppliedPosition(0);
         agreements = new AgreementStateProjection(applied);
-        feed = new EventFeed("localhost:0", Topics.EVENTS, index, List.of(agreements), applied);
+        feed = new EventFeed(KafkaConnection.plain("localhost:0"), Topics.EVENTS, index, List.of(agreements), applied);
     }
 
     @AfterEach
@@ -132,7 +133,7 @@ class EventFeedTest {
     @Test
     void passesOverAProjectionThatFailsAndFeedsTheOthers() {
         List<ForwardedEvent> seen = new ArrayList<>();
-        EventFeed withBrokenProjection = new EventFeed("localhost:0", Topics.EVENTS, index,
+        EventFeed withBrokenProjection = new EventFeed(KafkaConnection.plain("localhost:0"), Topics.EVENTS, index,
                 List.of(event -> {
                     throw new IllegalStateException("a bug");
                 }, seen::add), applied);
@@ -147,7 +148,7 @@ class EventFeedTest {
     void resumesFromTheOffsetInTheIndexCommit() {
         index.commit(42, 40);
 
-        EventFeed resumed = new EventFeed("localhost:0", Topics.EVENTS, index, List.of(agreements), applied);
+        EventFeed resumed = new EventFeed(KafkaConnection.plain("localhost:0"), Topics.EVENTS, index, List.of(agreements), applied);
 
         assertThat(resumed.nextOffset()).isEqualTo(42);
     }
@@ -192,7 +193,7 @@ class EventFeedTest {
         // Idle reopens ten minutes apart: only a reopen the reader asks for makes it in time.
         index = TimelineIndex.open(dir.resolve("slow"), Duration.ofMinutes(10));
         AppliedPosition slowApplied = new AppliedPosition(0);
-        EventFeed slowFeed = new EventFeed("localhost:0", Topics.EVENTS, index, List.of(), slowApplied);
+        EventFeed slowFeed = new EventFeed(KafkaConnection.plain("localhost:0"), Topics.EVENTS, index, List.of(), slowApplied);
         index.refresh();
 
         slowFeed.apply(List.of(record(0, lifecycle().get(0), 101)));

@@ -2,6 +2,7 @@ package nl.evidencestore.query.kafka;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import nl.evidencestore.shared.kafka.KafkaConnection;
 import org.junit.jupiter.api.Test;
 
 class FeedConsumerTest {
@@ -9,6 +10,6 @@ class FeedConsumerTest {
     @Test
     void kafkaAcceptsTheFeedsConfigurationWithoutAGroup() {
         // Constructing a consumer validates the configuration but does not connect.
-        assertThatCode(() -> FeedConsumer.connect("localhost:9092").close()).doesNotThrowAnyException();
+        assertThatCode(() -> FeedConsumer.connect(KafkaConnection.plain("localhost:9092")).close()).doesNotThrowAnyException();
     }
 }
