@@ -69,7 +69,7 @@ public final class AccessSubmitter {
     public AccessResult.Batch submit(List<ReportedAccess> accesses) {
         Map<String, ReportedAccess> unique = uniqueByKey(accesses);
         Map<String, String> hashes = new HashMap<>();
-        unique.forEach((key, access) -> hashes.put(key, ledger.contentHash(Json.write(access))));
+        unique.forEach((key, access) -> hashes.put(key, ledger.contentHash(ReportedAccessJson.write(access))));
         for (int attempt = 1; ; attempt++) {
             try {
                 return answer(accesses, record(unique, hashes));
