@@ -20,55 +20,56 @@ public final class CanonicalAccess {
 
     /** The canonical bytes, or null when a string holds a surrogate (the general canonicaliser then decides). */
     public static byte[] write(AccessRecorded access) {
-        StringBuilder json = new StringBuilder(640);
-        Members members = new Members(json);
-        members.string("accessId", access.accessId());
+        Out out = new Out();
+        Members members = new Members(out);
+        members.text("accessId", access.accessId());
         if (access.actor() != null) {
             members.name("actor");
-            Members actor = new Members(json);
-            actor.string("id", access.actor().id());
-            actor.string("kind", access.actor().kind() == null ? null : access.actor().kind().name());
-            actor.string("subProcessorId", access.actor().subProcessorId());
+            Members actor = new Members(out);
+            actor.token("id", access.actor().id());
+            actor.token("kind", access.actor().kind() == null ? null : access.actor().kind().name());
+            actor.token("subProcessorId", access.actor().subProcessorId());
             actor.end();
         }
-        members.string("agreementId", access.agreementId() == null ? null : access.agreementId().value());
+        members.token("agreementId", access.agreementId() == null ? null : access.agreementId().value());
         if (access.categories() != null) {
             members.name("categories");
-            categories(json, access.categories());
+            categories(out.json, access.categories());
         }
-        members.string("country", access.country() == null ? null : access.country().toString());
+        members.token("country", access.country() == null ? null : access.country().code());
         if (access.instructionOfAnotherAgreement()) {
             members.name("instructionOfAnotherAgreement");
-            json.append("true");
+            out.json.append("true");
         }
-        members.string("instructionRef", access.instructionRef());
+        members.text("instructionRef", access.instructionRef());
         members.bool("instructionVerified", access.instructionVerified());
-        members.string("occurredAt", access.occurredAt() == null ? null : IsoInstant.format(access.occurredAt()));
-        members.string("purpose", access.purpose() == null ? null : access.purpose().name());
+        members.token("occurredAt", access.occurredAt() == null ? null : IsoInstant.format(access.occurredAt()));
+        members.token("purpose", access.purpose() == null ? null : access.purpose().name());
         members.bool("recordedLate", access.recordedLate());
-        members.string("referenceData", access.referenceData());
+        members.text("referenceData", access.referenceData());
         if (access.subject() != null) {
             members.name("subject");
-            Members subject = new Members(json);
-            subject.string("ciphertext", access.subject().ciphertext());
-            subject.string("keyId", access.subject().keyId());
+            Members subject = new Members(out);
+            subject.token("ciphertext", access.subject().ciphertext());
+            subject.token("keyId", access.subject().keyId());
             subject.end();
         }
-        members.string("system", access.system());
+        members.text("system", access.system());
         if (access.verdict() != null) {
             members.name("verdict");
-            Members verdict = new Members(json);
-            verdict.string("verdict", access.verdict().verdict() == null ? null : access.verdict().verdict().name());
+            Members verdict = new Members(out);
+            verdict.token("verdict", access.verdict().verdict() == null ? null : access.verdict().verdict().name());
             if (access.verdict().violations() != null) {
                 verdict.name("violations");
-                violations(json, access.verdict().violations());
+                violations(out, access.verdict().violations());
             }
             verdict.end();
         }
         members.end();
-        return hasSurrogate(json) ? null : json.toString().getBytes(StandardCharsets.UTF_8);
+        return out.surrogate ? null : out.json.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Category names are UPPER_SNAKE tokens (DataCategory refuses anything else): nothing to escape. */
     private static void categories(StringBuilder json, List<DataCategory> categories) {
         json.append('[');
         for (int i = 0; i < categories.size(); i++) {
@@ -79,74 +80,100 @@ public final class CanonicalAccess {
             if (category == null) {
                 json.append("null");
             } else {
-                JcsText.string(json, category.toString());
+                json.append('"').append(category.name()).append('"');
             }
         }
         json.append(']');
     }
 
-    private static void violations(StringBuilder json, List<Violation> violations) {
-        json.append('[');
+    private static void violations(Out out, List<Violation> violations) {
+        out.json.append('[');
         for (int i = 0; i < violations.size(); i++) {
             if (i > 0) {
-                json.append(',');
+                out.json.append(',');
             }
             Violation violation = violations.get(i);
             if (violation == null) {
-                json.append("null");
+                out.json.append("null");
                 continue;
             }
-            Members members = new Members(json);
-            members.string("article", violation.article());
-            members.string("reason", violation.reason());
+            Members members = new Members(out);
+            members.text("article", violation.article());
+            members.text("reason", violation.reason());
             members.end();
         }
-        json.append(']');
+        out.json.append(']');
     }
 
-    /** A lone surrogate is escaped by JCS, a pair written as one code point: not this writer's business. */
-    private static boolean hasSurrogate(CharSequence json) {
-        for (int i = 0; i < json.length(); i++) {
-            if (Character.isSurrogate(json.charAt(i))) {
-                return true;
+    /** Below U+D800 and nothing JCS escapes: written as it is. */
+    private static boolean isPlain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0xD800) {
+                return false;
             }
         }
-        return false;
+        return true;
+    }
+
+    /** The text so far, and whether a string held a surrogate (a pair is one code point in JCS, a lone one escaped). */
+    private static final class Out {
+        final StringBuilder json = new StringBuilder(640);
+        boolean surrogate;
     }
 
     /** The members of one object, opened at construction, written in the order given (the caller's JCS order). */
     private static final class Members {
-        private final StringBuilder json;
+        private final Out out;
         private boolean first = true;
 
-        Members(StringBuilder json) {
-            this.json = json;
-            json.append('{');
+        Members(Out out) {
+            this.out = out;
+            out.json.append('{');
         }
 
         void name(String name) {
             if (!first) {
-                json.append(',');
+                out.json.append(',');
             }
             first = false;
             // Member names here are plain ASCII letters: nothing to escape.
-            json.append('"').append(name).append("\":");
+            out.json.append('"').append(name).append("\":");
         }
 
-        void string(String name, String value) {
+        /**
+         * A value whose type allows only {@code [A-Za-z0-9+/=._:-]} (ids, UPPER_SNAKE tokens,
+         * base64, a country code, an instant, an enum's name): those types refuse anything
+         * else, so nothing here needs escaping.
+         */
+        void token(String name, String value) {
             if (value != null) {
                 name(name);
-                JcsText.string(json, value);
+                out.json.append('"').append(value).append('"');
+            }
+        }
+
+        /** Free text: escaped as JCS requires. */
+        void text(String name, String value) {
+            if (value == null) {
+                return;
+            }
+            name(name);
+            if (isPlain(value)) {
+                out.json.append('"').append(value).append('"');
+            } else {
+                JcsText.string(out.json, value);
+                out.surrogate |= value.chars().anyMatch(c -> Character.isSurrogate((char) c));
             }
         }
 
         void bool(String name, boolean value) {
             name(name);
-            json.append(value);
+            out.json.append(value);
         }
 
         void end() {
-            json.append('}');
+            out.json.append('}');
         }
     }
 }

@@ -39,6 +39,10 @@ class CanonicalAccessTest {
     void leavesSurrogatesToTheGeneralCanonicaliser() {
         AccessRecorded access = withSystem(access(new Random(3)), "emoji \ud83d\ude00");
         assertThat(CanonicalAccess.write(access)).isNull();
+        AccessRecorded inAViolation = new AccessRecorded(access.agreementId(), access.accessId(), access.actor(),
+                access.purpose(), null, access.categories(), access.subject(), access.country(), "plain",
+                access.occurredAt(), Verdict.of(List.of(new Violation("1.1", "lone \ud83d"))), false, false, null);
+        assertThat(CanonicalAccess.write(inAViolation)).isNull();
     }
 
     private static AccessRecorded access(Random random) {
