@@ -31,7 +31,8 @@ public final class EventHash {
      * path); EventHashTest holds it byte for byte to the general canonicaliser.
      */
     public static byte[] canonical(EventEnvelope envelope) {
-        StringBuilder json = new StringBuilder(320);
+        // An access envelope is about 390 characters: room for it without growing.
+        StringBuilder json = new StringBuilder(512);
         json.append("{\"eventId\":");
         JcsText.string(json, envelope.eventId());
         json.append(",\"occurredAt\":\"").append(format(envelope.occurredAt()));
