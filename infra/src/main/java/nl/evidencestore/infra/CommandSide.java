@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import nl.evidencestore.command.access.AccessEndpoints;
 import nl.evidencestore.command.access.AccessPolicy;
 import nl.evidencestore.command.access.AccessSubmitter;
+import nl.evidencestore.command.access.AccessTargets;
 import nl.evidencestore.command.agreement.Agreement;
 import nl.evidencestore.command.audit.Audit;
 import nl.evidencestore.command.agreement.DeletionPeriod;
@@ -250,6 +251,7 @@ final class CommandSide implements AutoCloseable {
                         options.deadlinePoll(), options.clock()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Agreement.class)
                         .configureCache(c -> new AggregateCache(AGGREGATES_IN_MEMORY))
+                        .configureCommandTargetResolver(c -> new AccessTargets())
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(snapshots,
                                 options.snapshotEvery())))
                 .configureAggregate(Employee.class)

@@ -69,7 +69,7 @@ public final class AccessSubmitter {
     public AccessResult.Batch submit(List<ReportedAccess> accesses) {
         Map<String, ReportedAccess> unique = uniqueByKey(accesses);
         Map<String, String> hashes = new HashMap<>();
-        unique.forEach((key, access) -> hashes.put(key, ledger.contentHash(Json.write(access))));
+        unique.forEach((key, access) -> hashes.put(key, ledger.contentHash(ReportedAccessJson.write(access))));
         for (int attempt = 1; ; attempt++) {
             try {
                 return answer(accesses, record(unique, hashes));
@@ -82,9 +82,12 @@ public final class AccessSubmitter {
         }
     }
 
-    /** What the transaction found and did: event ids of earlier and of new accesses, by key. */
+    /**
+     * What the transaction found and did: event ids of earlier and of new accesses, by key, and
+     * the id of the last new event of each agreement's stream.
+     */
     private record Recorded(Map<String, String> earlierEventIds, Map<String, String> newEventIds,
-                            Map<String, AccessRecorded> newEvents) {
+                            Map<String, AccessRecorded> newEvents, Collection<String> lastOfEachStream) {
     }
 
     private Recorded record(Map<String, ReportedAccess> unique, Map<String, String> hashes) {
@@ -112,11 +115,13 @@ public final class AccessSubmitter {
         }
         Map<String, String> newIds = new HashMap<>();
         Map<String, AccessRecorded> newEvents = new HashMap<>();
+        Map<AgreementId, String> lastOfEachStream = new HashMap<>();
         recordedIn(unitOfWork).forEach((eventId, recorded) -> {
             newIds.put("access:" + recorded.accessId(), eventId);
             newEvents.put("access:" + recorded.accessId(), recorded);
+            lastOfEachStream.put(recorded.agreementId(), eventId);
         });
-        return new Recorded(result.getPayload(), newIds, newEvents);
+        return new Recorded(result.getPayload(), newIds, newEvents, lastOfEachStream.values());
     }
 
     private static void refuseConflicts(Map<String, CommandLedger.Entry> earlier, Map<String, String> hashes) {
@@ -239,12 +244,13 @@ public final class AccessSubmitter {
 
     /**
      * The highest position among the batch's events, so that a read with {@code minPosition} sees
-     * all of them; a batch of repeats answers the latest original. The events are held by id in
-     * a hash map, so which one was appended last is not known here: the ledger takes the maximum.
+     * all of them; a batch of repeats answers the latest original. A stream's events are inserted
+     * in their order, so its last one holds its highest position: the ledger looks up one event
+     * per agreement, not every event of the batch, and takes the maximum.
      */
     private long position(Recorded recorded) {
         return ledger.positionOf(List.copyOf(recorded.newEventIds().isEmpty()
-                ? recorded.earlierEventIds().values() : recorded.newEventIds().values()));
+                ? recorded.earlierEventIds().values() : recorded.lastOfEachStream()));
     }
 
     /** The first occurrence of each id; a second with other content refuses the batch. */

@@ -31,15 +31,15 @@ public final class EventHash {
      * path); EventHashTest holds it byte for byte to the general canonicaliser.
      */
     public static byte[] canonical(EventEnvelope envelope) {
-        StringBuilder json = new StringBuilder(320);
+        // An access envelope is about 390 characters: room for it without growing.
+        StringBuilder json = new StringBuilder(512);
         json.append("{\"eventId\":");
         JcsText.string(json, envelope.eventId());
         json.append(",\"occurredAt\":\"").append(format(envelope.occurredAt()));
-        json.append("\",\"payloadSha256\":");
-        JcsText.string(json, envelope.payloadSha256());
-        json.append(",\"prevHash\":");
-        JcsText.string(json, envelope.prevHash());
-        json.append(",\"recordedAt\":\"").append(format(envelope.recordedAt()));
+        // The envelope holds both hashes as 64 lower-case hex digits: nothing to escape.
+        json.append("\",\"payloadSha256\":\"").append(envelope.payloadSha256());
+        json.append("\",\"prevHash\":\"").append(envelope.prevHash());
+        json.append("\",\"recordedAt\":\"").append(format(envelope.recordedAt()));
         json.append("\",\"sequence\":").append(envelope.sequence());
         json.append(",\"streamId\":");
         JcsText.string(json, envelope.streamId());

@@ -12,7 +12,14 @@ public final class JcsText {
     /** §3.2.2.2: quote and backslash, the short escapes, {@code \\u00xx} for other controls, all else as is. */
     public static void string(StringBuilder json, String value) {
         json.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int plain = plainPrefix(value);
+        if (plain == value.length()) {
+            // Almost every string (ids, hashes, type names) needs no escape: one copy, not a char at a time.
+            json.append(value).append('"');
+            return;
+        }
+        json.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> json.append("\\\"");
@@ -32,5 +39,16 @@ public final class JcsText {
             }
         }
         json.append('"');
+    }
+
+    /** How many leading characters are written as they are. */
+    private static int plainPrefix(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return i;
+            }
+        }
+        return value.length();
     }
 }
