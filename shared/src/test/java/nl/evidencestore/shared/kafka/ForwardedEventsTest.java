@@ -29,6 +29,21 @@ class ForwardedEventsTest {
         assertThat(read.payload().tree().get("party").asText()).isEqualTo("CONTROLLER");
     }
 
+    /** The forwarder's bytes are what the generator writes, with ids that need escaping or not. */
+    @Test
+    void writesTheSameBytesFromStoredPayloadBytesAsFromTheEvent() {
+        byte[] payload = "{\"actor\":\"Zoë \\\"Ü\\\" 😀\"}".getBytes(StandardCharsets.UTF_8);
+        for (String id : new String[] {"ev-3", "ev-\"3\"", "ev\\3", "ev-ß", "ev-\n3"}) {
+            ForwardedEvent event = new ForwardedEvent(id, "AccessRecorded", "agr-" + id, 5, 9, RECORDED_AT,
+                    RawJson.of(payload));
+
+            byte[] fromBytes = ForwardedEvents.write(id, "AccessRecorded", "agr-" + id, 5, 9, RECORDED_AT, payload);
+
+            assertThat(fromBytes).isEqualTo(ForwardedEvents.write(event));
+            assertThat(ForwardedEvents.read(fromBytes)).isEqualTo(event);
+        }
+    }
+
     @Test
     void readsWhatJacksonWritesAndJacksonReadsTheSame() {
         ForwardedEvent event = new ForwardedEvent("ev-2", "AccessRecorded", "agr-2", 0, 7, RECORDED_AT,
