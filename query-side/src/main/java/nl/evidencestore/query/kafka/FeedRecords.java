@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.OptionalLong;
 import nl.evidencestore.query.Events;
+import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.kafka.ForwardedEvents;
 import nl.evidencestore.shared.kafka.Topics;
@@ -29,15 +30,33 @@ final class FeedRecords {
             return Optional.empty(); // carries only its low-water mark
         }
         try {
-            ForwardedEvent event = ForwardedEvents.read(record.value());
-            requireComplete(event);
-            Events.decode(event);
-            return Optional.of(event);
+            return Optional.of(decoded(record.value()));
         } catch (RuntimeException e) {
             LOG.warn("skipping undecodable record at offset {} (eventId {}): {}", record.offset(),
                     header(record, Topics.HEADER_EVENT_ID).orElse("?"), e.getClass().getSimpleName());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The forwarder's own form is read by hand, and taken when its payload decodes as its type;
+     * anything else (another form, a type this build does not know, a payload that does not
+     * decode) is read by the parser, so what is taken is what the parser would take.
+     */
+    private static ForwardedEvent decoded(byte[] value) {
+        ForwardedEvent quick = ForwardedEvents.readAsWritten(value);
+        if (quick != null && EventTypes.classOf(quick.type()).isPresent()) {
+            try {
+                Events.decode(quick);
+                return quick;
+            } catch (RuntimeException e) {
+                // the parser decides
+            }
+        }
+        ForwardedEvent event = ForwardedEvents.read(value);
+        requireComplete(event);
+        Events.decode(event);
+        return event;
     }
 
     static OptionalLong lowWaterMark(ConsumerRecord<byte[], byte[]> record) {

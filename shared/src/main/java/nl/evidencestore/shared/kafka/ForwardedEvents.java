@@ -80,6 +80,15 @@ public final class ForwardedEvents {
     }
 
     /**
+     * What {@link #write} writes, read by hand in exactly that form; null for any other form
+     * (then {@link #read} reads it). The payload is sliced, not checked: a caller decodes it, and
+     * reads the record with {@link #read} when that fails.
+     */
+    public static ForwardedEvent readAsWritten(byte[] value) {
+        return WrittenForm.read(value);
+    }
+
+    /**
      * Reads what {@link #write} wrote (or any JSON object of those members, in any order): the
      * payload is sliced out of the bytes as it is, not built into a tree. A member that is
      * missing is null (or 0); unknown members are skipped.

@@ -45,6 +45,35 @@ class ForwardedEventsTest {
     }
 
     @Test
+    void readsItsOwnFormByHandAsTheParserReadsIt() {
+        for (long position : new long[] {0, 9, 10, 123_456_789_012_345_678L}) {
+            byte[] written = ForwardedEvents.write("ev-" + position, "AccessRecorded", "agr-1", position / 2, position,
+                    RECORDED_AT, PAYLOAD);
+
+            assertThat(ForwardedEvents.readAsWritten(written)).isEqualTo(ForwardedEvents.read(written));
+        }
+    }
+
+    @Test
+    void leavesEveryOtherFormToTheParser() {
+        ForwardedEvent event = new ForwardedEvent("ev-4", "AccessRecorded", "agr-4", 1, 12, RECORDED_AT,
+                RawJson.of(PAYLOAD));
+        String written = new String(ForwardedEvents.write(event), StandardCharsets.UTF_8);
+
+        assertThat(ForwardedEvents.readAsWritten(utf8(written.replace("\"type\":\"AccessRecorded\",", "")
+                .replace("\"sequence\"", "\"type\":\"AccessRecorded\",\"sequence\"")))).isNull();
+        assertThat(ForwardedEvents.readAsWritten(ForwardedEvents.write(
+                "ev-\"4\"", "AccessRecorded", "agr-4", 1, 12, RECORDED_AT, PAYLOAD))).isNull();
+        for (String other : new String[] {written.replace("\"position\":12", "\"position\":012"),
+                written.replace("\"position\":12", "\"position\":-12"),
+                written.replace("\"payload\":", "\"payload\": "),
+                written.substring(0, written.length() - 1) + " }",
+                written.replace("\"recordedAt\":\"2026-03-01T09:30:00.123Z\"", "\"recordedAt\":\"yesterday\"")}) {
+            assertThat(ForwardedEvents.readAsWritten(utf8(other))).as(other).isNull();
+        }
+    }
+
+    @Test
     void readsWhatJacksonWritesAndJacksonReadsTheSame() {
         ForwardedEvent event = new ForwardedEvent("ev-2", "AccessRecorded", "agr-2", 0, 7, RECORDED_AT,
                 RawJson.of(PAYLOAD));
