@@ -2,6 +2,7 @@ package nl.evidencestore.query.kafka;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import nl.evidencestore.query.Events;
@@ -20,13 +21,14 @@ import org.slf4j.LoggerFactory;
  */
 final class FeedRecords {
     private static final Logger LOG = LoggerFactory.getLogger(FeedRecords.class);
+    private static final byte[] WATERMARK = Topics.WATERMARK_TYPE.getBytes(StandardCharsets.UTF_8);
 
     private FeedRecords() {
     }
 
     /** The forwarded event, or empty (and logged) when the record cannot be decoded. */
     static Optional<ForwardedEvent> event(ConsumerRecord<byte[], byte[]> record) {
-        if (header(record, Topics.HEADER_EVENT_TYPE).filter(Topics.WATERMARK_TYPE::equals).isPresent()) {
+        if (isWatermark(record)) {
             return Optional.empty(); // carries only its low-water mark
         }
         try {
@@ -57,6 +59,12 @@ final class FeedRecords {
         requireComplete(event);
         Events.decode(event);
         return event;
+    }
+
+    /** Compared as bytes: every record is asked, and nearly none is one. */
+    private static boolean isWatermark(ConsumerRecord<byte[], byte[]> record) {
+        Header type = record.headers().lastHeader(Topics.HEADER_EVENT_TYPE);
+        return type != null && Arrays.equals(type.value(), WATERMARK);
     }
 
     static OptionalLong lowWaterMark(ConsumerRecord<byte[], byte[]> record) {
