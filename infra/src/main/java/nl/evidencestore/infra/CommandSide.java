@@ -53,6 +53,7 @@ import nl.evidencestore.command.store.CommandLedger;
 import nl.evidencestore.command.store.Deadlines;
 import nl.evidencestore.command.store.EventStoreSchema;
 import nl.evidencestore.command.store.JdbcTransactions;
+import nl.evidencestore.command.store.StampedEventStorageEngine;
 import nl.evidencestore.command.subject.SubjectCells;
 import nl.evidencestore.command.subject.SubjectKeys;
 import nl.evidencestore.command.subject.SubjectSeals;
@@ -218,15 +219,14 @@ final class CommandSide implements AutoCloseable {
         // Events are records; a field added later must not break reading older payloads.
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(Json.mapper().copy()).lenientDeserialization().build();
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                .connectionProvider(transactions).transactionManager(transactions)
-                .eventSerializer(serializer).snapshotSerializer(serializer)
-                .appendEvents(new ChainedAppend())
+        JdbcEventStorageEngine engine = StampedEventStorageEngine.build(JdbcEventStorageEngine.builder()
+                        .connectionProvider(transactions).transactionManager(transactions)
+                        .eventSerializer(serializer).snapshotSerializer(serializer)
+                        .appendEvents(new ChainedAppend()),
                 // A batch of 10,000 accesses in flight beside others must not be mistaken for holes.
-                .maxGapOffset(1_000_000)
+                1_000_000,
                 // A gap given up on is an event the log appender never sees: wait for slow commits long.
-                .gapTimeout((int) Duration.ofMinutes(10).toMillis())
-                .build();
+                Duration.ofMinutes(10));
         JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(transactions).serializer(serializer).build();
         EventStoreSchema.create(dataSource, engine, tokens);
         LogTables.create(dataSource);

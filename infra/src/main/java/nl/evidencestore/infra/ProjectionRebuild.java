@@ -127,6 +127,8 @@ public final class ProjectionRebuild {
                 index.commit(0, 0);
             }
             progress.advanced(reached);
+            // Counted by a searcher that sees every document: the idle reopen may not have come yet.
+            index.refresh();
             Result result = new Result(reached, index.documentCount(), Duration.ofNanos(System.nanoTime() - start));
             progress.finished(result);
             return result;

@@ -15,6 +15,7 @@ import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.json.RawJson;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
+import nl.evidencestore.shared.kafka.ForwardedEvents;
 import nl.evidencestore.shared.kafka.Topics;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.ControllerId;
@@ -90,7 +91,12 @@ public final class Fixtures {
 
     /** The record as the command side's forwarder writes it. */
     public static ConsumerRecord<byte[], byte[]> record(long offset, ForwardedEvent event, long lowWaterMark) {
-        return record(offset, event.eventId(), event.type(), event.position(), Json.write(event), lowWaterMark);
+        return record(offset, event.eventId(), event.type(), event.position(), ForwardedEvents.write(event), lowWaterMark);
+    }
+
+    /** A record with this value, as if the forwarder had sent it for that event. */
+    public static ConsumerRecord<byte[], byte[]> recordOf(long offset, ForwardedEvent event, byte[] value) {
+        return record(offset, event.eventId(), event.type(), event.position(), value, event.position());
     }
 
     /** A record whose value is not a forwarded event at all. */

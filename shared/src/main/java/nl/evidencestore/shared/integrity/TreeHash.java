@@ -9,6 +9,13 @@ public final class TreeHash {
     private static final byte LEAF_PREFIX = 0x00;
     private static final byte NODE_PREFIX = 0x01;
 
+    /**
+     * One digest per thread: the log appender hashes the inner nodes of every tile it completes,
+     * and looking the algorithm up for each node cost it a fifth of its thread under W1. Each
+     * method below uses it start to finish without calling out, and digest() resets it.
+     */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(TreeHash::sha256);
+
     private TreeHash() {
     }
 
@@ -19,14 +26,14 @@ public final class TreeHash {
 
     /** MTH({d}) = SHA-256(0x00 ‖ d). */
     public static byte[] leaf(byte[] data) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = DIGEST.get();
         digest.update(LEAF_PREFIX);
         return digest.digest(data);
     }
 
     /** SHA-256(0x01 ‖ left ‖ right). */
     public static byte[] node(byte[] left, byte[] right) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = DIGEST.get();
         digest.update(NODE_PREFIX);
         digest.update(left);
         return digest.digest(right);

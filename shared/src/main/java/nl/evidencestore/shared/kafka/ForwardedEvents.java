@@ -23,10 +23,35 @@ public final class ForwardedEvents {
     private ForwardedEvents() {
     }
 
+    /**
+     * The forwarder's path, once per stored event: the envelope is put together around the
+     * payload's bytes as they are, not decoded to text and encoded again. Ids that would need
+     * escaping (none the store makes) take the generator's path, so the bytes are the same.
+     */
     public static byte[] write(String eventId, String type, String streamId, long sequence, long position,
                                Instant recordedAt, byte[] payloadJson) {
-        return write(eventId, type, streamId, sequence, position, recordedAt,
-                new String(payloadJson, StandardCharsets.UTF_8));
+        if (!plain(eventId) || !plain(type) || !plain(streamId)) {
+            return write(eventId, type, streamId, sequence, position, recordedAt,
+                    new String(payloadJson, StandardCharsets.UTF_8));
+        }
+        byte[] head = ("{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"streamId\":\"" + streamId
+                + "\",\"sequence\":" + sequence + ",\"position\":" + position + ",\"recordedAt\":\""
+                + IsoInstant.format(recordedAt) + "\",\"payload\":").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] out = Arrays.copyOf(head, head.length + payloadJson.length + 1);
+        System.arraycopy(payloadJson, 0, out, head.length, payloadJson.length);
+        out[out.length - 1] = '}';
+        return out;
+    }
+
+    /** Printable ASCII without a quote or a backslash: written into a JSON string as it is. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static byte[] write(ForwardedEvent event) {
@@ -52,6 +77,15 @@ public final class ForwardedEvents {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * What {@link #write} writes, read by hand in exactly that form; null for any other form
+     * (then {@link #read} reads it). The payload is sliced, not checked: a caller decodes it, and
+     * reads the record with {@link #read} when that fails.
+     */
+    public static ForwardedEvent readAsWritten(byte[] value) {
+        return WrittenForm.read(value);
     }
 
     /**

@@ -29,6 +29,50 @@ class ForwardedEventsTest {
         assertThat(read.payload().tree().get("party").asText()).isEqualTo("CONTROLLER");
     }
 
+    /** The forwarder's bytes are what the generator writes, with ids that need escaping or not. */
+    @Test
+    void writesTheSameBytesFromStoredPayloadBytesAsFromTheEvent() {
+        byte[] payload = "{\"actor\":\"Zoë \\\"Ü\\\" 😀\"}".getBytes(StandardCharsets.UTF_8);
+        for (String id : new String[] {"ev-3", "ev-\"3\"", "ev\\3", "ev-ß", "ev-\n3"}) {
+            ForwardedEvent event = new ForwardedEvent(id, "AccessRecorded", "agr-" + id, 5, 9, RECORDED_AT,
+                    RawJson.of(payload));
+
+            byte[] fromBytes = ForwardedEvents.write(id, "AccessRecorded", "agr-" + id, 5, 9, RECORDED_AT, payload);
+
+            assertThat(fromBytes).isEqualTo(ForwardedEvents.write(event));
+            assertThat(ForwardedEvents.read(fromBytes)).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void readsItsOwnFormByHandAsTheParserReadsIt() {
+        for (long position : new long[] {0, 9, 10, 123_456_789_012_345_678L}) {
+            byte[] written = ForwardedEvents.write("ev-" + position, "AccessRecorded", "agr-1", position / 2, position,
+                    RECORDED_AT, PAYLOAD);
+
+            assertThat(ForwardedEvents.readAsWritten(written)).isEqualTo(ForwardedEvents.read(written));
+        }
+    }
+
+    @Test
+    void leavesEveryOtherFormToTheParser() {
+        ForwardedEvent event = new ForwardedEvent("ev-4", "AccessRecorded", "agr-4", 1, 12, RECORDED_AT,
+                RawJson.of(PAYLOAD));
+        String written = new String(ForwardedEvents.write(event), StandardCharsets.UTF_8);
+
+        assertThat(ForwardedEvents.readAsWritten(utf8(written.replace("\"type\":\"AccessRecorded\",", "")
+                .replace("\"sequence\"", "\"type\":\"AccessRecorded\",\"sequence\"")))).isNull();
+        assertThat(ForwardedEvents.readAsWritten(ForwardedEvents.write(
+                "ev-\"4\"", "AccessRecorded", "agr-4", 1, 12, RECORDED_AT, PAYLOAD))).isNull();
+        for (String other : new String[] {written.replace("\"position\":12", "\"position\":012"),
+                written.replace("\"position\":12", "\"position\":-12"),
+                written.replace("\"payload\":", "\"payload\": "),
+                written.substring(0, written.length() - 1) + " }",
+                written.replace("\"recordedAt\":\"2026-03-01T09:30:00.123Z\"", "\"recordedAt\":\"yesterday\"")}) {
+            assertThat(ForwardedEvents.readAsWritten(utf8(other))).as(other).isNull();
+        }
+    }
+
     @Test
     void readsWhatJacksonWritesAndJacksonReadsTheSame() {
         ForwardedEvent event = new ForwardedEvent("ev-2", "AccessRecorded", "agr-2", 0, 7, RECORDED_AT,
