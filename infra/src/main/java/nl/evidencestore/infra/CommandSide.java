@@ -219,7 +219,7 @@ final class CommandSide implements AutoCloseable {
         // Events are records; a field added later must not break reading older payloads.
         JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(Json.mapper().copy()).lenientDeserialization().build();
-        JdbcEventStorageEngine engine = StampedEventStorageEngine.build(JdbcEventStorageEngine.builder()
+        StampedEventStorageEngine engine = StampedEventStorageEngine.build(JdbcEventStorageEngine.builder()
                         .connectionProvider(transactions).transactionManager(transactions)
                         .eventSerializer(serializer).snapshotSerializer(serializer)
                         .appendEvents(new ChainedAppend()),
@@ -229,6 +229,8 @@ final class CommandSide implements AutoCloseable {
                 Duration.ofMinutes(10));
         JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(transactions).serializer(serializer).build();
         EventStoreSchema.create(dataSource, engine, tokens);
+        // Before any processor runs or any command appends: what an earlier process left is final.
+        engine.settledUpTo(EventStoreSchema.positionsHandedOut(dataSource));
         LogTables.create(dataSource);
         EmployeeDirectory employees = new EmployeeDirectory(transactions);
         EmployeeAgreementIndex employeeAgreements = new EmployeeAgreementIndex(transactions);

@@ -50,6 +50,20 @@ public final class EventStoreSchema {
         }
     }
 
+    /**
+     * The highest position handed out so far, committed or not: read at start-up, before this
+     * process appends anything, it bounds what earlier processes left behind.
+     */
+    public static long positionsHandedOut(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT coalesce(pg_sequence_last_value("
+                     + "pg_get_serial_sequence('domainevententry', 'globalindex')::regclass), 0)")) {
+            return row.next() ? row.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event positions handed out", e);
+        }
+    }
+
     public static void create(DataSource dataSource, JdbcEventStorageEngine engine, JdbcTokenStore tokens) {
         engine.createSchema(PostgresEventTableFactory.INSTANCE);
         tokens.createSchema(PostgresTokenTableFactory.INSTANCE);
