@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.LockSupport;
 import nl.evidencestore.infra.embedded.EmbeddedKafka;
 import nl.evidencestore.infra.embedded.FreePorts;

@@ -40,6 +40,8 @@ public final class StoreProcess {
         try {
             ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx1g", "-jar", jar.toString(), "serve"))
                     .redirectErrorStream(true).redirectOutput(log.toFile());
+            // Only the settings given: an EVIDENCE_* variable of the caller's shell must not change the store under test.
+            builder.environment().keySet().removeIf(name -> name.startsWith("EVIDENCE_"));
             builder.environment().putAll(environment);
             Process process = builder.start();
             return new StoreProcess(process, log, servingPort(process, log, System.nanoTime() + timeout.toNanos()));
