@@ -90,8 +90,13 @@ public final class StampedEventStorageEngine extends JdbcEventStorageEngine {
      */
     static GapAwareTrackingToken settle(GapAwareTrackingToken token, long globalIndex, long settled) {
         long firstOpen = Math.min(globalIndex, settled + 1);
-        return token.getGaps().isEmpty() || token.getGaps().first() >= firstOpen
-                ? token : token.withGapsTruncatedAt(firstOpen);
+        if (token.getGaps().isEmpty() || token.getGaps().first() >= firstOpen) {
+            return token;
+        }
+        // Not withGapsTruncatedAt: a token truncated at a point also disregards the gap at that very
+        // point when compared, and the event store's shared reader matches tokens by equality. The
+        // first position this process hands out is such a point, and it may yet be filled (review).
+        return GapAwareTrackingToken.newInstance(token.getIndex(), token.getGaps().tailSet(firstOpen));
     }
 
     private static SortedSet<Long> gapsBefore(long globalIndex) {

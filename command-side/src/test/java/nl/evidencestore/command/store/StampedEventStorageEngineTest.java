@@ -58,4 +58,13 @@ class StampedEventStorageEngineTest {
         assertThat(StampedEventStorageEngine.settle(token, 100, 120).getGaps()).containsExactly(101L, 102L, 103L,
                 104L, 105L, 106L, 107L, 108L, 109L, 110L);
     }
+
+    @Test
+    void aSettledTokenStillTellsTheFirstLiveGapApartWhenCompared() {
+        GapAwareTrackingToken settled = StampedEventStorageEngine.settle(skipped(), 150, 120);
+        // The same but for 121, this process's first position, filled meanwhile.
+        GapAwareTrackingToken filled = GapAwareTrackingToken.newInstance(150, settled.getGaps().tailSet(122L));
+
+        assertThat(settled).isNotEqualTo(filled);
+    }
 }
