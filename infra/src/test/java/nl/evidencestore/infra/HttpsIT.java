@@ -11,10 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
-import nl.evidencestore.infra.support.Principals;
 import nl.evidencestore.infra.support.SelfSigned;
 import nl.evidencestore.infra.support.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -72,13 +69,7 @@ class HttpsIT {
     }
 
     private Settings settings(Path keyStore, String password) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("EVIDENCE_HTTP_PORT", "0");
-        environment.put("EVIDENCE_DATA_DIR", dir.resolve("data").toString());
-        environment.put("EVIDENCE_KAFKA_BOOTSTRAP", SharedInfrastructure.kafkaBootstrap());
-        environment.put("EVIDENCE_TOPIC_PREFIX", "https-" + UUID.randomUUID() + ".");
-        environment.put("EVIDENCE_EVENTSTORE_URL", SharedInfrastructure.jdbcUrlOf(SharedInfrastructure.freshDatabaseName()));
-        environment.put("EVIDENCE_TOKENS_FILE", Principals.writeTokensFile(dir.resolve("tokens.json")).toString());
+        Map<String, String> environment = SharedInfrastructure.storeEnvironment(dir.resolve("data"));
         environment.put("EVIDENCE_HTTP_TLS_KEYSTORE", keyStore.toString());
         environment.put("EVIDENCE_HTTP_TLS_KEYSTORE_PASSWORD", password);
         return Settings.from(environment);

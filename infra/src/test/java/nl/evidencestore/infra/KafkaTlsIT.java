@@ -9,12 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.infra.embedded.EmbeddedKafka;
 import nl.evidencestore.infra.support.Api;
-import nl.evidencestore.infra.support.Principals;
 import nl.evidencestore.infra.support.SelfSigned;
 import nl.evidencestore.infra.support.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -73,13 +71,9 @@ class KafkaTlsIT {
     }
 
     private Settings settings(String bootstrap, Path clientConfig) {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("EVIDENCE_HTTP_PORT", "0");
-        environment.put("EVIDENCE_DATA_DIR", dir.resolve("data").toString());
+        Map<String, String> environment = SharedInfrastructure.storeEnvironment(dir.resolve("data"));
         environment.put("EVIDENCE_KAFKA_BOOTSTRAP", bootstrap);
         environment.put("EVIDENCE_KAFKA_CLIENT_CONFIG", clientConfig.toString());
-        environment.put("EVIDENCE_EVENTSTORE_URL", SharedInfrastructure.jdbcUrlOf(SharedInfrastructure.freshDatabaseName()));
-        environment.put("EVIDENCE_TOKENS_FILE", Principals.writeTokensFile(dir.resolve("tokens.json")).toString());
         return Settings.from(environment);
     }
 }

@@ -65,11 +65,9 @@ public final class CrashBench {
                 options.kills(), options.seed());
         StoreProcess store = start(environment, phase, 0);
         try {
-            AccessLoad api = new AccessLoad(store.baseUrl(), token);
-            List<String> agreements = api.agreements(options.agreements());
-            ResilientLoad load = new ResilientLoad(api, agreements, options.batch(), GIVE_UP);
+            Loaded loaded = load(store);
             long loadStarted = System.nanoTime();
-            load.start(options.connections());
+            ResilientLoad load = loaded.load();
             for (int kill = 1; kill <= options.kills(); kill++) {
                 // Under load: the store takes requests again before the moment of the next kill is drawn.
                 flowing(load);
@@ -86,10 +84,10 @@ public final class CrashBench {
             pause(options.loadRun());
             ResilientLoad.Outcome outcome = load.stop();
             long stopped = System.nanoTime();
-            applied(api, agreements.get(0), outcome.highestPosition());
+            applied(loaded, outcome.highestPosition());
             out.printf("  everything acknowledged was applied %.1f s after the load stopped%n",
                     (System.nanoTime() - stopped) / 1e9);
-            return reconcile(api, agreements, outcome, phase);
+            return reconcile(loaded, outcome, phase);
         } finally {
             store.stop();
         }
@@ -105,10 +103,8 @@ public final class CrashBench {
         out.printf("broker outage: the store's Kafka broker stopped for %d s under load%n", options.outage().toSeconds());
         StoreProcess store = start(environment, phase, 0);
         try {
-            AccessLoad api = new AccessLoad(store.baseUrl(), token);
-            List<String> agreements = api.agreements(options.agreements());
-            ResilientLoad load = new ResilientLoad(api, agreements, options.batch(), GIVE_UP);
-            load.start(options.connections());
+            Loaded loaded = load(store);
+            ResilientLoad load = loaded.load();
             pause(options.loadRun());
             long before = load.acknowledged();
             long stopped = System.nanoTime();
@@ -122,10 +118,10 @@ public final class CrashBench {
                     during, down, during / down, before, options.loadRun().toSeconds());
             pause(options.loadRun());
             ResilientLoad.Outcome outcome = load.stop();
-            applied(api, agreements.get(0), outcome.highestPosition());
+            applied(loaded, outcome.highestPosition());
             out.printf("  everything acknowledged was applied %.1f s after the broker came back%n",
                     (System.nanoTime() - back) / 1e9);
-            return reconcile(api, agreements, outcome, phase);
+            return reconcile(loaded, outcome, phase);
         } finally {
             store.stop();
             broker.close();
@@ -133,20 +129,33 @@ public final class CrashBench {
     }
 
     /** Held to the acknowledged accesses: the event store, the timeline, and a verified bundle per agreement. */
-    private boolean reconcile(AccessLoad api, List<String> agreements, ResilientLoad.Outcome outcome, Path phase)
+    private boolean reconcile(Loaded loaded, ResilientLoad.Outcome outcome, Path phase)
             throws IOException, InterruptedException {
         out.printf("  acknowledged: %,d accesses; %,d requests posted again after a failure %s, %,d accesses answered as "
                         + "repeated (committed before the failure, not recorded twice)%n",
                 outcome.acknowledged(), outcome.retried(), outcome.retries(), outcome.repeated());
-        Reconciliation reconciliation = new Reconciliation(api, agreements, outcome.acknowledged());
+        Reconciliation reconciliation = new Reconciliation(loaded.api(), loaded.agreements(), outcome.acknowledged());
         Reconciliation.Tally events = reconciliation.eventStore();
         out.printf("  event store: %s%n", events.describe());
         Reconciliation.Tally timeline = reconciliation.timeline(outcome.highestPosition());
         out.printf("  timeline:    %s%n", timeline.describe());
         List<String> failed = reconciliation.bundles(phase.resolve("bundles"));
-        out.printf("  verifier:    %d bundle(s), one per agreement, %s%n", agreements.size(),
+        out.printf("  verifier:    %d bundle(s), one per agreement, %s%n", loaded.agreements().size(),
                 failed.isEmpty() ? "every check passed" : failed.size() + " FAILED:\n" + String.join("\n", failed));
         return events.holds() && timeline.holds() && failed.isEmpty();
+    }
+
+    /** The load's client, its effective agreements, and the load itself, posting. */
+    private record Loaded(AccessLoad api, List<String> agreements, ResilientLoad load) {
+    }
+
+    /** Drafts and signs the agreements on {@code store}, then starts the load; it comes back to the same port. */
+    private Loaded load(StoreProcess store) throws IOException, InterruptedException {
+        AccessLoad api = new AccessLoad(store.baseUrl(), token);
+        List<String> agreements = api.agreements(options.agreements());
+        ResilientLoad load = new ResilientLoad(api, agreements, options.batch(), GIVE_UP);
+        load.start(options.connections());
+        return new Loaded(api, agreements, load);
     }
 
     private StoreProcess start(Map<String, String> environment, Path phase, int run) throws IOException {
@@ -176,10 +185,11 @@ public final class CrashBench {
     }
 
     /** Waits until the projections have applied {@code position}, or fails after {@link #GIVE_UP}. */
-    private static void applied(AccessLoad api, String agreement, long position) throws IOException, InterruptedException {
+    private static void applied(Loaded loaded, long position) throws IOException, InterruptedException {
         long giveUpAt = System.nanoTime() + GIVE_UP.toNanos();
         // Each probe itself waits up to 10 s on the store's side (minPosition), then answers 503.
-        while (api.getOrNull("/api/v1/agreements/" + agreement + "?minPosition=" + position) == null) {
+        while (loaded.api().getOrNull("/api/v1/agreements/" + loaded.agreements().get(0) + "?minPosition=" + position)
+                == null) {
             if (System.nanoTime() > giveUpAt) {
                 throw new IllegalStateException("position " + position + " was not applied within " + GIVE_UP);
             }

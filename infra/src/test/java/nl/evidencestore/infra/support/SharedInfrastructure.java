@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -90,6 +92,22 @@ public final class SharedInfrastructure implements BeforeAllCallback {
 
     public static EmbeddedKafka kafka() {
         return running().kafka();
+    }
+
+    /**
+     * The settings of a whole store on this infrastructure, as environment variables: HTTP on a
+     * free port, data in {@code dataDir}, the shared broker under topics of its own, a fresh
+     * database, the test principals. Mutable, so that a test can add or replace a setting.
+     */
+    public static Map<String, String> storeEnvironment(Path dataDir) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("EVIDENCE_HTTP_PORT", "0");
+        environment.put("EVIDENCE_DATA_DIR", dataDir.toString());
+        environment.put("EVIDENCE_KAFKA_BOOTSTRAP", kafkaBootstrap());
+        environment.put("EVIDENCE_TOPIC_PREFIX", "it-" + UUID.randomUUID() + ".");
+        environment.put("EVIDENCE_EVENTSTORE_URL", jdbcUrlOf(freshDatabaseName()));
+        environment.put("EVIDENCE_TOKENS_FILE", Principals.writeTokensFile(dataDir.resolve("tokens.json")).toString());
+        return environment;
     }
 
     /**

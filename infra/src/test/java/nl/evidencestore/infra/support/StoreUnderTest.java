@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 import nl.evidencestore.infra.EvidenceStore;
 import nl.evidencestore.infra.Settings;
 import nl.evidencestore.shared.kafka.TopicNames;
@@ -60,16 +59,10 @@ public final class StoreUnderTest {
 
     private static Settings settings() {
         try {
-            Path dataDir = Files.createTempDirectory("evidence-store-it");
-            String database = SharedInfrastructure.freshDatabaseName();
-            eventStoreUrl = SharedInfrastructure.jdbcUrlOf(database);
-            Settings settings = Settings.from(Map.of(
-                    "EVIDENCE_HTTP_PORT", "0",
-                    "EVIDENCE_DATA_DIR", dataDir.toString(),
-                    "EVIDENCE_KAFKA_BOOTSTRAP", SharedInfrastructure.kafkaBootstrap(),
-                    "EVIDENCE_TOPIC_PREFIX", "it-" + UUID.randomUUID() + ".",
-                    "EVIDENCE_EVENTSTORE_URL", eventStoreUrl,
-                    "EVIDENCE_TOKENS_FILE", Principals.writeTokensFile(dataDir.resolve("tokens.json")).toString()));
+            Map<String, String> environment = SharedInfrastructure.storeEnvironment(
+                    Files.createTempDirectory("evidence-store-it"));
+            eventStoreUrl = environment.get("EVIDENCE_EVENTSTORE_URL");
+            Settings settings = Settings.from(environment);
             topics = settings.topics();
             StoreUnderTest.dataDir = settings.dataDir();
             return settings;
