@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import nl.evidencestore.command.log.Checkpoints;
 import nl.evidencestore.shared.integrity.Checkpoint;
@@ -44,12 +45,15 @@ public final class EvidenceStore implements AutoCloseable {
     private final Javalin http;
     private final KafkaConnection kafka;
     private final EmbeddedPostgres postgres;
+    private final CompletableFuture<Void> leaseTakenByAnother;
 
-    private EvidenceStore(Deque<AutoCloseable> started, Javalin http, KafkaConnection kafka, EmbeddedPostgres postgres) {
+    private EvidenceStore(Deque<AutoCloseable> started, Javalin http, KafkaConnection kafka, EmbeddedPostgres postgres,
+                          CompletableFuture<Void> leaseTakenByAnother) {
         this.started = started;
         this.http = http;
         this.kafka = kafka;
         this.postgres = postgres;
+        this.leaseTakenByAnother = leaseTakenByAnother;
     }
 
     public static EvidenceStore start(Settings settings) {
@@ -57,9 +61,10 @@ public final class EvidenceStore implements AutoCloseable {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
         Deque<AutoCloseable> started = new ArrayDeque<>();
+        CompletableFuture<Void> leaseTakenByAnother = new CompletableFuture<>();
         try {
             createDirectories(settings);
-            EventStorePools eventStore = eventStore(settings, started);
+            EventStorePools eventStore = eventStore(settings, started, () -> leaseTakenByAnother.complete(null));
             KafkaConnection kafka = kafka(settings, started);
             KafkaTopics.ensure(kafka, KafkaTopics.storeTopics(settings.topics(), KafkaTopics.DEFAULT_COMMAND_PARTITIONS,
                     KafkaTopics.DEFAULT_DLQ_PARTITIONS, settings.commandRetention()), Duration.ofSeconds(60));
@@ -78,7 +83,7 @@ public final class EvidenceStore implements AutoCloseable {
                     settings.topics().events(), commands.subjectKeys()));
             Metrics.watchProjections(metrics, queries.applied()::current, queries::timelineDocuments);
 
-            Readiness readiness = remember(started, new Readiness(eventStore.requests(), kafka,
+            Readiness readiness = remember(started, new Readiness(eventStore.requests(), eventStore.lease()::held, kafka,
                     queries.applied()::current, queries.feed()::failure));
             OperationsEndpoints operations = new OperationsEndpoints(readiness, metrics);
             TokensFile tokens = TokensFile.openOrInitialise(settings.tokensFile(), EvidenceStore::announceAdminToken);
@@ -102,7 +107,11 @@ public final class EvidenceStore implements AutoCloseable {
             started.push(http::stop);
             log.info("evidence store serving {} on {}:{}, Kafka at {}", settings.httpTls().isPresent() ? "HTTPS" : "HTTP",
                     settings.httpHost(), http.port(), kafka);
-            return new EvidenceStore(started, http, kafka, embeddedPostgres(started));
+            EvidenceStore store = new EvidenceStore(started, http, kafka, embeddedPostgres(started), leaseTakenByAnother);
+            // Two stores now run on one database: this one stops taking and writing anything. On a
+            // thread of its own, since the lease's watchdog, which reports it, is stopped on the way.
+            leaseTakenByAnother.thenRun(() -> new Thread(store::close, "evidence-lease-stop").start());
+            return store;
         } catch (RuntimeException e) {
             closeAll(started);
             throw e;
@@ -111,6 +120,14 @@ public final class EvidenceStore implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /**
+     * Completes when, after losing its lease on the database, this store found that another one
+     * took it; the store then closes itself ({@link DatabaseLease#check()}).
+     */
+    public CompletableFuture<Void> leaseTakenByAnother() {
+        return leaseTakenByAnother;
     }
 
     public String kafkaBootstrap() {
@@ -139,9 +156,10 @@ public final class EvidenceStore implements AutoCloseable {
     /**
      * The event store's two pools: one for requests and one for the threads that carry events on,
      * so that neither waits for the other's connections
-     * ({@link nl.evidencestore.command.store.JdbcTransactions}).
+     * ({@link nl.evidencestore.command.store.JdbcTransactions}); and the lease that lets this
+     * store alone use them.
      */
-    private record EventStorePools(DataSource requests, DataSource pipeline) {
+    private record EventStorePools(DataSource requests, DataSource pipeline, DatabaseLease lease) {
     }
 
     /**
@@ -150,15 +168,24 @@ public final class EvidenceStore implements AutoCloseable {
      */
     private static final int PIPELINE_CONNECTIONS = 10;
 
-    private static EventStorePools eventStore(Settings settings, Deque<AutoCloseable> started) {
+    /**
+     * The lease first: before the schema is made or the settled position read, and closed after
+     * everything that writes ({@link DatabaseLease}).
+     */
+    private static EventStorePools eventStore(Settings settings, Deque<AutoCloseable> started, Runnable leaseTaken) {
         if (!settings.embeddedEventStore()) {
+            DatabaseLease lease = remember(started, DatabaseLease.take(new DatabaseLease.Database(
+                    settings.eventStoreUrl(), settings.eventStoreUser(), settings.eventStorePassword()),
+                    DatabaseLease.CHECK_EVERY, leaseTaken));
             return new EventStorePools(remember(started, externalPool(settings, "evidence-eventstore", 16)),
-                    remember(started, externalPool(settings, "evidence-pipeline", PIPELINE_CONNECTIONS)));
+                    remember(started, externalPool(settings, "evidence-pipeline", PIPELINE_CONNECTIONS)), lease);
         }
         EmbeddedPostgres postgres = remember(started, EmbeddedPostgres.start(settings.dataDir().resolve("pg")));
         postgres.createDatabaseIfAbsent(DATABASE);
+        DatabaseLease lease = remember(started, DatabaseLease.take(new DatabaseLease.Database(
+                postgres.jdbcUrl(DATABASE), "", ""), DatabaseLease.CHECK_EVERY, leaseTaken));
         return new EventStorePools(postgres.dataSource(DATABASE),
-                postgres.dataSource(DATABASE, "pipeline", PIPELINE_CONNECTIONS));
+                postgres.dataSource(DATABASE, "pipeline", PIPELINE_CONNECTIONS), lease);
     }
 
     private static HikariDataSource externalPool(Settings settings, String name, int size) {

@@ -1,7 +1,8 @@
 package nl.evidencestore.infra.cli;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import nl.evidencestore.infra.DatabaseLease;
 import nl.evidencestore.infra.EvidenceStore;
 import nl.evidencestore.infra.Settings;
 import picocli.CommandLine.Command;
@@ -10,15 +11,25 @@ import picocli.CommandLine.Command;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the store: embedded broker and PostgreSQL unless configured otherwise.")
 final class Serve implements Callable<Integer> {
+    /** Exit status when another store holds, or took, the lease on the database. */
+    static final int LEASE_HELD_BY_ANOTHER = 2;
+
     @Override
-    public Integer call() throws InterruptedException {
-        EvidenceStore store = EvidenceStore.start(Settings.fromEnvironment());
-        CountDownLatch stopped = new CountDownLatch(1);
+    public Integer call() {
+        EvidenceStore store;
+        try {
+            store = EvidenceStore.start(Settings.fromEnvironment());
+        } catch (DatabaseLease.Refused e) {
+            // An operator's mistake, not a fault: the message says it all, no stack trace.
+            System.err.println("evidence store not started: " + e.getMessage());
+            return LEASE_HELD_BY_ANOTHER;
+        }
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             store.close();
-            stopped.countDown();
+            exit.complete(0);
         }, "evidence-shutdown"));
-        stopped.await();
-        return 0;
+        store.leaseTakenByAnother().thenRun(() -> exit.complete(LEASE_HELD_BY_ANOTHER));
+        return exit.join();
     }
 }

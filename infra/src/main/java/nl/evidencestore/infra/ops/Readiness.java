@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -16,7 +17,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
-/** What /health/ready reports: the event store, the broker and how far the projections lag. */
+/**
+ * What /health/ready reports: the event store, the store's lease on it (one store per database),
+ * the broker and how far the projections lag.
+ */
 public final class Readiness implements AutoCloseable {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
@@ -28,13 +32,15 @@ public final class Readiness implements AutoCloseable {
     }
 
     private final DataSource eventStore;
+    private final BooleanSupplier leaseHeld;
     private final Admin kafka;
     private final LongSupplier appliedPosition;
     private final Supplier<Optional<Throwable>> feedFailure;
 
-    public Readiness(DataSource eventStore, KafkaConnection kafka, LongSupplier appliedPosition,
-                     Supplier<Optional<Throwable>> feedFailure) {
+    public Readiness(DataSource eventStore, BooleanSupplier leaseHeld, KafkaConnection kafka,
+                     LongSupplier appliedPosition, Supplier<Optional<Throwable>> feedFailure) {
         this.eventStore = eventStore;
+        this.leaseHeld = leaseHeld;
         this.kafka = Admin.create(kafka.settings(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "evidence-readiness")));
         this.appliedPosition = appliedPosition;
         this.feedFailure = feedFailure;
@@ -44,6 +50,8 @@ public final class Readiness implements AutoCloseable {
         Map<String, Object> checks = new LinkedHashMap<>();
         Optional<Long> stored = storedPosition();
         checks.put("eventStore", Map.of("status", stored.isPresent() ? "UP" : "DOWN"));
+        boolean leaseUp = leaseHeld.getAsBoolean();
+        checks.put("lease", Map.of("status", leaseUp ? "UP" : "DOWN"));
         boolean kafkaUp = kafkaAnswers();
         checks.put("kafka", Map.of("status", kafkaUp ? "UP" : "DOWN"));
         long applied = appliedPosition.getAsLong();
@@ -56,7 +64,7 @@ public final class Readiness implements AutoCloseable {
             projections.put("lag", Math.max(0, position - applied));
         });
         checks.put("projections", projections);
-        boolean up = stored.isPresent() && kafkaUp && feedUp;
+        boolean up = stored.isPresent() && leaseUp && kafkaUp && feedUp;
         return new Report(up ? "UP" : "DOWN", checks);
     }
 
