@@ -34,7 +34,8 @@ import org.apache.lucene.store.LockObtainFailedException;
  * ({@link QuerySide.Projections}); then swaps the new index in place of the old one.
  *
  * <p>The store must be stopped: a running store holds the Lucene write lock of its index (and,
- * when embedded, the broker's data directory), which this refuses to run against.
+ * when embedded, the broker's data directory), which this refuses to run against. It never opens
+ * the database, so it needs no {@link DatabaseLease}.
  */
 public final class ProjectionRebuild {
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);

@@ -14,7 +14,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * {@code java -jar … check}: the whole store re-verified from its tables. With the embedded
  * database the store must be stopped (its server belongs to the running store); an external
- * one is read while the store runs, in one read-only snapshot.
+ * one is read while the store runs, in one read-only snapshot. It takes no {@link DatabaseLease}:
+ * it writes nothing, so the rules the lease protects do not concern it.
  */
 public final class StoreCheckRun {
     private StoreCheckRun() {
