@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -102,6 +103,29 @@ class DatabaseLeaseTest {
         assertThat(takenByAnother).hasValue(1);
     }
 
+    @Test
+    void itsOwnSessionThatTheServerHasNotEndedYetIsNotTakenForAnotherStore() throws Exception {
+        String database = SharedInfrastructure.freshDatabaseName();
+        DatabaseLease lease = take(SharedInfrastructure.jdbcUrlOf(database), "");
+        int pid = holder(database).orElseThrow();
+
+        // A server that stops answering: the probe times out and this side gives the session up,
+        // while the server still shows it holding the lock.
+        signal("STOP", pid);
+        try {
+            lease.check();
+            assertThat(lease.held()).isFalse();
+            assertThat(holder(database)).contains(pid);
+        } finally {
+            signal("CONT", pid);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            lease.check();
+            assertThat(lease.held()).isTrue();
+        });
+        assertThat(takenByAnother).hasValue(0);
+    }
+
     private DatabaseLease take(String url, String password) {
         DatabaseLease lease = DatabaseLease.take(new DatabaseLease.Database(url, "", password), NEVER,
                 takenByAnother::incrementAndGet);
@@ -135,6 +159,11 @@ class DatabaseLeaseTest {
             kill.execute();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> holder(database).isEmpty());
+    }
+
+    private static void signal(String signal, int pid) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
     }
 
     private Connection connect(String database) throws SQLException {
