@@ -230,6 +230,7 @@ final class CommandSide implements AutoCloseable {
         JdbcTokenStore tokens = JdbcTokenStore.builder().connectionProvider(transactions).serializer(serializer).build();
         EventStoreSchema.create(dataSource, engine, tokens);
         // Before any processor runs or any command appends: what an earlier process left is final.
+        // Only if no other store appends meanwhile: the composition root holds a DatabaseLease.
         engine.settledUpTo(EventStoreSchema.positionsHandedOut(dataSource));
         LogTables.create(dataSource);
         EmployeeDirectory employees = new EmployeeDirectory(transactions);
