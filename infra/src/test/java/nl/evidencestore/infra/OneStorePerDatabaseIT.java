@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import nl.evidencestore.infra.embedded.EmbeddedPostgres;
 import nl.evidencestore.infra.support.Api;
 import nl.evidencestore.infra.support.SharedInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The lease: a second store on a database that a store runs on is refused at start-up, in
  * process and as the packaged jar; the next store starts once the first stopped; a store whose
- * lost lease another took stops, and {@code serve} exits with status 2.
+ * lost lease another took stops, and {@code serve} exits with status 2; so does a store whose
+ * embedded data directory another process holds.
  */
 class OneStorePerDatabaseIT {
     @TempDir
@@ -57,6 +59,17 @@ class OneStorePerDatabaseIT {
 
         try (EvidenceStore next = EvidenceStore.start(Settings.from(second))) {
             assertThat(new Api(next.httpPort()).get("/health/ready", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aStoreOnAnEmbeddedDataDirectoryInUseIsRefusedWithExitStatus2() throws Exception {
+        Path dataDir = dir.resolve("embedded");
+        try (EmbeddedPostgres running = EmbeddedPostgres.start(dataDir.resolve("pg"), SharedInfrastructure.postgresBinaries())) {
+            Refusal jar = refusedStore(Map.of("EVIDENCE_DATA_DIR", dataDir.toString()));
+            assertThat(jar.exitStatus()).isEqualTo(2);
+            assertThat(jar.output()).contains("evidence store not started: " + dataDir.resolve("pg") + " is in use by")
+                    .doesNotContain("\tat ");
         }
     }
 

@@ -32,8 +32,8 @@ final class OwnerLock implements AutoCloseable {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
-                throw new IllegalStateException(file.getParent() + " is in use by another live process or"
-                        + " another instance in this JVM (lock " + file + " is held)");
+                throw new DataDirectoryInUse(file.getParent() + " is in use by another live process or"
+                        + " another instance in this JVM (lock " + file + " is held): stop it first");
             }
             // Only for people looking at the directory; the lock itself is what counts.
             channel.truncate(0);

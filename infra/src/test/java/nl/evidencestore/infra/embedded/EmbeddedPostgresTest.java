@@ -76,7 +76,7 @@ class EmbeddedPostgresTest {
         Path dataDir = dir.resolve("pg");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir, BINARIES)) {
             assertThatThrownBy(() -> EmbeddedPostgres.start(dataDir, BINARIES))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(DataDirectoryInUse.class)
                     .hasMessageContaining("in use");
             assertThat(column(postgres.dataSource("postgres"), "SELECT 1")).containsExactly("1");
         }
