@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +34,8 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // 1.5 where an integer belongs is refused, not cut to 1.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
@@ -49,6 +54,13 @@ public final class Json {
             .build();
 
     static {
+        // A number or a boolean where the contract has a string is a wrong type, not a text:
+        // Jackson would otherwise take {"signatory":5} as "5" (ALLOW_COERCION_OF_SCALARS covers
+        // only the other way, a string where a number or boolean belongs).
+        for (CoercionInputShape scalar : new CoercionInputShape[]{CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean}) {
+            MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
+        }
         // Deeply nested bodies are a denial-of-service vector, not a use case.
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build());

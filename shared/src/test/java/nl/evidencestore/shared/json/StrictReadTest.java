@@ -1,0 +1,47 @@
+package nl.evidencestore.shared.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Input is a contract: a value of the wrong JSON type is refused, never converted. */
+class StrictReadTest {
+    record Signature(String signatory, int copies, boolean witnessed) {
+    }
+
+    private static Signature read(String json) {
+        return Json.read(json.getBytes(StandardCharsets.UTF_8), Signature.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5", "5.5", "true", "false", "[\"J\"]", "{\"name\":\"J\"}"})
+    void aTextFieldTakesOnlyAString(String wrong) {
+        assertThatThrownBy(() -> read("{\"signatory\":" + wrong + ",\"copies\":1,\"witnessed\":true}"))
+                .isInstanceOf(UncheckedIOException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"1\"", "true", "1.5"})
+    void aNumberFieldTakesOnlyAnInteger(String wrong) {
+        assertThatThrownBy(() -> read("{\"signatory\":\"J\",\"copies\":" + wrong + ",\"witnessed\":true}"))
+                .isInstanceOf(UncheckedIOException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"true\"", "1", "0"})
+    void aBooleanFieldTakesOnlyABoolean(String wrong) {
+        assertThatThrownBy(() -> read("{\"signatory\":\"J\",\"copies\":1,\"witnessed\":" + wrong + "}"))
+                .isInstanceOf(UncheckedIOException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"J\"", "\"5\"", "\"true\"", "\"\""})
+    void aStringIsTakenAsItIs(String text) {
+        assertThat(read("{\"signatory\":" + text + ",\"copies\":1,\"witnessed\":true}").signatory())
+                .isEqualTo(text.substring(1, text.length() - 1));
+    }
+}
