@@ -39,6 +39,10 @@ final class JsonFailures {
         }
         if (reason instanceof StreamReadException read) {
             String path = read.getProcessor() == null ? mappedPath : parserPath(read.getProcessor());
+            // Jackson's duplicate detection has no exception type of its own, only this message.
+            if (read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field")) {
+                return new InvalidInput.FieldError(path, "appears twice in one object" + at(read.getLocation()));
+            }
             return new InvalidInput.FieldError(path, "is not well-formed JSON" + at(read.getLocation()));
         }
         // CharConversionException and the like: bytes that are no JSON text at all.

@@ -98,6 +98,15 @@ class BodiesTest {
     }
 
     @Test
+    void namesAFieldThatAppearsTwiceInOneObject() {
+        InvalidInput error = refused("[" + ITEM + ",{\"name\":\"b\",\"name\":\"c\"}]", ITEMS);
+        assertThat(error.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("[1].name");
+            assertThat(e.message()).startsWith("appears twice in one object (line 1");
+        });
+    }
+
+    @Test
     void refusesAnEmptyBodyNullAndTrailingContent() {
         assertThat(refused("", ITEMS).errors().get(0).message()).isEqualTo("a JSON body is required");
         assertThat(refused("null", ITEMS).errors().get(0).message()).isEqualTo("must be an array");

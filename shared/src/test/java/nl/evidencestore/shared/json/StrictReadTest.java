@@ -44,4 +44,11 @@ class StrictReadTest {
         assertThat(read("{\"signatory\":" + text + ",\"copies\":1,\"witnessed\":true}").signatory())
                 .isEqualTo(text.substring(1, text.length() - 1));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"signatory\":\"J\",\"signatory\":\"K\",\"copies\":1,\"witnessed\":true}",
+            "{\"signatory\":\"J\",\"copies\":1,\"copies\":1,\"witnessed\":true}"})
+    void aNameTwiceInOneObjectIsRefused(String json) {
+        assertThatThrownBy(() -> read(json)).isInstanceOf(UncheckedIOException.class);
+    }
 }
