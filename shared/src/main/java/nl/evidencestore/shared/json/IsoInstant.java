@@ -145,11 +145,13 @@ public final class IsoInstant {
 
         @Override
         public Instant deserialize(JsonParser json, DeserializationContext context) throws IOException {
-            if (json.currentToken() == JsonToken.VALUE_STRING) {
-                Instant instant = parse(json.getText());
-                if (instant != null) {
-                    return instant;
-                }
+            if (json.currentToken() != JsonToken.VALUE_STRING) {
+                // Jackson's reader would take 1.5 as 1.5 s after the epoch: an instant is a text.
+                return (Instant) context.handleUnexpectedToken(Instant.class, json);
+            }
+            Instant instant = parse(json.getText());
+            if (instant != null) {
+                return instant;
             }
             return general.deserialize(json, context);
         }

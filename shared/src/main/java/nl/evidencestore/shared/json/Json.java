@@ -1,24 +1,31 @@
 package nl.evidencestore.shared.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import org.erdtman.jcs.JsonCanonicalizer;
 
@@ -27,6 +34,7 @@ public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(IsoInstant.module())
+            .addModule(new SimpleModule("dates-as-text").addDeserializer(LocalDate.class, new DateText()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             // Input is a contract: a misspelt field is an error, not silently ignored.
@@ -39,6 +47,9 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // 1.5 where an integer belongs is refused, not cut to 1.
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // A tree keeps a fraction exactly: as a double, 1E+400 became Infinity, which a command
+            // bound from the tree (CommandBinding) then read as the text "Infinity".
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
@@ -140,4 +151,19 @@ public final class Json {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
     });
+
+    /** A date is a text such as 2026-03-01: Jackson's reader would also take [2026,3,1]. */
+    private static final class DateText extends StdScalarDeserializer<LocalDate> {
+        DateText() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser json, DeserializationContext context) throws IOException {
+            if (json.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, json);
+            }
+            return LocalDateDeserializer.INSTANCE.deserialize(json, context);
+        }
+    }
 }
