@@ -96,6 +96,22 @@ public final class Contract {
         }
     }
 
+    /** The pointer to the JSON schema of an operation's request body, its {@code $ref}s followed. */
+    public static String requestSchema(String method, String pathTemplate) {
+        String request = DOCUMENT.resolve(operation(method, pathTemplate) + "/requestBody");
+        return DOCUMENT.resolve(request + pointer("content", "application/json", "schema"));
+    }
+
+    /** The schema at a pointer into openapi.json, after following its {@code $ref}s: what a test generates from. */
+    public static JsonNode schema(String pointer) {
+        return DOCUMENT.at(DOCUMENT.resolve(pointer));
+    }
+
+    /** The pointer a schema's {@code $ref} leads to, or {@code pointer} itself when it has none. */
+    public static String resolved(String pointer) {
+        return DOCUMENT.resolve(pointer);
+    }
+
     /** What is wrong with {@code instance} under the schema at a JSON pointer into openapi.json. */
     public static List<String> violations(String schemaPointer, JsonNode instance) {
         if (!DOCUMENT.has(schemaPointer)) {
