@@ -28,6 +28,7 @@ import nl.evidencestore.infra.kafka.KafkaTopics;
 import nl.evidencestore.infra.support.Api;
 import nl.evidencestore.infra.support.CommandTopic;
 import nl.evidencestore.infra.support.DatabaseOutage;
+import nl.evidencestore.infra.support.HostileRequests;
 import nl.evidencestore.infra.support.SharedInfrastructure;
 import nl.evidencestore.infra.support.StoreUnderTest;
 import nl.evidencestore.infra.support.StoredEvents;
@@ -158,6 +159,26 @@ class CommandIngestIT {
         });
         assertThat(text(letters.get(0).value())).isEqualTo("{\"type\":\"agreements\",\"body\":{\"agreementId\":");
         assertThat(text(letters.get(2).value())).contains(personal); // the record itself, unchanged, for whoever fixes it
+    }
+
+    /** quality.md, "Bad input": Kafka records likewise go to the DLQ and never stop the consumer. */
+    @Test
+    void aThousandHostileRecordsAllGoToTheDlqAppendNothingAndTheNextRecordStillArrives() {
+        String key = "hostile-records";
+        String id = "agr-kafka-after-hostile";
+        HostileRequests generator = new HostileRequests(20261126L);
+        List<byte[]> hostile = IntStream.range(0, 1000).mapToObj(i -> generator.nextRecord()).toList();
+        long before = StoredEvents.count(StoreUnderTest.eventStoreUrl());
+
+        commands.publishBytes(key, hostile);
+        commands.publish(key, command("agreements", draft(id, "practice-after-hostile")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> agreement(id), state -> state != null);
+        assertThat(await().atMost(Duration.ofSeconds(20)).until(() -> deadLettersKeyed(key), found -> found.size() >= 1000))
+                .hasSize(1000)
+                .allSatisfy(letter -> assertThat(header(letter, Topics.HEADER_ERROR_CLASS))
+                        .isIn("InvalidInput", "RuleViolation"));
+        assertThat(StoredEvents.count(StoreUnderTest.eventStoreUrl()) - before).as("only the draft after them").isEqualTo(1);
     }
 
     @Test

@@ -54,6 +54,13 @@ public final class CommandTopic implements AutoCloseable {
         return await(producer.send(new ProducerRecord<>(topics.commands(), key, utf8(value))));
     }
 
+    /** Publishes records (key, value as bytes, which need not be UTF-8) in order; returns once the broker has them all. */
+    public List<RecordMetadata> publishBytes(String key, List<byte[]> values) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        values.forEach(value -> sent.add(producer.send(new ProducerRecord<>(topics.commands(), key, value))));
+        return sent.stream().map(CommandTopic::await).toList();
+    }
+
     /** Publishes records (key, value) in order and returns once the broker has them all. */
     public List<RecordMetadata> publishAll(List<Map.Entry<String, String>> records) {
         List<Future<RecordMetadata>> sent = new ArrayList<>();

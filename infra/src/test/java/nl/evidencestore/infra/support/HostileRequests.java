@@ -128,20 +128,56 @@ public final class HostileRequests {
 
     /** A body that openapi.json refuses, wrong in one member: the store must answer 400. */
     private Request wrongBody() {
+        Command command = command();
+        Wrong wrong = wrong(command);
+        boolean ruleRefuses = wrong.missing != null
+                && REFUSED_BY_A_RULE_WHEN_MISSING.getOrDefault(command.template, Set.of()).contains(wrong.missing);
+        return new Request(wrong.kind, "POST", command.path, Json.write(wrong.body), "application/json", null,
+                ruleRefuses ? Set.of(422) : REFUSED);
+    }
+
+    /** A command's body made wrong in one member; {@code missing} names the member taken out, if that was it. */
+    private record Wrong(String kind, JsonNode body, String missing) {
+    }
+
+    private Wrong wrong(Command command) {
         for (int attempt = 0; attempt < 50; attempt++) {
-            Command command = command();
             JsonNode body = command.body.deepCopy();
             List<Member> members = members(body, command.schema);
             Member member = members.get(random.nextInt(members.size()));
             String kind = mutate(member);
             if (kind != null && !Contract.violations(command.schema, body).isEmpty()) {
-                boolean ruleRefuses = kind.equals("no " + member.name)
-                        && REFUSED_BY_A_RULE_WHEN_MISSING.getOrDefault(command.template, Set.of()).contains(member.name);
-                return new Request(kind, "POST", command.path, Json.write(body), "application/json", null,
-                        ruleRefuses ? Set.of(422) : REFUSED);
+                return new Wrong(kind, body, kind.equals("no " + member.name) ? member.name : null);
             }
         }
         throw new IllegalStateException("no mutation made a body that openapi.json refuses in 50 attempts");
+    }
+
+    /**
+     * A record for the commands topic that the store must put on its DLQ: a command made wrong as
+     * over HTTP (its path's ids in its body, as Kafka carries them), or bytes that are no record.
+     */
+    public byte[] nextRecord() {
+        Command command = command();
+        if (random.nextInt(4) == 0) {
+            return unreadableBody().body();
+        }
+        Wrong wrong = wrong(command);
+        String[] template = command.template.split("/");
+        String[] segments = command.path.split("/");
+        StringBuilder type = new StringBuilder();
+        for (int i = 3; i < template.length; i++) {
+            if (template[i].startsWith("{")) {
+                if (wrong.body.isObject()) {
+                    ((ObjectNode) wrong.body).put(template[i].substring(1, template[i].length() - 1), segments[i]);
+                }
+            } else {
+                type.append(type.length() == 0 ? "" : "/").append(template[i]);
+            }
+        }
+        ObjectNode record = NODES.objectNode().put("type", type.toString());
+        record.set("body", wrong.body);
+        return Json.write(record);
     }
 
     private String mutate(Member member) {
