@@ -7,15 +7,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import nl.evidencestore.shared.json.Json;
 
@@ -29,7 +34,7 @@ import nl.evidencestore.shared.json.Json;
  * store keeping its contract may answer.
  */
 public final class HostileRequests {
-    /** One request; {@code allowed} the statuses it may get. {@code token} null: the ADMIN token. */
+    /** One request; {@code allowed} the statuses it may get; {@code authorization} null: the ADMIN token's header. */
     public record Request(String kind, String method, String path, byte[] body, String contentType, String authorization,
                           Set<Integer> allowed) {
         public String describe() {
@@ -56,8 +61,8 @@ public final class HostileRequests {
     private static final Map<String, Set<String>> REFUSED_BY_A_RULE_WHEN_MISSING = Map.of(
             "/api/v1/breaches/{breachId}/notifications", Set.of("cause", "proposedSolution", "informedParties"));
     /** Any refusal: a path that names nothing may be 404, a rule 422, Jetty's URI checks 400 or 414. */
-    private static final Set<Integer> ANY_REFUSAL = IntStream.range(400, 500).boxed().collect(java.util.stream.Collectors.toSet());
-    private static final Set<Integer> ANY_ANSWER = IntStream.range(200, 500).boxed().collect(java.util.stream.Collectors.toSet());
+    private static final Set<Integer> ANY_REFUSAL = IntStream.range(400, 500).boxed().collect(Collectors.toSet());
+    private static final Set<Integer> ANY_ANSWER = IntStream.range(200, 500).boxed().collect(Collectors.toSet());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final byte[] TOO_LARGE = tooLarge();
     private static final List<String> HOSTILE_IDS = List.of("..", "../../etc/passwd", "..%2F..%2Fetc%2Fpasswd",
@@ -94,7 +99,7 @@ public final class HostileRequests {
 
     /** Every command's example as openapi.json's schema sees it: violations, none expected. */
     public Map<String, List<String>> examplesAgainstTheContract() {
-        Map<String, List<String>> violations = new java.util.TreeMap<>();
+        Map<String, List<String>> violations = new TreeMap<>();
         commands.forEach(command -> violations.put(command.template, Contract.violations(command.schema, command.body)));
         return violations;
     }
@@ -201,7 +206,7 @@ public final class HostileRequests {
                     return null;
                 }
                 member.owner.put(member.name, random.nextBoolean() ? "NOT_A_MEMBER" : schema.get("enum").get(0).asText()
-                        .toLowerCase(java.util.Locale.ROOT) + "x");
+                        .toLowerCase(Locale.ROOT) + "x");
                 return "a value outside the enum of " + member.name;
             }
             case 4 -> {
@@ -214,8 +219,8 @@ public final class HostileRequests {
                 return "too long a " + member.name;
             }
             case 5 -> {
-                member.owner.set(member.name, random.nextBoolean() ? NODES.numberNode(new java.math.BigDecimal("1e400"))
-                        : NODES.numberNode(new java.math.BigInteger("9".repeat(150))));
+                member.owner.set(member.name, random.nextBoolean() ? NODES.numberNode(new BigDecimal("1e400"))
+                        : NODES.numberNode(new BigInteger("9".repeat(150))));
                 return "a huge number for " + member.name;
             }
             default -> {
