@@ -136,10 +136,11 @@ public final class DatabaseLease implements AutoCloseable {
         }
         if (attempt.taken() != null) {
             retaken(attempt.taken());
-        } else if (attempt.holder().equals(OptionalInt.of(lastPid))) {
-            // This side gave the session up (a probe timed out), the server has not ended it yet.
-            log.warn("the lease on {} is still held by this store's previous session (server process {})",
-                    database.named(), lastPid);
+        } else if (attempt.holder().isEmpty() || attempt.holder().equals(OptionalInt.of(lastPid))) {
+            // This side gave the session up (a probe timed out) and the server has not ended it yet;
+            // or its holder ended between the attempt and the look at pg_locks: the next check retries.
+            log.warn("the lease on {} is still held by this store's previous session (server process {}), or was"
+                    + " just released", database.named(), lastPid);
         } else if (!conflictReported) {
             conflictReported = true;
             log.error("another evidence store took the lease on {} after this one lost it{}: two stores have"
