@@ -86,7 +86,7 @@ public final class HostileRequests {
 
     public HostileRequests(long seed) {
         this.random = new Random(seed);
-        JsonNode examples = examples();
+        JsonNode examples = exampleFile();
         examples.fieldNames().forEachRemaining(template -> commands.add(new Command(template,
                 examples.get(template).get("path").asText(), examples.get(template).get("body"),
                 Contract.requestSchema("POST", template))));
@@ -94,7 +94,12 @@ public final class HostileRequests {
 
     /** The example body of a command (the README's), for setting up what the examples name. */
     public static String example(String template) {
-        return examples().get(template).get("body").toString();
+        return exampleFile().get(template).get("body").toString();
+    }
+
+    /** Every command's example: (path, body), in the order of openapi.json's paths. */
+    public List<Map.Entry<String, String>> examples() {
+        return commands.stream().map(command -> Map.entry(command.path, command.body.toString())).toList();
     }
 
     /** Every command's example as openapi.json's schema sees it: violations, none expected. */
@@ -158,16 +163,35 @@ public final class HostileRequests {
         throw new IllegalStateException("no mutation made a body that openapi.json refuses in 50 attempts");
     }
 
+    /** A record value for the commands topic, and the error classes its dead letter may carry. */
+    public record HostileRecord(byte[] value, Set<String> errorClasses) {
+    }
+
+    /** Kafka's default limit on a record is 1 MB: a longer mutation is made again. */
+    private static final int RECORD_LIMIT = 900_000;
+
     /**
      * A record for the commands topic that the store must put on its DLQ: a command made wrong as
      * over HTTP (its path's ids in its body, as Kafka carries them), or bytes that are no record.
+     * Either is invalid input, but for a member whose absence a rule refuses.
      */
-    public byte[] nextRecord() {
+    public HostileRecord nextRecord() {
+        while (true) {
+            HostileRecord record = record();
+            if (record.value.length < RECORD_LIMIT) {
+                return record;
+            }
+        }
+    }
+
+    private HostileRecord record() {
         Command command = command();
         if (random.nextInt(4) == 0) {
-            return unreadableBody().body();
+            return new HostileRecord(unreadableBody().body(), Set.of("InvalidInput"));
         }
         Wrong wrong = wrong(command);
+        boolean ruleRefuses = wrong.missing != null
+                && REFUSED_BY_A_RULE_WHEN_MISSING.getOrDefault(command.template, Set.of()).contains(wrong.missing);
         String[] template = command.template.split("/");
         String[] segments = command.path.split("/");
         StringBuilder type = new StringBuilder();
@@ -182,7 +206,7 @@ public final class HostileRequests {
         }
         ObjectNode record = NODES.objectNode().put("type", type.toString());
         record.set("body", wrong.body);
-        return Json.write(record);
+        return new HostileRecord(Json.write(record), Set.of(ruleRefuses ? "RuleViolation" : "InvalidInput"));
     }
 
     private String mutate(Member member) {
@@ -414,7 +438,7 @@ public final class HostileRequests {
         return body;
     }
 
-    private static JsonNode examples() {
+    private static JsonNode exampleFile() {
         try (InputStream in = HostileRequests.class.getResourceAsStream("/hostile/commands.json")) {
             return Json.mapper().readTree(in);
         } catch (IOException e) {

@@ -6,6 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 
 /** Counts what the event store holds: how a test proves that a refused call appended nothing. */
 public final class StoredEvents {
@@ -21,6 +24,16 @@ public final class StoredEvents {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The events stored once nothing else is being appended (facts mirrored after an earlier test's, say). */
+    public static long quietCount(String jdbcUrl) {
+        AtomicLong last = new AtomicLong(-1);
+        Awaitility.await().pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(60)).until(() -> {
+            long now = count(jdbcUrl);
+            return now == last.getAndSet(now);
+        });
+        return last.get();
     }
 
     /** The stream (Axon's aggregate identifier) that holds an event. */
