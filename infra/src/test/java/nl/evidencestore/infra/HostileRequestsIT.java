@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * the searches. Not one answer is a 5xx, each is the refusal the contract gives (400 for a body
  * openapi.json refuses, 413 over the size limit, 401 for broken credentials), nothing is
  * appended, and the store stays ready. The seed is fixed, so that CI runs the same requests each
- * time; {@code -Dhostile.seed=<n>} runs others (four random seeds passed when this was written).
+ * time; {@code -Dhostile.seed=<n>} runs others (three random seeds passed when this was written).
  */
 class HostileRequestsIT {
     private static final int REQUESTS = 10_000;
