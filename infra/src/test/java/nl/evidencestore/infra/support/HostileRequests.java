@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import nl.evidencestore.shared.json.Json;
@@ -109,31 +110,25 @@ public final class HostileRequests {
         return violations;
     }
 
+    /** The mix of kinds, each with its share in percent. */
+    private final List<Map.Entry<Integer, Supplier<Request>>> mix = List.of(Map.entry(45, this::wrongBody),
+            Map.entry(7, this::unreadableBody), Map.entry(8, this::hostileId), Map.entry(15, this::hostileQuery),
+            Map.entry(10, this::nonsenseParameter), Map.entry(7, this::brokenCredentials), Map.entry(1, this::overTheLimit),
+            Map.entry(7, this::emptyOrNotJson));
+
     public Request next() {
         int pick = random.nextInt(100);
-        if (pick < 45) {
-            return wrongBody();
+        for (Map.Entry<Integer, Supplier<Request>> kind : mix) {
+            pick -= kind.getKey();
+            if (pick < 0) {
+                return kind.getValue().get();
+            }
         }
-        if (pick < 52) {
-            return unreadableBody();
-        }
-        if (pick < 60) {
-            return hostileId();
-        }
-        if (pick < 75) {
-            return hostileQuery();
-        }
-        if (pick < 85) {
-            return nonsenseParameter();
-        }
-        if (pick < 92) {
-            return brokenCredentials();
-        }
-        if (pick < 93) {
-            return new Request("a body over 8 MiB", "POST", command().path, TOO_LARGE, "application/json", null,
-                    Set.of(413));
-        }
-        return emptyOrNotJson();
+        throw new IllegalStateException("the shares of the mix add up to less than 100");
+    }
+
+    private Request overTheLimit() {
+        return new Request("a body over 8 MiB", "POST", command().path, TOO_LARGE, "application/json", null, Set.of(413));
     }
 
     /** A body that openapi.json refuses, wrong in one member: the store must answer 400. */
