@@ -20,11 +20,13 @@ public final class CommandBinding {
         }
         pathParameters.forEach((name, value) -> {
             JsonNode given = object.get(name);
-            if (given != null && !given.isNull() && !given.isTextual()) {
-                throw new InvalidInput(name, "must be a string");
-            }
-            if (given != null && !given.isNull() && !value.equals(given.textValue())) {
-                throw new InvalidInput(name, "differs from the " + name + " in the path");
+            if (given != null && !given.isNull()) {
+                if (!given.isTextual()) {
+                    throw new InvalidInput(name, "must be a string");
+                }
+                if (!value.equals(given.textValue())) {
+                    throw new InvalidInput(name, "differs from the " + name + " in the path");
+                }
             }
             object.put(name, value);
         });

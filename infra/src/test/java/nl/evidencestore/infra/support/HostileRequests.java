@@ -13,7 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,11 +90,6 @@ public final class HostileRequests {
         examples.fieldNames().forEachRemaining(template -> commands.add(new Command(template,
                 examples.get(template).get("path").asText(), examples.get(template).get("body"),
                 Contract.requestSchema("POST", template))));
-    }
-
-    /** The example body of a command (the README's), for setting up what the examples name. */
-    public static String example(String template) {
-        return exampleFile().get(template).get("body").toString();
     }
 
     /** Every command's example: (path, body), in the order of openapi.json's paths. */
@@ -357,12 +351,9 @@ public final class HostileRequests {
         if (!node.isObject()) {
             return;
         }
-        String object = branch(schema, "object");
-        Iterator<String> names = node.fieldNames();
-        List<String> all = new ArrayList<>();
-        names.forEachRemaining(all::add);
-        for (String name : all) {
-            String property = Contract.resolved(object) + "/properties/" + name.replace("~", "~0").replace("/", "~1");
+        String object = Contract.resolved(branch(schema, "object"));
+        for (String name : OpenApiDocument.names(node)) {
+            String property = object + OpenApiDocument.pointer("properties", name);
             members.add(new Member((ObjectNode) node, name, property));
             collect(node.get(name), property, members);
         }

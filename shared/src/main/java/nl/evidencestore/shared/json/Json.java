@@ -50,6 +50,13 @@ public final class Json {
             // A tree keeps a fraction exactly: as a double, 1E+400 became Infinity, which a command
             // bound from the tree (CommandBinding) then read as the text "Infinity".
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // A number or a boolean where the contract has a string is a wrong type, not a text:
+            // Jackson would otherwise take {"signatory":5} as "5" (ALLOW_COERCION_OF_SCALARS covers
+            // only the other way, a string where a number or boolean belongs).
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
@@ -68,13 +75,6 @@ public final class Json {
             .build();
 
     static {
-        // A number or a boolean where the contract has a string is a wrong type, not a text:
-        // Jackson would otherwise take {"signatory":5} as "5" (ALLOW_COERCION_OF_SCALARS covers
-        // only the other way, a string where a number or boolean belongs).
-        for (CoercionInputShape scalar : new CoercionInputShape[]{CoercionInputShape.Integer, CoercionInputShape.Float,
-                CoercionInputShape.Boolean}) {
-            MAPPER.coercionConfigFor(LogicalType.Textual).setCoercion(scalar, CoercionAction.Fail);
-        }
         // Deeply nested bodies are a denial-of-service vector, not a use case.
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build());
