@@ -8,13 +8,19 @@ import nl.evidencestore.infra.bench.CrashBench;
 import nl.evidencestore.infra.bench.StoreProcess;
 import nl.evidencestore.shared.http.TokensFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** quality.md's crash test and broker outage, on the packaged store in a process of its own. */
 @Command(name = "crash-bench", mixinStandardHelpOptions = true,
         description = "Reliability: kill -9 the store at random moments under load, and stop its broker under load; "
                 + "then hold the event store, the timeline and the bundles to every acknowledged access.")
 final class CrashBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--kills", defaultValue = "5", description = "kills of the store under load; 0 skips the crash test (default ${DEFAULT-VALUE})")
     int kills;
 
@@ -46,8 +52,8 @@ final class CrashBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (kills < 0 || outageSeconds < 0 || loadSeconds < 1 || agreements < 1 || batch < 1 || batch > 10_000 || connections < 1) {
-            throw new IllegalArgumentException("--kills and --outage-seconds must be >= 0, --load-seconds, --agreements and "
-                    + "--connections >= 1, --batch from 1 to 10,000");
+            throw new ParameterException(spec.commandLine(), "--kills and --outage-seconds must be >= 0,"
+                    + " --load-seconds, --agreements and --connections >= 1, --batch from 1 to 10,000");
         }
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("evidence-crash");
         String token = TokensFile.newToken();

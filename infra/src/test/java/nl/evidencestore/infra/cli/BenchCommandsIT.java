@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The W3, W4 and W7 subcommands at tiny sizes: each runs to the end and prints its figures; no timings asserted. */
+/** The W1, W3 to W7 and crash subcommands at tiny sizes: each runs to the end and prints its figures; no timings asserted. */
 class BenchCommandsIT {
     @TempDir
     Path dir;
@@ -81,6 +82,34 @@ class BenchCommandsIT {
             assertThat(tallies.group(2)).isEqualTo(tallies.group(3)).isNotEqualTo("0");
         }
         assertThat(printed()).contains("2 bundle(s), one per agreement, every check passed");
+    }
+
+    @Test
+    void bundleBenchExportsVerifiesAgainAndComparesWithRawSha256() throws Exception {
+        Path store = dir.resolve("bundles");
+        assertThat(run("bundle-bench", "--events", "300", "--data-dir", store.toString())).isZero();
+        assertThat(printed()).contains("W5 export:", "W6 verify:", "every check passed", "ratio verify / raw SHA-256");
+        Path zip;
+        try (var bundles = Files.list(store.resolve("bundles"))) {
+            zip = bundles.filter(file -> file.toString().endsWith(".zip")).findFirst().orElseThrow();
+        }
+        out.reset();
+
+        assertThat(run("bundle-bench", "--bundle", zip.toString(), "--data-dir", store.toString(),
+                "--verifications", "3")).isZero();
+
+        assertThat(printed()).contains("W6 verify:", "verify again, run 2:", "verify again, run 3:",
+                "ratio of run 3, the verifier compiled:").doesNotContain("W5 export:", "FAILED");
+        assertThat(Pattern.compile("every check passed").matcher(printed()).results().count()).isEqualTo(3);
+    }
+
+    @Test
+    void optionsOutOfRangeAreRefusedAsUsageErrorsBeforeAnythingStarts() {
+        assertThat(run("bundle-bench", "--verifications", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("bundle-bench", "--bundle", dir.resolve("none.zip").toString())).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("crash-bench", "--batch", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
+
+        assertThat(dir).isEmptyDirectory();
     }
 
     @Test
