@@ -168,6 +168,8 @@ public final class CommandIngest implements AutoCloseable {
     private static final class Progress {
         final List<Future<RecordMetadata>> letters = new ArrayList<>();
         final List<AccessRecord> run = new ArrayList<>();
+        /** The accesses of {@link #run}'s records, counted as they join rather than summed again for each record. */
+        int accessesInRun;
         long done;
 
         Progress(long first) {
@@ -193,10 +195,11 @@ public final class CommandIngest implements AutoCloseable {
                 }
             } else if (parsed.get() instanceof CommandRecords.Accesses accesses) {
                 AccessRecord next = new AccessRecord(record, accesses.accesses());
-                if (!fits(progress.run, next)) {
+                if (!fits(progress, next)) {
                     handleRun(progress);
                 }
                 progress.run.add(next);
+                progress.accessesInRun += next.accesses().size();
             } else {
                 handleRun(progress);
                 submitOne(record, parsed.get(), progress.letters);
@@ -243,9 +246,8 @@ public final class CommandIngest implements AutoCloseable {
     private record AccessRecord(ConsumerRecord<byte[], byte[]> record, List<ReportedAccess> accesses) {
     }
 
-    private static boolean fits(List<AccessRecord> run, AccessRecord next) {
-        int accesses = run.stream().mapToInt(each -> each.accesses().size()).sum() + next.accesses().size();
-        return run.size() < MAX_RUN && accesses <= ReportedAccesses.MAX_BATCH;
+    private static boolean fits(Progress progress, AccessRecord next) {
+        return progress.run.size() < MAX_RUN && progress.accessesInRun + next.accesses().size() <= ReportedAccesses.MAX_BATCH;
     }
 
     /**
@@ -263,6 +265,7 @@ public final class CommandIngest implements AutoCloseable {
         }
         progress.done = run.get(run.size() - 1).record().offset() + 1;
         run.clear();
+        progress.accessesInRun = 0;
     }
 
     private boolean submitTogether(List<AccessRecord> run) {
