@@ -12,11 +12,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +128,33 @@ class CommandIngestIT {
         events.forEach(event -> stored.add(event.get("payload").get("accessId").asText()));
         assertThat(stored).as("in the order published").containsExactly("kafka-run-0", "kafka-run-1", "kafka-run-2",
                 "kafka-run-3", "kafka-run-4", "kafka-run-6", "kafka-run-7", "kafka-run-9", "kafka-run-10", "kafka-run-11");
+    }
+
+    @Test
+    void aRecordThatDoesNotParseAfterARunIsCommittedWithTheRunSoNothingWaitsForTheNextRecord() {
+        String id = "agr-kafka-run-then-garbage";
+        commands.publish(id, command("agreements", draft(id, "practice-run-then-garbage")));
+        String access = """
+                {"accessId":"%s","agreementId":"%s","actor":{"id":"robot-1","kind":"SYSTEM"},"purpose":"REMOTE_SUPPORT",
+                 "categories":["SURNAME"],"subjectRef":"patient-1","country":"NL","system":"remote-support",
+                 "occurredAt":"2026-04-01T09:00:00Z"}""";
+        List<byte[]> records = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            records.add(command("access-events", access.formatted("run-then-garbage-" + i, id))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        records.add("not a record".getBytes(StandardCharsets.UTF_8));
+
+        List<RecordMetadata> sent = commands.publishBytes(id, records);
+
+        RecordMetadata garbage = sent.get(sent.size() - 1);
+        TopicPartition partition = new TopicPartition(garbage.topic(), garbage.partition());
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLettersKeyed(id), found -> found.size() == 1);
+        // The draft and the fifty accesses.
+        await().atMost(Duration.ofSeconds(20)).until(() -> StoredEvents.count(StoreUnderTest.eventStoreUrl(), id) == 51);
+        // Nothing else is published to that partition: the last record must not wait for a next one to be committed.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(commands.committed().get(partition)).isEqualTo(garbage.offset() + 1));
     }
 
     @Test

@@ -170,6 +170,8 @@ public final class CommandIngest implements AutoCloseable {
         final List<AccessRecord> run = new ArrayList<>();
         /** The accesses of {@link #run}'s records, counted as they join rather than summed again for each record. */
         int accessesInRun;
+        /** Past the last record sent to the DLQ while {@link #run} was pending: the run, once done, moves past it too. */
+        long deadLetteredThrough;
         long done;
 
         Progress(long first) {
@@ -191,7 +193,9 @@ public final class CommandIngest implements AutoCloseable {
             Optional<CommandRecords.Parsed> parsed = parse(record, progress.letters);
             if (parsed.isEmpty()) {
                 if (progress.run.isEmpty()) {
-                    progress.done = record.offset() + 1; // else the run, once done, moves past it
+                    progress.done = record.offset() + 1;
+                } else {
+                    progress.deadLetteredThrough = record.offset() + 1;
                 }
             } else if (parsed.get() instanceof CommandRecords.Accesses accesses) {
                 AccessRecord next = new AccessRecord(record, accesses.accesses());
@@ -253,7 +257,7 @@ public final class CommandIngest implements AutoCloseable {
     /**
      * The run in one transaction: when one of its records is refused, the run is taken again
      * record by record, so that only that record goes to the DLQ. Done, it moves the slice's
-     * progress past its last record (and the dead letters between).
+     * progress past its last record and the dead letters between and after its records.
      */
     private void handleRun(Progress progress) {
         List<AccessRecord> run = progress.run;
@@ -263,7 +267,9 @@ public final class CommandIngest implements AutoCloseable {
         if (run.size() == 1 || !submitTogether(run)) {
             run.forEach(each -> submitOne(each.record(), new CommandRecords.Accesses(each.accesses()), progress.letters));
         }
-        progress.done = run.get(run.size() - 1).record().offset() + 1;
+        // A record dead-lettered after the run's last one is done too; left out, it would stay
+        // uncommitted until another record arrived on its partition.
+        progress.done = Math.max(run.get(run.size() - 1).record().offset() + 1, progress.deadLetteredThrough);
         run.clear();
         progress.accessesInRun = 0;
     }
