@@ -75,7 +75,8 @@ final class Load implements Callable<Integer> {
             if ("kafka".equals(via)) {
                 CpuMeter cpu = CpuMeter.start(postgres.serverProcess());
                 KafkaAccessLoad.Result result = KafkaAccessLoad.run(load, ids, accesses, invalidEvery,
-                        store.kafkaBootstrap(), Topics.COMMANDS, postgres.dataSource("evidence"));
+                        store.kafkaBootstrap(), Topics.COMMANDS, Topics.COMMAND_INGEST_GROUP,
+                        postgres.dataSource("evidence"));
                 System.out.printf("ingest over Kafka:              %,.0f accesses/s durable (%,d valid in %.1f s, "
                         + "one per record, %,d invalid records to the DLQ)%n", result.rate(), result.durable(),
                         result.elapsed().toMillis() / 1000.0, result.invalid());

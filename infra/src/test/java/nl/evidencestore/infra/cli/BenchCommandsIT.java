@@ -66,6 +66,15 @@ class BenchCommandsIT {
     }
 
     @Test
+    void loadOverKafkaWaitsForTheIngestsCommitsAndFindsEveryValidAccessStored() {
+        assertThat(run("load", "--via", "kafka", "--accesses", "2000", "--agreements", "5", "--invalid-every", "100",
+                "--data-dir", dir.resolve("kafka").toString())).isZero();
+
+        assertThat(printed()).contains("ingest over Kafka:", "1,980 valid in", "20 invalid records to the DLQ",
+                "ratio ingest / raw PostgreSQL", "until all were durable");
+    }
+
+    @Test
     void crashBenchKillsTheStoreAndStopsItsBrokerAndFindsEveryAcknowledgedAccessOnce() {
         // The packaged jar, as CrashRestartIT runs it: a kill must be a real SIGKILL of a process of its own.
         assertThat(run("crash-bench", "--kills", "1", "--outage-seconds", "2", "--load-seconds", "2", "--agreements", "2", "--batch", "200",
