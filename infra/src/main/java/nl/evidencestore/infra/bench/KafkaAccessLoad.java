@@ -34,6 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * cost PostgreSQL more CPU per access than the ingest itself and slowed what it measured.
  */
 public final class KafkaAccessLoad {
+    private static final Duration STALLED = Duration.ofSeconds(60);
     /** The outcome: valid accesses made durable, invalid records published, and how long it took. */
     public record Result(long durable, long invalid, Duration elapsed) {
         public double rate() {
@@ -85,12 +86,28 @@ public final class KafkaAccessLoad {
         return new Result(valid, invalid, elapsed);
     }
 
-    /** Until the ingest's group has committed past the last record published to each partition. */
+    /**
+     * Until the ingest's group has committed past the last record published to each partition;
+     * fails when its commits stop moving for {@link #STALLED} short of that.
+     */
     private static void awaitCommitted(String bootstrap, String group, Map<TopicPartition, Long> lastOffsets)
             throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            while (!committedPast(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS), lastOffsets)) {
+            Map<TopicPartition, OffsetAndMetadata> seen = Map.of();
+            long movedAt = System.nanoTime();
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                if (committedPast(committed, lastOffsets)) {
+                    return;
+                }
+                if (!committed.equals(seen)) {
+                    seen = committed;
+                    movedAt = System.nanoTime();
+                } else if (System.nanoTime() - movedAt > STALLED.toNanos()) {
+                    throw new IllegalStateException("the ingest stopped committing at " + committed
+                            + " short of the last records published " + lastOffsets);
+                }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
         }
