@@ -50,6 +50,11 @@ import org.junit.jupiter.api.Test;
 class CommandIngestIT {
     private static final Duration GAP_GRACE = Duration.ofSeconds(2);
     private static final int RESTART_RECORDS = 2000;
+    /** One access as a record's body: its access id, then its agreement id. */
+    private static final String ACCESS = """
+            {"accessId":"%s","agreementId":"%s","actor":{"id":"robot-1","kind":"SYSTEM"},"purpose":"REMOTE_SUPPORT",
+             "categories":["SURNAME"],"subjectRef":"patient-1","country":"NL","system":"remote-support",
+             "occurredAt":"2026-04-01T09:00:00Z"}""";
 
     private final Api api = StoreUnderTest.api();
     private final CommandTopic commands = new CommandTopic(SharedInfrastructure.kafkaBootstrap(), StoreUnderTest.topics());
@@ -99,15 +104,11 @@ class CommandIngestIT {
     void consecutiveAccessRecordsShareATransactionButARefusedOneAloneGoesToTheDlq() {
         String id = "agr-kafka-run";
         commands.publish(id, command("agreements", draft(id, "practice-kafka-run")));
-        String access = """
-                {"accessId":"%s","agreementId":"%s","actor":{"id":"robot-1","kind":"SYSTEM"},"purpose":"REMOTE_SUPPORT",
-                 "categories":["SURNAME"],"subjectRef":"patient-1","country":"NL","system":"remote-support",
-                 "occurredAt":"2026-04-01T09:00:00Z"}""";
-        List<RecordMetadata> refused = new java.util.ArrayList<>();
+        List<RecordMetadata> refused = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            String body = i == 5 ? access.formatted("kafka-run-" + i, "agr-kafka-run-nowhere")
-                    : i == 8 ? access.formatted("kafka-run-2", id).replace("REMOTE_SUPPORT", "MARKETING")
-                    : access.formatted("kafka-run-" + i, id);
+            String body = i == 5 ? ACCESS.formatted("kafka-run-" + i, "agr-kafka-run-nowhere")
+                    : i == 8 ? ACCESS.formatted("kafka-run-2", id).replace("REMOTE_SUPPORT", "MARKETING")
+                    : ACCESS.formatted("kafka-run-" + i, id);
             RecordMetadata sent = commands.publish(id, command("access-events", body));
             if (i == 5 || i == 8) {
                 refused.add(sent);
@@ -124,7 +125,7 @@ class CommandIngestIT {
                 .containsExactly(offset(refused.get(0)), offset(refused.get(1)));
         assertThat(letters).extracting(letter -> header(letter, Topics.HEADER_ERROR_CLASS))
                 .containsExactly("RuleViolation", "ConflictingDuplicate");
-        List<String> stored = new java.util.ArrayList<>();
+        List<String> stored = new ArrayList<>();
         events.forEach(event -> stored.add(event.get("payload").get("accessId").asText()));
         assertThat(stored).as("in the order published").containsExactly("kafka-run-0", "kafka-run-1", "kafka-run-2",
                 "kafka-run-3", "kafka-run-4", "kafka-run-6", "kafka-run-7", "kafka-run-9", "kafka-run-10", "kafka-run-11");
@@ -134,13 +135,9 @@ class CommandIngestIT {
     void aRecordThatDoesNotParseAfterARunIsCommittedWithTheRunSoNothingWaitsForTheNextRecord() {
         String id = "agr-kafka-run-then-garbage";
         commands.publish(id, command("agreements", draft(id, "practice-run-then-garbage")));
-        String access = """
-                {"accessId":"%s","agreementId":"%s","actor":{"id":"robot-1","kind":"SYSTEM"},"purpose":"REMOTE_SUPPORT",
-                 "categories":["SURNAME"],"subjectRef":"patient-1","country":"NL","system":"remote-support",
-                 "occurredAt":"2026-04-01T09:00:00Z"}""";
         List<byte[]> records = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            records.add(command("access-events", access.formatted("run-then-garbage-" + i, id))
+            records.add(command("access-events", ACCESS.formatted("run-then-garbage-" + i, id))
                     .getBytes(StandardCharsets.UTF_8));
         }
         records.add("not a record".getBytes(StandardCharsets.UTF_8));

@@ -170,12 +170,32 @@ public final class CommandIngest implements AutoCloseable {
         final List<AccessRecord> run = new ArrayList<>();
         /** The accesses of {@link #run}'s records, counted as they join rather than summed again for each record. */
         int accessesInRun;
-        /** Past the last record sent to the DLQ while {@link #run} was pending: the run, once done, moves past it too. */
+        /**
+         * Past the last record sent to the DLQ while {@link #run} was pending: the run, once done,
+         * moves past it too; left out, it would stay uncommitted until another record came to its partition.
+         */
         long deadLetteredThrough;
         long done;
 
         Progress(long first) {
             this.done = first;
+        }
+
+        /** Whether {@code next} may join the run: one transaction holds at most so many records and accesses. */
+        boolean fits(AccessRecord next) {
+            return run.size() < MAX_RUN && accessesInRun + next.accesses().size() <= ReportedAccesses.MAX_BATCH;
+        }
+
+        void join(AccessRecord next) {
+            run.add(next);
+            accessesInRun += next.accesses().size();
+        }
+
+        /** The run is done: the slice's progress moves past it and the dead letters between and after its records. */
+        void runDone() {
+            done = Math.max(run.get(run.size() - 1).record().offset() + 1, deadLetteredThrough);
+            run.clear();
+            accessesInRun = 0;
         }
     }
 
@@ -199,11 +219,10 @@ public final class CommandIngest implements AutoCloseable {
                 }
             } else if (parsed.get() instanceof CommandRecords.Accesses accesses) {
                 AccessRecord next = new AccessRecord(record, accesses.accesses());
-                if (!fits(progress, next)) {
+                if (!progress.fits(next)) {
                     handleRun(progress);
                 }
-                progress.run.add(next);
-                progress.accessesInRun += next.accesses().size();
+                progress.join(next);
             } else {
                 handleRun(progress);
                 submitOne(record, parsed.get(), progress.letters);
@@ -250,10 +269,6 @@ public final class CommandIngest implements AutoCloseable {
     private record AccessRecord(ConsumerRecord<byte[], byte[]> record, List<ReportedAccess> accesses) {
     }
 
-    private static boolean fits(Progress progress, AccessRecord next) {
-        return progress.run.size() < MAX_RUN && progress.accessesInRun + next.accesses().size() <= ReportedAccesses.MAX_BATCH;
-    }
-
     /**
      * The run in one transaction: when one of its records is refused, the run is taken again
      * record by record, so that only that record goes to the DLQ. Done, it moves the slice's
@@ -267,11 +282,7 @@ public final class CommandIngest implements AutoCloseable {
         if (run.size() == 1 || !submitTogether(run)) {
             run.forEach(each -> submitOne(each.record(), new CommandRecords.Accesses(each.accesses()), progress.letters));
         }
-        // A record dead-lettered after the run's last one is done too; left out, it would stay
-        // uncommitted until another record arrived on its partition.
-        progress.done = Math.max(run.get(run.size() - 1).record().offset() + 1, progress.deadLetteredThrough);
-        run.clear();
-        progress.accessesInRun = 0;
+        progress.runDone();
     }
 
     private boolean submitTogether(List<AccessRecord> run) {
