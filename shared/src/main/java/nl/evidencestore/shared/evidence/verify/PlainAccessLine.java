@@ -52,10 +52,16 @@ final class PlainAccessLine {
 
     /** The facts of {@code raw[from, to)} as {@link LineFacts#of} gives them, when it is an access of the plain shape; else null. */
     static LineFacts facts(long number, byte[] raw, int from, int to, BundleScope scope) {
-        return READERS.get().read(number, raw, from, to, scope);
+        return ofThisThread().read(number, raw, from, to, scope);
     }
 
-    private LineFacts read(long number, byte[] raw, int from, int to, BundleScope scope) {
+    /** The calling thread's reader: it keeps what the lines before shared, so it is one thread's alone. */
+    static PlainAccessLine ofThisThread() {
+        return READERS.get();
+    }
+
+    /** As {@link #facts}, on this thread's reader. */
+    LineFacts read(long number, byte[] raw, int from, int to, BundleScope scope) {
         AccessLineShape s = shape;
         this.raw = raw;
         if (!s.read(raw, from, to) || !Arrays.equals(raw, s.from[TYPE], s.to[TYPE], ACCESS, 0, ACCESS.length)) {
