@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -109,6 +110,7 @@ final class BundleBench implements Callable<Integer> {
     private static Exported export(AccessLoad load, String agreement, Path dir) throws IOException, InterruptedException {
         resetHeapPeaks();
         long cpuBefore = processCpuNanos();
+        long compilingBefore = compilingMillis();
         long started = System.nanoTime();
         String answer;
         long heapInUse;
@@ -120,6 +122,7 @@ final class BundleBench implements Callable<Integer> {
         }
         double exportSeconds = (System.nanoTime() - started) / 1e9;
         double exportCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        double compilingSeconds = (compilingMillis() - compilingBefore) / 1e3;
         long heapPeak = heapPeak();
         String bundleId = Json.mapper().readTree(answer).get("bundleId").asText();
         long lines = Json.mapper().readTree(answer).get("events").asLong();
@@ -132,6 +135,7 @@ final class BundleBench implements Callable<Integer> {
         System.out.printf("W5 export:  the store's process used %.1f s of CPU meanwhile (%.1f us per line, %d cores;"
                 + " PostgreSQL's own CPU not counted); load average %.1f%n", exportCpuSeconds, exportCpuSeconds * 1e6 / lines,
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        printCompiling("W5 export: ", compilingSeconds);
         return new Exported(zip, lines);
     }
 
@@ -196,12 +200,14 @@ final class BundleBench implements Callable<Integer> {
     }
 
     /** One verification: its result, wall time and the process's CPU meanwhile. */
-    private record VerifyRun(Verification verified, double seconds, double cpuSeconds) {
+    private record VerifyRun(Verification verified, double seconds, double cpuSeconds, double compilingSeconds) {
         static VerifyRun of(Path zip, VerificationKey key) {
             long started = System.nanoTime();
             long cpu = processCpuNanos();
+            long compiling = compilingMillis();
             Verification verified = BundleVerifier.verify(zip, Optional.of(key), Optional.empty());
-            VerifyRun run = new VerifyRun(verified, (System.nanoTime() - started) / 1e9, (processCpuNanos() - cpu) / 1e9);
+            VerifyRun run = new VerifyRun(verified, (System.nanoTime() - started) / 1e9, (processCpuNanos() - cpu) / 1e9,
+                    (compilingMillis() - compiling) / 1e3);
             if (verified.failed()) {
                 System.out.print(verified.print());
             }
@@ -214,6 +220,7 @@ final class BundleBench implements Callable<Integer> {
             // For information: on a shared machine the wall time says as much about the neighbours.
             System.out.printf("  used %.1f s of CPU (%.2f cores on average; the JVM's compiler and collector included)%n",
                     cpuSeconds, cpuSeconds / seconds);
+            printCompiling("  ", compilingSeconds);
         }
     }
 
@@ -262,6 +269,21 @@ final class BundleBench implements Callable<Integer> {
         public void close() {
             timer.shutdownNow();
         }
+    }
+
+    /**
+     * How long the JIT compilers worked, summed over their threads; 0 where the JVM does not say.
+     * Wall time of each compilation, not CPU: on a busy machine a compiler thread waits for a core too.
+     */
+    private static long compilingMillis() {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
+    }
+
+    /** For information: a fresh JVM compiles the code it runs while it runs it, on the same cores. */
+    private static void printCompiling(String label, double seconds) {
+        System.out.printf("%s the JIT compilers were at work for %.1f s meanwhile (summed over their threads)%n", label,
+                seconds);
     }
 
     private static long processCpuNanos() {
