@@ -1,5 +1,7 @@
 package nl.evidencestore.infra.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -13,11 +15,13 @@ public final class CpuMeter {
     private final Optional<ProcessHandle> postgres;
     private final Duration jvmAtStart;
     private final Duration postgresAtStart;
+    private final long compilingAtStart;
 
     private CpuMeter(Optional<ProcessHandle> postgres) {
         this.postgres = postgres;
         this.jvmAtStart = jvm();
         this.postgresAtStart = postgres();
+        this.compilingAtStart = compilingMillis();
     }
 
     /** Starts measuring now; without a server process, only the JVM is measured. */
@@ -25,17 +29,29 @@ public final class CpuMeter {
         return new CpuMeter(postgresServer);
     }
 
-    /** CPU used since the start, split by process. */
-    public record Usage(Duration jvm, Duration postgres) {
+    /** CPU used since the start, split by process, and how long the JVM's JIT compilers worked meanwhile. */
+    public record Usage(Duration jvm, Duration postgres, Duration compiling) {
         /** One line for a run's report, in microseconds of CPU per item. */
         public String perItem(long items, String item) {
-            return String.format("CPU per %s: %.0f µs in the store's JVM (load generator included), %.0f µs in PostgreSQL",
-                    item, jvm.toNanos() / 1000.0 / items, postgres.toNanos() / 1000.0 / items);
+            return String.format("CPU per %s: %.0f µs in the store's JVM (load generator included; its JIT compilers"
+                    + " worked %.1f s meanwhile), %.0f µs in PostgreSQL", item, jvm.toNanos() / 1000.0 / items,
+                    compiling.toMillis() / 1000.0, postgres.toNanos() / 1000.0 / items);
         }
     }
 
     public Usage stop() {
-        return new Usage(jvm().minus(jvmAtStart), postgres().minus(postgresAtStart));
+        return new Usage(jvm().minus(jvmAtStart), postgres().minus(postgresAtStart),
+                Duration.ofMillis(compilingMillis() - compilingAtStart));
+    }
+
+    /**
+     * How long this JVM's JIT compilers have worked, summed over their threads; 0 where the JVM
+     * does not say. Wall time of each compilation, not CPU: on a busy machine a compiler thread
+     * waits for a core too. A fresh JVM compiles the code it runs while it runs it, on the same cores.
+     */
+    public static long compilingMillis() {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
     }
 
     private static Duration jvm() {

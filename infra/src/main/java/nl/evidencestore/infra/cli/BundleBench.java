@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -26,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.ZipFile;
 import nl.evidencestore.infra.EvidenceStore;
 import nl.evidencestore.infra.bench.AccessLoad;
+import nl.evidencestore.infra.bench.CpuMeter;
 import nl.evidencestore.shared.evidence.verify.BundleVerifier;
 import nl.evidencestore.shared.evidence.verify.Verification;
 import nl.evidencestore.shared.http.TokensFile;
@@ -110,7 +110,7 @@ final class BundleBench implements Callable<Integer> {
     private static Exported export(AccessLoad load, String agreement, Path dir) throws IOException, InterruptedException {
         resetHeapPeaks();
         long cpuBefore = processCpuNanos();
-        long compilingBefore = compilingMillis();
+        long compilingBefore = CpuMeter.compilingMillis();
         long started = System.nanoTime();
         String answer;
         long heapInUse;
@@ -122,7 +122,7 @@ final class BundleBench implements Callable<Integer> {
         }
         double exportSeconds = (System.nanoTime() - started) / 1e9;
         double exportCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
-        double compilingSeconds = (compilingMillis() - compilingBefore) / 1e3;
+        double compilingSeconds = (CpuMeter.compilingMillis() - compilingBefore) / 1e3;
         long heapPeak = heapPeak();
         String bundleId = Json.mapper().readTree(answer).get("bundleId").asText();
         long lines = Json.mapper().readTree(answer).get("events").asLong();
@@ -204,10 +204,10 @@ final class BundleBench implements Callable<Integer> {
         static VerifyRun of(Path zip, VerificationKey key) {
             long started = System.nanoTime();
             long cpu = processCpuNanos();
-            long compiling = compilingMillis();
+            long compiling = CpuMeter.compilingMillis();
             Verification verified = BundleVerifier.verify(zip, Optional.of(key), Optional.empty());
             VerifyRun run = new VerifyRun(verified, (System.nanoTime() - started) / 1e9, (processCpuNanos() - cpu) / 1e9,
-                    (compilingMillis() - compiling) / 1e3);
+                    (CpuMeter.compilingMillis() - compiling) / 1e3);
             if (verified.failed()) {
                 System.out.print(verified.print());
             }
@@ -269,15 +269,6 @@ final class BundleBench implements Callable<Integer> {
         public void close() {
             timer.shutdownNow();
         }
-    }
-
-    /**
-     * How long the JIT compilers worked, summed over their threads; 0 where the JVM does not say.
-     * Wall time of each compilation, not CPU: on a busy machine a compiler thread waits for a core too.
-     */
-    private static long compilingMillis() {
-        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
     }
 
     /** For information: a fresh JVM compiles the code it runs while it runs it, on the same cores. */
