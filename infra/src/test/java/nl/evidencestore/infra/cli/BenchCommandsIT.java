@@ -118,6 +118,8 @@ class BenchCommandsIT {
         assertThat(run("bundle-bench", "--verifications", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run("bundle-bench", "--bundle", dir.resolve("none.zip").toString())).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run("crash-bench", "--batch", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("rebuild-bench", "--accesses", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("rebuild-bench", "--again")).isEqualTo(CommandLine.ExitCode.USAGE);
 
         assertThat(dir).isEmptyDirectory();
     }
@@ -129,6 +131,13 @@ class BenchCommandsIT {
 
         assertThat(printed()).contains("raw Lucene:  2,020 documents", "rebuild:     2,020 documents",
                 "ratio rebuild / raw Lucene");
+        out.reset();
+
+        assertThat(run("rebuild-bench", "--again", "--data-dir", dir.resolve("store").toString())).isZero();
+
+        // The same events again, nothing posted: the restarted store's forwarder adds none of its own.
+        assertThat(printed()).contains("raw Lucene:  2,020 documents", "rebuild:     2,020 documents")
+                .doesNotContain("loaded");
     }
 
     @Test

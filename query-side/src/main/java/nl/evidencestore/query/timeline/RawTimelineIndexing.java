@@ -1,5 +1,6 @@
 package nl.evidencestore.query.timeline;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -22,27 +23,83 @@ import org.apache.lucene.store.FSDirectory;
  * (no replace by event id, no reopening searchers, no projections, no Kafka). A rebuild is
  * measured against this rate.
  */
-public final class RawTimelineIndexing {
-    private RawTimelineIndexing() {
+public final class RawTimelineIndexing implements Closeable {
+    private final Map<AgreementId, ControllerId> controllers = new HashMap<>();
+    private final Path dir;
+    private final Directory directory;
+    private final IndexWriter writer;
+    /** Numbered in the order added: the rate needs unique tiebreakers, not the records' own offsets. */
+    private long offset;
+    private long nanos;
+
+    private RawTimelineIndexing(Path dir) throws IOException {
+        long started = System.nanoTime();
+        this.dir = dir;
+        this.directory = FSDirectory.open(dir);
+        // The same index as the live one, sorted alike: the sort is part of the work.
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                .setIndexSort(TimelineDocuments.NEWEST_FIRST));
+        nanos += System.nanoTime() - started;
     }
 
     /** How long adding and committing the documents of {@code events} into a new index in {@code dir} took. */
     public static Duration index(List<ForwardedEvent> events, Path dir) {
-        Map<AgreementId, ControllerId> controllers = new HashMap<>();
-        long started = System.nanoTime();
-        try (Directory directory = FSDirectory.open(dir);
-             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
-                     // The same index as the live one, sorted alike: the sort is part of the work.
-                     .setIndexSort(TimelineDocuments.NEWEST_FIRST))) {
-            // Numbered in list order: the rate needs unique tiebreakers, not the records' own offsets.
-            long offset = 0;
-            for (ForwardedEvent event : events) {
-                writer.addDocument(TimelineDocuments.of(event, offset++, controllers));
-            }
-            writer.commit();
+        try (RawTimelineIndexing raw = open(dir)) {
+            raw.add(events);
+            return raw.finish();
+        }
+    }
+
+    /**
+     * A new index in {@code dir} that takes documents batch by batch, so that a baseline over ten
+     * million events need not hold them all: only adding and committing are timed, not what
+     * the caller does between batches.
+     */
+    public static RawTimelineIndexing open(Path dir) {
+        try {
+            return new RawTimelineIndexing(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the raw baseline index in " + dir, e);
         }
-        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    public void add(List<ForwardedEvent> events) {
+        long started = System.nanoTime();
+        try {
+            for (ForwardedEvent event : events) {
+                writer.addDocument(TimelineDocuments.of(event, offset++, controllers));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the raw baseline index in " + dir, e);
+        }
+        nanos += System.nanoTime() - started;
+    }
+
+    /**
+     * Commits what was added and closes the writer, which waits for its merges: the time spent
+     * adding, committing and closing, all batches together.
+     */
+    public Duration finish() {
+        long started = System.nanoTime();
+        try {
+            writer.commit();
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build the raw baseline index in " + dir, e);
+        }
+        nanos += System.nanoTime() - started;
+        return Duration.ofNanos(nanos);
+    }
+
+    /** Closes the writer (if {@link #finish} did not) and the directory. */
+    @Override
+    public void close() {
+        try (Directory closing = directory) {
+            if (writer.isOpen()) {
+                writer.rollback();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the raw baseline index in " + dir, e);
+        }
     }
 }
