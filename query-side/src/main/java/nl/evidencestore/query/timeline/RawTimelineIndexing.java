@@ -36,9 +36,14 @@ public final class RawTimelineIndexing implements Closeable {
         long started = System.nanoTime();
         this.dir = dir;
         this.directory = FSDirectory.open(dir);
-        // The same index as the live one, sorted alike: the sort is part of the work.
-        this.writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
-                .setIndexSort(TimelineDocuments.NEWEST_FIRST));
+        try {
+            // The same index as the live one, sorted alike: the sort is part of the work.
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                    .setIndexSort(TimelineDocuments.NEWEST_FIRST));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
         nanos += System.nanoTime() - started;
     }
 
