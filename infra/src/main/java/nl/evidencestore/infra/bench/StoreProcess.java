@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -37,9 +38,18 @@ public final class StoreProcess {
      * HTTP; its output goes to {@code log}.
      */
     public static StoreProcess start(Path jar, Map<String, String> environment, Path log, Duration timeout) {
+        return start(jar, List.of("-Xmx1g"), environment, log, timeout);
+    }
+
+    /** The same, with {@code jvmOptions} before {@code -jar}; none is {@code java -jar evidence-store.jar serve} as the README runs it. */
+    public static StoreProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log,
+                                     Duration timeout) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx1g", "-jar", jar.toString(), "serve"))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            List<String> command = new ArrayList<>();
+            command.add(javaBinary());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString(), "serve"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             // Only the settings given: an EVIDENCE_* variable of the caller's shell must not change the store under test.
             builder.environment().keySet().removeIf(name -> name.startsWith("EVIDENCE_"));
             builder.environment().putAll(environment);
@@ -65,6 +75,10 @@ public final class StoreProcess {
 
     public int port() {
         return port;
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     public String baseUrl() {

@@ -120,6 +120,8 @@ class BenchCommandsIT {
         assertThat(run("crash-bench", "--batch", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run("rebuild-bench", "--accesses", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(run("rebuild-bench", "--again")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("start-bench", "--starts", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run("start-bench", "--dir", dir.toString())).isEqualTo(CommandLine.ExitCode.USAGE);
 
         assertThat(dir).isEmptyDirectory();
     }
@@ -138,6 +140,18 @@ class BenchCommandsIT {
         // The same events again, nothing posted: the restarted store's forwarder adds none of its own.
         assertThat(printed()).contains("raw Lucene:  2,020 documents", "rebuild:     2,020 documents")
                 .doesNotContain("loaded");
+    }
+
+    @Test
+    void startBenchStartsThePackagedStoreAsTheReadmeDoesAndAgain() {
+        assertThat(run("start-bench", "--starts", "2", "--dir", dir.resolve("starts").toString(),
+                "--jar", System.getProperty("evidence.jar", "target/evidence-store.jar"))).isZero();
+
+        assertThat(printed()).contains("W8 start 1 (a new data dir): ready in", "W8 start 2 (again on it): ready in",
+                "resident memory then: JVM");
+        // The first start made the data dir, and the second found it.
+        assertThat(dir.resolve("starts/logs/start-1.log")).content().contains("Formatted Kafka storage");
+        assertThat(dir.resolve("starts/logs/start-2.log")).content().doesNotContain("Formatted Kafka storage");
     }
 
     @Test
