@@ -2,6 +2,7 @@ package nl.evidencestore.infra.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -15,14 +16,21 @@ import java.util.Optional;
 public record ResidentMemory(long rssBytes, long pssBytes, int processes) {
     private static final ResidentMemory NONE = new ResidentMemory(0, 0, 0);
 
-    /** The processes' memory summed; empty where {@code /proc} cannot tell (another OS). */
+    /**
+     * The processes' memory summed; empty where {@code /proc} cannot tell (another OS, a Linux
+     * before 4.14 without {@code smaps_rollup}, or a process this user may not read).
+     */
     public static Optional<ResidentMemory> of(List<ProcessHandle> processes) {
-        if (!Files.isReadable(Path.of("/proc/self/status"))) {
+        if (!Files.isReadable(Path.of("/proc/self/smaps_rollup"))) {
             return Optional.empty();
         }
         ResidentMemory sum = NONE;
-        for (ProcessHandle process : processes) {
-            sum = sum.plus(one(process.pid()));
+        try {
+            for (ProcessHandle process : processes) {
+                sum = sum.plus(one(process.pid()));
+            }
+        } catch (IOException e) {
+            return Optional.empty();
         }
         return Optional.of(sum);
     }
@@ -40,12 +48,12 @@ public record ResidentMemory(long rssBytes, long pssBytes, int processes) {
     }
 
     /** One process; nothing for one that exited meanwhile (a backend may). */
-    private static ResidentMemory one(long pid) {
+    private static ResidentMemory one(long pid) throws IOException {
         try {
             long rss = kilobytes(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
             long pss = kilobytes(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
             return new ResidentMemory(rss << 10, pss << 10, 1);
-        } catch (IOException e) {
+        } catch (NoSuchFileException e) {
             return NONE;
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import nl.evidencestore.infra.embedded.EmbeddedPostgres;
 
 /**
  * quality.md W8: the packaged store started as the README starts it ({@code java -jar
@@ -82,17 +83,18 @@ public final class StartBench {
 
     /**
      * The embedded server's main process (its pid file's first line) and its backends. Read, not
-     * managed: the store under test owns the server.
+     * managed: the store under test owns the server, which must be running once the store is ready.
      */
     private static List<ProcessHandle> postgresProcesses(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("pg").resolve("cluster").resolve("postmaster.pid");
+        // The store keeps its embedded PostgreSQL in <data dir>/pg (EvidenceStore).
+        Path pidFile = EmbeddedPostgres.pidFile(dataDir.resolve("pg"));
         try {
             String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream().findFirst().orElse("").trim();
             return ProcessHandle.of(Long.parseLong(first))
                     .map(server -> Stream.concat(Stream.of(server), server.descendants()).toList())
-                    .orElse(List.of());
+                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL server runs as " + pidFile + " says"));
         } catch (NoSuchFileException | NumberFormatException e) {
-            return List.of();
+            throw new IllegalStateException("no PostgreSQL server found on " + pidFile + " once the store was ready", e);
         }
     }
 }

@@ -3,12 +3,14 @@ package nl.evidencestore.infra.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 public final class StoreProcess {
     private static final Pattern SERVING = Pattern.compile("serving HTTPS? on [^:]+:(\\d+)");
     private static final long POLL_NANOS = 100_000_000L;
+    private static final long STOP_PATIENCE_SECONDS = 120;
 
     private final Process process;
     private final Path log;
@@ -54,7 +57,13 @@ public final class StoreProcess {
             builder.environment().keySet().removeIf(name -> name.startsWith("EVIDENCE_"));
             builder.environment().putAll(environment);
             Process process = builder.start();
-            return new StoreProcess(process, log, servingPort(process, log, System.nanoTime() + timeout.toNanos()));
+            try {
+                return new StoreProcess(process, log, servingPort(process, log, System.nanoTime() + timeout.toNanos()));
+            } catch (IOException | RuntimeException e) {
+                // Not left running: its embedded PostgreSQL stops only with its shutdown hook, which SIGKILL skips.
+                stop(process);
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the store from " + jar, e);
         }
@@ -91,10 +100,26 @@ public final class StoreProcess {
         awaitExit();
     }
 
-    /** SIGTERM: the store shuts down in order (its shutdown hook runs), and this waits for it. */
+    /**
+     * SIGTERM: the store shuts down in order (its shutdown hook runs), and this waits for it; a
+     * store still running after {@value #STOP_PATIENCE_SECONDS} s is killed.
+     */
     public void stop() {
+        stop(process);
+    }
+
+    private static void stop(Process process) {
         process.destroy();
-        awaitExit();
+        try {
+            if (!process.waitFor(STOP_PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the store stopped", e);
+        }
     }
 
     private void awaitExit() {
@@ -109,7 +134,8 @@ public final class StoreProcess {
     /** The port the store logged once it served HTTP (EVIDENCE_HTTP_PORT may be 0). */
     private static int servingPort(Process process, Path log, long deadline) throws IOException {
         while (System.nanoTime() < deadline) {
-            String output = Files.readString(log);
+            // Bytes as they are: a line that is not UTF-8 must not stop the search for the port.
+            String output = new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1);
             Matcher matcher = SERVING.matcher(output);
             if (matcher.find()) {
                 return Integer.parseInt(matcher.group(1));
@@ -120,7 +146,6 @@ public final class StoreProcess {
             // Polling a log file that another process writes: there is nothing to wait on.
             LockSupport.parkNanos(POLL_NANOS);
         }
-        process.destroyForcibly();
         throw new IllegalStateException("the store did not serve HTTP in time; its log: " + log);
     }
 

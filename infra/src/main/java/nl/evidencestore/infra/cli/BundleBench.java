@@ -220,7 +220,7 @@ final class BundleBench implements Callable<Integer> {
             // For information: on a shared machine the wall time says as much about the neighbours.
             System.out.printf("  used %.1f s of CPU (%.2f cores on average; the JVM's compiler and collector included)%n",
                     cpuSeconds, cpuSeconds / seconds);
-            printCompiling("  ", compilingSeconds);
+            printCompiling(" ", compilingSeconds);
         }
     }
 

@@ -44,7 +44,7 @@ final class RebuildBenchCommand implements Callable<Integer> {
         if (accesses < 1 || agreements < 1) {
             throw new ParameterException(spec.commandLine(), "--accesses and --agreements must be positive");
         }
-        if (again && dataDir == null) {
+        if (again && (dataDir == null || !Files.isDirectory(dataDir))) {
             throw new ParameterException(spec.commandLine(), "--again needs the --data-dir of an earlier run");
         }
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("evidence-rebuild-bench");

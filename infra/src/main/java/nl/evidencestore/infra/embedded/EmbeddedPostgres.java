@@ -52,6 +52,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final String INITDB_DONE = "initdb.done";
 
     private final Path pgData;
+    /** The PostgreSQL data directory under the store's {@code pg} directory. */
+    private static final String CLUSTER = "cluster";
     private final OwnerLock lock;
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private final Map<String, HikariDataSource> pools = new ConcurrentHashMap<>();
@@ -84,7 +86,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Path root = dataDir.toAbsolutePath().normalize();
         createDirectories(root);
         OwnerLock lock = OwnerLock.acquire(root.resolve("owner.lock"));
-        Path pgData = root.resolve("cluster");
+        Path pgData = root.resolve(CLUSTER);
         try {
             setAsideUnfinishedInitdb(root, pgData);
             Postmaster.running(pgData).ifPresent(leftover -> {
@@ -194,6 +196,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     public int port() {
         return server.getPort();
+    }
+
+    /**
+     * Where a server on {@code dataDir} (as {@link #start(Path)} takes it) keeps its pid file, whose
+     * first line is its main process: for a benchmark that watches a store in another process.
+     */
+    public static Path pidFile(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve(CLUSTER).resolve("postmaster.pid");
     }
 
     /** The server's main process, whose children are its backends; empty once it stopped. */

@@ -147,8 +147,12 @@ class BenchCommandsIT {
         assertThat(run("start-bench", "--starts", "2", "--dir", dir.resolve("starts").toString(),
                 "--jar", System.getProperty("evidence.jar", "target/evidence-store.jar"))).isZero();
 
-        assertThat(printed()).contains("W8 start 1 (a new data dir): ready in", "W8 start 2 (again on it): ready in",
-                "resident memory then: JVM");
+        assertThat(printed()).contains("W8 start 1 (a new data dir): ready in", "W8 start 2 (again on it): ready in");
+        // Both starts measured the JVM and a running PostgreSQL server with its backends.
+        assertThat(Pattern.compile("JVM [1-9][\\d,]* MB, PostgreSQL [1-9][\\d,]* MB in [1-9]\\d* processes")
+                .matcher(printed()).results().count()).isEqualTo(2);
+        // Each store was stopped in order, its PostgreSQL with it.
+        assertThat(dir.resolve("starts/data/pg/cluster/postmaster.pid")).doesNotExist();
         // The first start made the data dir, and the second found it.
         assertThat(dir.resolve("starts/logs/start-1.log")).content().contains("Formatted Kafka storage");
         assertThat(dir.resolve("starts/logs/start-2.log")).content().doesNotContain("Formatted Kafka storage");

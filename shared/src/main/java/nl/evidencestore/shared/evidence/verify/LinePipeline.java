@@ -95,7 +95,7 @@ final class LinePipeline {
      * per line becomes a root that the JIT compiles with all it inlines, and two thin ones above
      * the reader made it compile the whole line path three times over in a fresh JVM.
      */
-    static List<LineFacts> facts(long firstNumber, LineChunks.Chunk chunk, BundleScope scope) {
+    private static List<LineFacts> facts(long firstNumber, LineChunks.Chunk chunk, BundleScope scope) {
         PlainAccessLine plain = PlainAccessLine.ofThisThread();
         byte[] bytes = chunk.bytes();
         List<LineFacts> facts = new ArrayList<>(chunk.lines());
