@@ -27,6 +27,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class RebuildBench {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int BATCH = 20_000;
+    /** A broker that gives nothing for this long fails the bench instead of holding it for ever. */
+    private static final Duration STALLED = Duration.ofSeconds(60);
 
     /** Both runs over the same events; the ratio is what W7 bounds (≥ 0.5). */
     public record Report(long documents, Duration raw, ProjectionRebuild.Result rebuild) {
@@ -69,27 +71,30 @@ public final class RebuildBench {
      * {@value #BATCH} (a poll's records more at most); watermark records carry none.
      */
     static long readInBatches(String bootstrap, String topic, Consumer<List<ForwardedEvent>> batches) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "evidence-rebuild-bench");
         long read = 0;
         List<ForwardedEvent> batch = new ArrayList<>(BATCH);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(bootstrap))) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).getOrDefault(partition, 0L);
-            while (consumer.position(partition) < end) {
+            long position = consumer.position(partition);
+            long movedAt = System.nanoTime();
+            while (position < end) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     if (record.offset() < end && record.value() != null && !isWatermark(record)) {
                         batch.add(ForwardedEvents.read(record.value()));
                     }
                 }
-                if (batch.size() >= BATCH || consumer.position(partition) >= end) {
+                long now = consumer.position(partition);
+                if (now > position) {
+                    position = now;
+                    movedAt = System.nanoTime();
+                } else if (System.nanoTime() - movedAt > STALLED.toNanos()) {
+                    throw new IllegalStateException("the events topic gave nothing for " + STALLED.toSeconds()
+                            + " s at offset " + position + " of " + end);
+                }
+                if (batch.size() >= BATCH || position >= end) {
                     batches.accept(batch);
                     read += batch.size();
                     batch = new ArrayList<>(BATCH);
@@ -97,6 +102,17 @@ public final class RebuildBench {
             }
         }
         return read;
+    }
+
+    private static Properties consumerProperties(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "evidence-rebuild-bench");
+        return props;
     }
 
     private static boolean isWatermark(ConsumerRecord<byte[], byte[]> record) {
