@@ -49,7 +49,7 @@ public final class CpuMeter {
      * does not say. Wall time of each compilation, not CPU: on a busy machine a compiler thread
      * waits for a core too. A fresh JVM compiles the code it runs while it runs it, on the same cores.
      */
-    public static long compilingMillis() {
+    private static long compilingMillis() {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         return compiler != null && compiler.isCompilationTimeMonitoringSupported() ? compiler.getTotalCompilationTime() : 0;
     }

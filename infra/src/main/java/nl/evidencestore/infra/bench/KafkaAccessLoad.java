@@ -93,21 +93,15 @@ public final class KafkaAccessLoad {
     private static void awaitCommitted(String bootstrap, String group, Map<TopicPartition, Long> lastOffsets)
             throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Map<TopicPartition, OffsetAndMetadata> seen = Map.of();
-            long movedAt = System.nanoTime();
+            StallWatch stall = new StallWatch(STALLED);
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
                 if (committedPast(committed, lastOffsets)) {
                     return;
                 }
-                if (!committed.equals(seen)) {
-                    seen = committed;
-                    movedAt = System.nanoTime();
-                } else if (System.nanoTime() - movedAt > STALLED.toNanos()) {
-                    throw new IllegalStateException("the ingest stopped committing at " + committed
-                            + " short of the last records published " + lastOffsets);
-                }
+                stall.observe(committed, () -> "the ingest's commits (at " + committed
+                        + ", short of the last records published " + lastOffsets + ")");
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
         }

@@ -79,21 +79,16 @@ public final class RebuildBench {
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).getOrDefault(partition, 0L);
             long position = consumer.position(partition);
-            long movedAt = System.nanoTime();
+            StallWatch stall = new StallWatch(STALLED);
             while (position < end) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     if (record.offset() < end && record.value() != null && !isWatermark(record)) {
                         batch.add(ForwardedEvents.read(record.value()));
                     }
                 }
-                long now = consumer.position(partition);
-                if (now > position) {
-                    position = now;
-                    movedAt = System.nanoTime();
-                } else if (System.nanoTime() - movedAt > STALLED.toNanos()) {
-                    throw new IllegalStateException("the events topic gave nothing for " + STALLED.toSeconds()
-                            + " s at offset " + position + " of " + end);
-                }
+                long at = consumer.position(partition);
+                position = at;
+                stall.observe(at, () -> "the events topic (at offset " + at + " of " + end + ")");
                 if (batch.size() >= BATCH || position >= end) {
                     batches.accept(batch);
                     read += batch.size();

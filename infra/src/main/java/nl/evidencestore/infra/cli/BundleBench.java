@@ -109,8 +109,7 @@ final class BundleBench implements Callable<Integer> {
     /** W5: one export over HTTP, timed from the request to the stored ZIP. */
     private static Exported export(AccessLoad load, String agreement, Path dir) throws IOException, InterruptedException {
         resetHeapPeaks();
-        long cpuBefore = processCpuNanos();
-        long compilingBefore = CpuMeter.compilingMillis();
+        CpuMeter cpu = CpuMeter.start(Optional.empty());
         long started = System.nanoTime();
         String answer;
         long heapInUse;
@@ -121,8 +120,8 @@ final class BundleBench implements Callable<Integer> {
             heapInUse = sampler.peak();
         }
         double exportSeconds = (System.nanoTime() - started) / 1e9;
-        double exportCpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
-        double compilingSeconds = (CpuMeter.compilingMillis() - compilingBefore) / 1e3;
+        CpuMeter.Usage used = cpu.stop();
+        double exportCpuSeconds = used.jvm().toNanos() / 1e9;
         long heapPeak = heapPeak();
         String bundleId = Json.mapper().readTree(answer).get("bundleId").asText();
         long lines = Json.mapper().readTree(answer).get("events").asLong();
@@ -135,7 +134,7 @@ final class BundleBench implements Callable<Integer> {
         System.out.printf("W5 export:  the store's process used %.1f s of CPU meanwhile (%.1f us per line, %d cores;"
                 + " PostgreSQL's own CPU not counted); load average %.1f%n", exportCpuSeconds, exportCpuSeconds * 1e6 / lines,
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        printCompiling("W5 export: ", compilingSeconds);
+        printCompiling("W5 export: ", used);
         return new Exported(zip, lines);
     }
 
@@ -200,14 +199,12 @@ final class BundleBench implements Callable<Integer> {
     }
 
     /** One verification: its result, wall time and the process's CPU meanwhile. */
-    private record VerifyRun(Verification verified, double seconds, double cpuSeconds, double compilingSeconds) {
+    private record VerifyRun(Verification verified, double seconds, CpuMeter.Usage used) {
         static VerifyRun of(Path zip, VerificationKey key) {
             long started = System.nanoTime();
-            long cpu = processCpuNanos();
-            long compiling = CpuMeter.compilingMillis();
+            CpuMeter cpu = CpuMeter.start(Optional.empty());
             Verification verified = BundleVerifier.verify(zip, Optional.of(key), Optional.empty());
-            VerifyRun run = new VerifyRun(verified, (System.nanoTime() - started) / 1e9, (processCpuNanos() - cpu) / 1e9,
-                    (CpuMeter.compilingMillis() - compiling) / 1e3);
+            VerifyRun run = new VerifyRun(verified, (System.nanoTime() - started) / 1e9, cpu.stop());
             if (verified.failed()) {
                 System.out.print(verified.print());
             }
@@ -218,9 +215,10 @@ final class BundleBench implements Callable<Integer> {
             System.out.printf("%s %,.0f events/s (%.1f s, %s)%n", label, lines / seconds, seconds,
                     verified.failed() ? "FAILED" : "every check passed");
             // For information: on a shared machine the wall time says as much about the neighbours.
+            double cpuSeconds = used.jvm().toNanos() / 1e9;
             System.out.printf("  used %.1f s of CPU (%.2f cores on average; the JVM's compiler and collector included)%n",
                     cpuSeconds, cpuSeconds / seconds);
-            printCompiling(" ", compilingSeconds);
+            printCompiling(" ", used);
         }
     }
 
@@ -272,14 +270,9 @@ final class BundleBench implements Callable<Integer> {
     }
 
     /** For information: a fresh JVM compiles the code it runs while it runs it, on the same cores. */
-    private static void printCompiling(String label, double seconds) {
+    private static void printCompiling(String label, CpuMeter.Usage used) {
         System.out.printf("%s the JIT compilers were at work for %.1f s meanwhile (summed over their threads)%n", label,
-                seconds);
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+                used.compiling().toMillis() / 1e3);
     }
 
     private static void resetHeapPeaks() {

@@ -47,14 +47,6 @@ public final class RawTimelineIndexing implements Closeable {
         nanos += System.nanoTime() - started;
     }
 
-    /** How long adding and committing the documents of {@code events} into a new index in {@code dir} took. */
-    public static Duration index(List<ForwardedEvent> events, Path dir) {
-        try (RawTimelineIndexing raw = open(dir)) {
-            raw.add(events);
-            return raw.finish();
-        }
-    }
-
     /**
      * A new index in {@code dir} that takes documents batch by batch, so that a baseline over ten
      * million events need not hold them all: only adding and committing are timed, not what
