@@ -106,7 +106,7 @@ public final class TimelineIndex implements AutoCloseable {
         this.directory = directory;
         OpenMode mode = inCurrentForm(directory) ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE;
         this.committed = mode == OpenMode.CREATE ? Optional.empty() : FeedCheckpoint.lastIn(directory);
-        this.writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+        IndexWriter opened = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
                 .setOpenMode(mode)
                 .setIndexSort(TimelineDocuments.NEWEST_FIRST)
                 // Only commit() may commit: its user data must say which offset the documents reach.
@@ -118,16 +118,27 @@ public final class TimelineIndex implements AutoCloseable {
                 // under W3's load every reopen waited about 150 ms there (JFR), and a waiting
                 // reader with it. The merge scheduler merges them in the background anyway.
                 .setMaxFullFlushMergeWaitMillis(0));
-        this.searchers = new SearcherManager(writer, new SearcherFactory());
-        searchers.addListener(new VisibleGenerations());
-        this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, maxStale.toNanos() / 1e9,
-                MIN_STALE_SECONDS);
-        reopener.setName("timeline-index-reopen");
-        reopener.setDaemon(true);
-        reopener.start();
-        this.highestPosition.set(highestIndexedPosition());
-        for (ForwardedEvent drafted : storedEventsOfType(Set.of(EventTypes.nameOf(AgreementDrafted.class)))) {
-            TimelineDocuments.learnController(drafted, controllers);
+        SearcherManager managed = null;
+        ControlledRealTimeReopenThread<IndexSearcher> reopening = null;
+        try {
+            managed = new SearcherManager(opened, new SearcherFactory());
+            managed.addListener(new VisibleGenerations());
+            reopening = new ControlledRealTimeReopenThread<>(opened, managed, maxStale.toNanos() / 1e9,
+                    MIN_STALE_SECONDS);
+            this.writer = opened;
+            this.searchers = managed;
+            this.reopener = reopening;
+            reopener.setName("timeline-index-reopen");
+            reopener.setDaemon(true);
+            reopener.start();
+            this.highestPosition.set(highestIndexedPosition());
+            for (ForwardedEvent drafted : storedEventsOfType(Set.of(EventTypes.nameOf(AgreementDrafted.class)))) {
+                TimelineDocuments.learnController(drafted, controllers);
+            }
+        } catch (IOException | RuntimeException e) {
+            // The writer holds the index's lock: left open, it would refuse every later open in this JVM.
+            IOUtils.closeWhileHandlingException(reopening, managed, opened);
+            throw e;
         }
     }
 
@@ -174,11 +185,16 @@ public final class TimelineIndex implements AutoCloseable {
         if (maxStale.toNanos() / 1e9 < MIN_STALE_SECONDS) {
             throw new IllegalArgumentException("searchers must be allowed at least " + MIN_STALE_SECONDS + " s stale");
         }
+        Directory directory = null;
         try {
-            return new TimelineIndex(new NRTCachingDirectory(FSDirectory.open(path), CACHED_SEGMENT_MB, CACHED_MB),
-                    maxStale);
+            directory = new NRTCachingDirectory(FSDirectory.open(path), CACHED_SEGMENT_MB, CACHED_MB);
+            return new TimelineIndex(directory, maxStale);
         } catch (IOException e) {
+            IOUtils.closeWhileHandlingException(directory);
             throw new UncheckedIOException("cannot open the timeline index", e);
+        } catch (RuntimeException e) {
+            IOUtils.closeWhileHandlingException(directory);
+            throw e;
         }
     }
 

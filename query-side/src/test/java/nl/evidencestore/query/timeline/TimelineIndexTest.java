@@ -3,6 +3,7 @@ package nl.evidencestore.query.timeline;
 import static nl.evidencestore.query.Fixtures.addAsRecords;
 import static nl.evidencestore.query.Fixtures.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +70,22 @@ class TimelineIndexTest {
             reopened.refresh();
 
             assertThat(reopened.documentCount()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void anOpenThatFailsReleasesTheIndexForTheNextOne() throws Exception {
+        try (TimelineIndex index = TimelineIndex.open(dir)) {
+            // A drafted event whose stored bytes are no event: reading it back on open fails.
+            index.add(lifecycle().get(0), "not an event".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
+            index.commit(1, 1);
+        }
+
+        assertThatThrownBy(() -> TimelineIndex.open(dir)).isNotInstanceOf(LockObtainFailedException.class);
+        try (Directory directory = FSDirectory.open(dir);
+             IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
+                     .setIndexSort(TimelineDocuments.NEWEST_FIRST))) {
+            assertThat(writer.getDocStats().numDocs).isEqualTo(1);
         }
     }
 
