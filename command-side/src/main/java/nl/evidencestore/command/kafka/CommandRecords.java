@@ -1,9 +1,9 @@
 package nl.evidencestore.command.kafka;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonToken;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import nl.evidencestore.command.access.ReportedAccess;
 import nl.evidencestore.command.access.ReportedAccesses;
 import nl.evidencestore.command.catalog.CommandBinding;
@@ -11,14 +11,14 @@ import nl.evidencestore.command.catalog.CommandCatalog;
 import nl.evidencestore.command.catalog.CommandRoute;
 import nl.evidencestore.command.submit.IdempotentCommand;
 import nl.evidencestore.shared.error.InvalidInput;
-import nl.evidencestore.shared.http.Bodies;
+import nl.evidencestore.shared.http.ObjectMembers;
 import nl.evidencestore.shared.http.Role;
-import nl.evidencestore.shared.json.Json;
 
 /**
  * Reads the value of a command record, {@code {"type": <catalog type>, "body": {…}}}: the body
- * is what the HTTP route takes, its path parameters included as fields. Every problem is an
- * {@link InvalidInput} naming the field, with the body's fields as {@code body.<path>}.
+ * is what the HTTP route takes, its path parameters included as fields, and its bytes go to the
+ * route's reader as they came, parsed once. Every problem is an {@link InvalidInput} naming the
+ * field, with the body's fields as {@code body.<path>}.
  */
 final class CommandRecords {
     private final CommandCatalog catalog;
@@ -27,9 +27,11 @@ final class CommandRecords {
         this.catalog = catalog;
     }
 
-    /** The record's value. */
-    record Envelope(String type, JsonNode body) {
+    /** The record's value: its type, and its body's member when it has one. */
+    record Envelope(String type, ObjectMembers.Member body) {
     }
+
+    private static final Set<String> MEMBERS = Set.of("type", "body");
 
     /** What a record asks for: one catalogued command, or a batch of accesses (api.md, access-events). */
     sealed interface Parsed permits One, Accesses {
@@ -49,7 +51,7 @@ final class CommandRecords {
             if (envelope.body() == null || !(envelope.body().isObject() || envelope.body().isArray())) {
                 throw new InvalidInput("body", "must be an access object or an array of them");
             }
-            return new Accesses(withinBody(() -> ReportedAccesses.parse(Json.write(envelope.body()))));
+            return new Accesses(withinBody(() -> ReportedAccesses.parse(envelope.body().bytes())));
         }
         return new One(commandOf(envelope));
     }
@@ -62,11 +64,14 @@ final class CommandRecords {
         if (value == null) {
             throw new InvalidInput("$", "a record value is required");
         }
-        Envelope envelope = Bodies.parse(value, Envelope.class);
-        if (envelope.type() == null) {
-            throw new InvalidInput("type", "is required");
+        ObjectMembers members = ObjectMembers.read(value, MEMBERS);
+        ObjectMembers.Member type = members.member("type")
+                .filter(member -> member.kind() != JsonToken.VALUE_NULL)
+                .orElseThrow(() -> new InvalidInput("type", "is required"));
+        if (type.text() == null) {
+            throw new InvalidInput("type", "must be a string");
         }
-        return envelope;
+        return new Envelope(type.text(), members.member("body").orElse(null));
     }
 
     private IdempotentCommand commandOf(Envelope envelope) {
@@ -74,10 +79,10 @@ final class CommandRecords {
                 // Kafka has no principals: it takes what internal systems may send, not what only an admin may.
                 .filter(candidate -> candidate.roles().contains(Role.PUBLISHER))
                 .orElseThrow(() -> new InvalidInput("type", "is not a command type that internal systems may publish"));
-        if (!(envelope.body() instanceof ObjectNode body)) {
+        if (envelope.body() == null || !envelope.body().isObject()) {
             throw new InvalidInput("body", "must be a JSON object");
         }
-        return withinBody(() -> CommandBinding.bind(route, Json.write(body), Map.of()));
+        return withinBody(() -> CommandBinding.bind(route, envelope.body().bytes(), Map.of()));
     }
 
     /** Field errors are named from the record's value: {@code body.signedOn}, {@code body[3].categories}. */

@@ -109,4 +109,31 @@ class CommandRecordsTest {
                 "[" + access.formatted(1, "SURNAME") + "," + access.formatted(2, "bsn") + "]"))))
                 .startsWith("body[1].categories");
     }
+
+    @Test
+    void readsTheBodyAsItCameWhereverItsMembersStand() {
+        byte[] value = ("{ \"body\" : {\n  \"agreementId\" : \"agr-1\", \"party\":\"CONTROLLER\",\"signatory\":\"Jan de Vries\","
+                + "\"place\":\"Groningen\",\"signedOn\":\"2026-03-01\"\n} , \"type\" : \"agreements/signatures\" }")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(((SignAgreement) records.commandOf(value)).signatory()).isEqualTo("Jan de Vries");
+    }
+
+    @Test
+    void refusesATypeThatIsNotAString() {
+        assertThat(fieldOf(() -> records.commandOf(("{\"type\":7,\"body\":" + SIGNATURE + "}").getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo("type");
+        assertThat(fieldOf(() -> records.commandOf(("{\"type\":null,\"body\":" + SIGNATURE + "}").getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo("type");
+    }
+
+    @Test
+    void namesTheFieldOfABodyThatIsNotJsonWithinTheRecord() {
+        InvalidInput refused = (InvalidInput) catchRefusal(() -> records.parse(value("access-events", "[{\"accessId\":}]")));
+
+        assertThat(refused.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("body[0].accessId");
+            assertThat(error.message()).startsWith("is not well-formed JSON");
+        });
+    }
 }
