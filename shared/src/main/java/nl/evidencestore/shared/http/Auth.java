@@ -10,7 +10,7 @@ import io.javalin.security.RouteRole;
 import java.util.Set;
 
 /**
- * api.md Auth: every {@code /api/} route needs a bearer token (else 401) and one of the roles
+ * api.md Auth: every {@code /api/} call needs a bearer token (else 401) and one of the roles
  * the route was registered with (else 403); ADMIN may do everything. A route registered
  * without roles is open to ADMIN only, so a forgotten role fails closed.
  */
@@ -26,18 +26,30 @@ final class Auth {
     }
 
     /**
-     * Runs before the matched handler, where Javalin has resolved the route's roles. Keyed on the
-     * route that will run rather than on the raw path, so no spelling of a path slips past.
+     * The token is checked before anything else answers: a call without one gets 401, never the
+     * 404 of an unknown path, the 405 of a wrong method or the 413 of a large body, which would
+     * tell a caller without a token which routes exist. The roles are checked before the matched
+     * handler, where Javalin has resolved the route's roles; keyed on the route that will run
+     * rather than on the raw path, so no spelling of a path slips past.
      */
     static void install(RoutesConfig routes, TokensFile tokens) {
-        routes.beforeMatched(new Auth(tokens)::check);
+        Auth auth = new Auth(tokens);
+        routes.before(auth::authenticateApiCall);
+        routes.beforeMatched(auth::check);
+    }
+
+    private void authenticateApiCall(Context ctx) {
+        if (ctx.path().startsWith(API)) {
+            authenticate(ctx.header(Header.AUTHORIZATION)).attachTo(ctx);
+        }
     }
 
     private void check(Context ctx) {
         if (!underApi(ctx)) {
             return;
         }
-        Principal principal = authenticate(ctx.header(Header.AUTHORIZATION));
+        Principal principal = Principal.attached(ctx)
+                .orElseGet(() -> authenticate(ctx.header(Header.AUTHORIZATION)));
         authorise(principal, ctx.routeRoles());
         principal.attachTo(ctx);
     }

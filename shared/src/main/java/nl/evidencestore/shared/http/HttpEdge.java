@@ -28,8 +28,9 @@ public final class HttpEdge {
         // Javalin already turns it off; kept explicit because a Server header helps only attackers.
         config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
-        config.routes.before(HttpEdge::refuseDeclaredOversize);
+        // Authentication first: a caller without a token learns nothing from a 413 either.
         Auth.install(config.routes, tokens);
+        config.routes.before(HttpEdge::refuseDeclaredOversize);
         Problems.install(config);
     }
 

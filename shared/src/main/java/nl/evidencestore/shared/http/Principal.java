@@ -1,6 +1,7 @@
 package nl.evidencestore.shared.http;
 
 import io.javalin.http.Context;
+import java.util.Optional;
 import java.util.Set;
 import nl.evidencestore.shared.model.ControllerId;
 
@@ -31,6 +32,11 @@ public record Principal(String name, Set<Role> roles, Set<ControllerId> controll
 
     public void attachTo(Context ctx) {
         ctx.attribute(ATTRIBUTE, this);
+    }
+
+    /** The principal the auth filter attached, if it has run. */
+    static Optional<Principal> attached(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
     }
 
     /** The principal the auth filter attached; every /api/ handler runs after it. */

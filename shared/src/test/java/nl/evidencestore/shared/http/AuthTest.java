@@ -88,6 +88,25 @@ class AuthTest {
         assertUnauthenticated(server.get("/api/v1/unassigned/", null));
     }
 
+    @Test
+    void aCallWithoutTokenLearnsNothingOfWhichRoutesExist() {
+        assertUnauthenticated(server.get("/api/v1/no-such-route", null));
+        assertUnauthenticated(server.get("/api/v1/things", null)); // the route takes only POST
+        assertUnauthenticated(server.send(server.request("/api/v1/things", null)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[(int) HttpEdge.MAX_BODY_BYTES + 1]))));
+    }
+
+    @Test
+    void withAValidTokenAnUnknownRouteAndAWrongMethodAreAnsweredAsSuch() {
+        assertThat(server.get("/api/v1/no-such-route", SECURITY).statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/things", PUBLISHER).statusCode()).isEqualTo(405);
+        assertThat(server.send(server.request("/api/v1/things", PUBLISHER)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[(int) HttpEdge.MAX_BODY_BYTES + 1])))
+                .statusCode()).isEqualTo(413);
+    }
+
     private static void assertUnauthenticated(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
