@@ -32,8 +32,9 @@ public final class ReportedAccesses {
         if (batch == null || batch.isEmpty() || batch.size() > MAX_BATCH) {
             throw new InvalidInput("$", "a batch holds 1 to " + MAX_BATCH + " accesses");
         }
-        if (batch.contains(null)) {
-            throw new InvalidInput("$", "a batch holds access objects, not null");
+        int nullAt = batch.indexOf(null);
+        if (nullAt >= 0) {
+            throw new InvalidInput("[" + nullAt + "]", "must be an access object, not null");
         }
         return batch;
     }

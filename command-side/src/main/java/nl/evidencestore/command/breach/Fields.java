@@ -3,6 +3,7 @@ package nl.evidencestore.command.breach;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import nl.evidencestore.shared.error.FieldRefusal;
 
 /** Shapes the breach commands' lists share; each failure names the field (HTTP 400). */
 final class Fields {
@@ -14,19 +15,19 @@ final class Fields {
 
     static <T> List<T> list(List<T> list, String what, int atLeast) {
         if (list == null) {
-            throw new IllegalArgumentException(what + " is required");
+            throw new FieldRefusal(what, "is required");
         }
         if (list.size() < atLeast) {
-            throw new IllegalArgumentException(what + " needs at least " + atLeast + " entry");
+            throw new FieldRefusal(what, "needs at least " + atLeast + " entry");
         }
         if (list.size() > MAX_LIST) {
-            throw new IllegalArgumentException(what + " has more than " + MAX_LIST + " entries");
+            throw new FieldRefusal(what, "has more than " + MAX_LIST + " entries");
         }
         if (list.stream().anyMatch(Objects::isNull)) {
-            throw new IllegalArgumentException(what + " contains null");
+            throw new FieldRefusal(what, "contains null");
         }
         if (new HashSet<>(list).size() != list.size()) {
-            throw new IllegalArgumentException(what + " names an entry twice");
+            throw new FieldRefusal(what, "names an entry twice");
         }
         return List.copyOf(list);
     }
@@ -34,7 +35,7 @@ final class Fields {
     /** Text a rule may find missing (Art. 6.3): blank passes here, too long does not. */
     static String optionalText(String value, String what) {
         if (value != null && value.length() > MAX_TEXT) {
-            throw new IllegalArgumentException(what + " is longer than " + MAX_TEXT + " characters");
+            throw new FieldRefusal(what, "is longer than " + MAX_TEXT + " characters");
         }
         return value;
     }

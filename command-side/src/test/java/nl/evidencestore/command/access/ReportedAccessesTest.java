@@ -39,4 +39,15 @@ class ReportedAccessesTest {
                 .isInstanceOfSatisfying(InvalidInput.class,
                         e -> assertThat(e.errors().get(0).field()).startsWith("[1].categories"));
     }
+
+    @Test
+    void aNullItemAndAMissingFieldAreNamedByTheirPaths() {
+        assertThatThrownBy(() -> ReportedAccesses.parse(bytes("[" + ACCESS + ",null]")))
+                .isInstanceOfSatisfying(InvalidInput.class,
+                        e -> assertThat(e.errors()).singleElement().satisfies(error -> assertThat(error.field()).isEqualTo("[1]")));
+        String withoutSubject = ACCESS.replaceFirst("\"subjectRef\":\"[^\"]*\",?", "");
+        assertThatThrownBy(() -> ReportedAccesses.parse(bytes("[" + ACCESS + "," + withoutSubject + "]")))
+                .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).singleElement()
+                        .isEqualTo(new InvalidInput.FieldError("[1].subjectRef", "is required")));
+    }
 }

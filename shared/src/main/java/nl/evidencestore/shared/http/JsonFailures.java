@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.util.List;
+import nl.evidencestore.shared.error.FieldRefusal;
 import nl.evidencestore.shared.error.InvalidInput;
 
 /**
@@ -31,6 +32,10 @@ final class JsonFailures {
     private static InvalidInput.FieldError fieldError(IOException failure) {
         String mappedPath = failure instanceof JsonMappingException mapping ? JsonPath.of(mapping.getPath()) : JsonPath.ROOT;
         IOException reason = unwrap(failure);
+        if (reason instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() instanceof FieldRefusal refusal && holdsFields(instantiation)) {
+            return new InvalidInput.FieldError(JsonPath.within(mappedPath, refusal.field()), refusal.rule());
+        }
         if (reason instanceof JsonMappingException mapping) {
             return new InvalidInput.FieldError(mappedPath, mappingMessage(mapping));
         }
@@ -47,6 +52,15 @@ final class JsonFailures {
         }
         // CharConversionException and the like: bytes that are no JSON text at all.
         return new InvalidInput.FieldError(mappedPath, "is not JSON text in UTF-8");
+    }
+
+    /**
+     * A record of several fields refused one of them: the path so far leads to the record, and the
+     * field is within it. A value type (an id, a token) refused itself, and the path leads to it.
+     */
+    private static boolean holdsFields(ValueInstantiationException instantiation) {
+        Class<?> type = instantiation.getType() == null ? null : instantiation.getType().getRawClass();
+        return type != null && type.isRecord() && type.getRecordComponents().length > 1;
     }
 
     /** Collections wrap a parser's failure in a plain JsonMappingException only to add the path. */

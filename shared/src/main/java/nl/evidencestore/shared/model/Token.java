@@ -1,5 +1,7 @@
 package nl.evidencestore.shared.model;
 
+import nl.evidencestore.shared.error.FieldRefusal;
+
 /**
  * The shapes that identifiers and open vocabulary take on input; checked once, here. Every
  * access and every event read back passes several of these checks, so they are plain
@@ -61,10 +63,10 @@ public final class Token {
     /** Free text: present, not blank, bounded so that no field can swallow the body limit. */
     public static String text(String value, String what, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " is required");
+            throw new FieldRefusal(what, "is required");
         }
         if (value.length() > maxLength) {
-            throw new IllegalArgumentException(what + " is longer than " + maxLength + " characters");
+            throw new FieldRefusal(what, "is longer than " + maxLength + " characters");
         }
         return value;
     }
@@ -80,7 +82,7 @@ public final class Token {
 
     public static <T> T required(T value, String what) {
         if (value == null) {
-            throw new IllegalArgumentException(what + " is required");
+            throw new FieldRefusal(what, "is required");
         }
         return value;
     }
@@ -122,10 +124,10 @@ public final class Token {
 
     private static String require(String value, boolean matches, String what, String shape) {
         if (value == null) {
-            throw new IllegalArgumentException(what + " is required");
+            throw new FieldRefusal(what, "is required");
         }
         if (!matches) {
-            throw new IllegalArgumentException(what + " must be " + shape);
+            throw new FieldRefusal(what, "must be " + shape);
         }
         return value;
     }

@@ -12,6 +12,7 @@ import nl.evidencestore.shared.model.ControllerParty;
 import nl.evidencestore.shared.model.DataCategory;
 import nl.evidencestore.shared.model.Party;
 import nl.evidencestore.shared.model.SubProcessor;
+import nl.evidencestore.shared.model.Token;
 import org.junit.jupiter.api.Test;
 
 class BodiesTest {
@@ -83,9 +84,35 @@ class BodiesTest {
         InvalidInput error = refused(body, new TypeReference<Draft>() {
         });
         assertThat(error.errors()).singleElement().satisfies(e -> {
-            assertThat(e.field()).isEqualTo("controller");
-            assertThat(e.message()).isEqualTo("controller.name is required");
+            assertThat(e.field()).isEqualTo("controller.name");
+            assertThat(e.message()).isEqualTo("is required");
         });
+    }
+
+    record Named(String name, long count) {
+        Named {
+            Token.text(name, "name", 10);
+        }
+    }
+
+    @Test
+    void namesTheFieldThatARecordRefusedByItsWholePath() {
+        InvalidInput missing = refused("[{\"name\":\"a\",\"count\":1},{\"count\":2}]", new TypeReference<List<Named>>() {
+        });
+        assertThat(missing.errors()).singleElement().isEqualTo(new InvalidInput.FieldError("[1].name", "is required"));
+
+        InvalidInput tooLong = refused("{\"name\":\"abcdefghijk\",\"count\":1}", new TypeReference<Named>() {
+        });
+        assertThat(tooLong.errors()).singleElement()
+                .isEqualTo(new InvalidInput.FieldError("name", "is longer than 10 characters"));
+    }
+
+    @Test
+    void aValueTypeThatRefusesItselfIsNamedByThePathToIt() {
+        InvalidInput error = refused("{\"controller\":{\"id\":\"no spaces\",\"name\":\"n\",\"address\":\"a\","
+                + "\"representative\":\"r\"},\"subProcessors\":[]}", new TypeReference<Draft>() {
+                });
+        assertThat(error.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("controller.id"));
     }
 
     @Test
