@@ -237,6 +237,7 @@ class AccessEventsIT {
                 access("acc-known", "REMOTE_SUPPORT", "t", "2026-04-05T09:00:00Z", "SURNAME"), elsewhere));
 
         assertThat(response.status()).isEqualTo(422);
+        assertThat(response.body()).doesNotContain("agr-unknown"); // api.md: errors never echo submitted values
         assertThat(stored()).isEqualTo(before);
     }
 

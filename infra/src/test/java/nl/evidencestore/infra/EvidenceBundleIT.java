@@ -148,6 +148,28 @@ class EvidenceBundleIT {
         assertThat(api.post("/api/v1/evidence-bundles", AUDITOR, forged).status()).isEqualTo(400);
     }
 
+    @Test
+    void aRefusedCheckpointIsNotQuotedBack() {
+        // A note "signed" under a name of the caller's choosing, with that name's key id: the
+        // signature fails, and the 400 says so without repeating the name.
+        JsonNode checkpoint = api.get("/api/v1/checkpoints/latest", AUDITOR).json();
+        String origin = checkpoint.get("origin").asText();
+        String name = "ECHO-ME-12345";
+        String note = checkpoint.get("note").asText();
+        String signature = note.substring(note.lastIndexOf(' ') + 1).trim();
+        byte[] signed = java.util.Base64.getDecoder().decode(signature);
+        System.arraycopy(key.keyId(name), 0, signed, 0, 4);
+        String crafted = note.replace(origin + "\n", name + "\n")
+                .replace("— " + origin + " " + signature, "— " + name + " " + java.util.Base64.getEncoder().encodeToString(signed));
+        String request = bundleRequest(((com.fasterxml.jackson.databind.node.ObjectNode) checkpoint.deepCopy())
+                .put("origin", name).put("note", crafted));
+
+        Api.Response response = api.post("/api/v1/evidence-bundles", AUDITOR, request);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).doesNotContain(name);
+    }
+
     private static JsonNode export(JsonNode previousCheckpoint) {
         Api.Response response = api.post("/api/v1/evidence-bundles", AUDITOR, bundleRequest(previousCheckpoint));
         assertThat(response.status()).as(response.body()).isEqualTo(201);

@@ -185,7 +185,8 @@ public final class AccessSubmitter {
             try {
                 gateway.sendAndWait(new RecordAccesses(agreementId, batch, sealedFor(agreementId, batch, sealed)));
             } catch (AggregateNotFoundException e) {
-                throw new RuleViolation(null, "no agreement with id " + agreementId + " exists");
+                // The message names no id: api.md's errors never echo what was submitted.
+                throw new RuleViolation(null, "an access names an agreement that does not exist");
             }
         });
     }

@@ -167,7 +167,8 @@ public final class BundleExports {
             }
             return Optional.of(previous);
         } catch (ProofRejected e) {
-            throw new InvalidInput("previousCheckpoint", "is not a checkpoint signed by this store: " + e.getMessage());
+            // Not the proof's reason: it may quote what was submitted (a note's signer), which api.md forbids.
+            throw new InvalidInput("previousCheckpoint", "is not a checkpoint signed by this store");
         }
     }
 
