@@ -76,4 +76,19 @@ class StoredEventsIT {
         assertThat(api.get("/api/v1/agreements/agr-stored/events?fromSequence=x", SECURITY).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/agreements/agr-none/events", SECURITY).status()).isEqualTo(404);
     }
+
+    @Test
+    void minPositionReadsYourWritesAndAPositionNoCommandReturnedIsA503WithTheHead() {
+        long position = api.post("/api/v1/agreements", PUBLISHER, draft("agr-stored-position", "practice-stored"))
+                .json().get("position").asLong();
+
+        Api.Response read = api.get("/api/v1/agreements/agr-stored-position/events?minPosition=" + position, SECURITY);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("events")).extracting(event -> event.get("type").asText()).containsExactly("AgreementDrafted");
+        assertThat(api.get("/api/v1/agreements/agr-stored-position/events?minPosition=x", SECURITY).status()).isEqualTo(400);
+
+        Api.Response ahead = api.get("/api/v1/agreements/agr-stored-position/events?minPosition=" + (position + 1_000_000_000L), SECURITY);
+        assertThat(ahead.status()).isEqualTo(503);
+        assertThat(ahead.json().get("currentPosition").asLong()).isGreaterThanOrEqualTo(position);
+    }
 }

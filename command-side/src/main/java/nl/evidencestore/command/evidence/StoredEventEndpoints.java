@@ -4,8 +4,11 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import nl.evidencestore.shared.error.InvalidInput;
+import nl.evidencestore.shared.error.PositionNotReached;
 import nl.evidencestore.shared.error.UnknownResource;
 import nl.evidencestore.shared.http.Principal;
 import nl.evidencestore.shared.http.Role;
@@ -15,6 +18,9 @@ import nl.evidencestore.shared.model.AgreementId;
 public final class StoredEventEndpoints {
     public static final int MAX_LIMIT = 10_000;
     private static final int DEFAULT_LIMIT = 1_000;
+    /** api.md, Consistency: a position not reached after 10 s is a 503. */
+    private static final Duration MIN_POSITION_WAIT = Duration.ofSeconds(10);
+    private static final long POLL_NANOS = Duration.ofMillis(20).toNanos();
 
     private final StoredEvents events;
 
@@ -34,11 +40,31 @@ public final class StoredEventEndpoints {
         AgreementId agreementId = agreementId(ctx.pathParam("agreementId"));
         events.controllerOf(agreementId.value()).filter(Principal.of(ctx)::maySee)
                 .orElseThrow(() -> new UnknownResource("no agreement with this id"));
+        awaitMinPosition(number(ctx, "minPosition", -1, 0, Long.MAX_VALUE));
         long from = number(ctx, "fromSequence", 0, 0, Long.MAX_VALUE);
         int limit = (int) number(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<StoredEvents.Stored> page = events.read(agreementId.value(), from, limit);
         Long next = page.size() == limit ? page.get(page.size() - 1).sequence() + 1 : null;
         ctx.json(new Page(agreementId.value(), page, next));
+    }
+
+    /**
+     * These events are read from the event store itself, where a command's events are as soon as
+     * it returns its position: only a position no command has returned yet waits, polling the head.
+     */
+    private void awaitMinPosition(long position) {
+        if (position < 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + MIN_POSITION_WAIT.toNanos();
+        long head = events.headPosition();
+        while (head < position) {
+            if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+                throw new PositionNotReached(position, head);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+            head = events.headPosition();
+        }
     }
 
     private static AgreementId agreementId(String raw) {

@@ -60,6 +60,18 @@ public final class StoredEvents {
         this.connections = connections;
     }
 
+    /** The highest position stored: every command that returned a position at or below it is readable here. */
+    public long headPosition() {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT coalesce(max(globalIndex), -1) FROM DomainEventEntry");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event store's head", e);
+        }
+    }
+
     public List<Stored> read(String streamId, long fromSequence, int limit) {
         return lines(streamId, fromSequence, limit).stream().map(Stored::of).toList();
     }
