@@ -23,9 +23,12 @@ record NotificationClock(Instant dueAt, boolean met, boolean stopped, boolean ov
         return open() && !overdueRaised && !now.isBefore(dueAt);
     }
 
-    /** A notification at {@code notifiedAt} is late when a running clock had passed by then. */
+    /**
+     * Only the notification that meets an open clock can be late: once the deadline is met (or
+     * stopped), a further notification to the same party is a follow-up, not an Art. 6.1 violation.
+     */
     boolean lateAt(Instant notifiedAt) {
-        return !stopped && notifiedAt.isAfter(dueAt);
+        return open() && notifiedAt.isAfter(dueAt);
     }
 
     NotificationClock withMet() {
