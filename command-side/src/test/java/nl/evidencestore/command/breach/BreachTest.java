@@ -66,6 +66,14 @@ class BreachTest {
         }
 
         @Test
+        @DisplayName("a dismissal at exactly the deadline stops the clocks: the due instant is still in time (Art. 6_1)")
+        void aDismissalAtExactlyTheDeadlineStopsTheClocks() {
+            fixture.givenCurrentTime(CONTROLLER_DUE).andGiven(reported(BreachStatus.SUSPECTED))
+                    .when(dismiss())
+                    .expectEvents(new BreachDismissed(BREACH, NEXT_DAY, dismiss().note(), List.of(NOORD, ZUID), true));
+        }
+
+        @Test
         void aDismissedBreachRaisesNoOverdueFacts() {
             fixture.givenCurrentTime(DISCOVERED.plus(Duration.ofHours(1)))
                     .andGivenCommands(suspicion(), new DismissBreach(BREACH, DISCOVERED_DAY, "false alarm"))
@@ -192,6 +200,24 @@ class BreachTest {
                             notified(onTime, AUTHORITY_DUE, false, List.of()))
                     .when(followUp)
                     .expectEvents(notified(followUp, AUTHORITY_DUE, false, List.of()));
+        }
+
+        @Test
+        @DisplayName("Art. 6_1: a breach reported at exactly its controllers' deadline is not overdue yet")
+        void aBreachReportedAtExactlyTheDeadlineIsNotOverdueYet() {
+            fixture.givenCurrentTime(CONTROLLER_DUE)
+                    .when(suspicion())
+                    .expectEvents(reported(BreachStatus.SUSPECTED))
+                    .expectScheduledDeadline(Duration.ZERO, new ControllerNotificationDue(NOORD, CONTROLLER_DUE))
+                    .expectScheduledDeadline(Duration.ZERO, new ControllerNotificationDue(ZUID, CONTROLLER_DUE));
+        }
+
+        @Test
+        @DisplayName("Art. 6_1: a deadline firing at its instant raises the overdue facts, as of just after it")
+        void aDeadlineFiringAtItsInstantRaisesTheOverdueFacts() {
+            fixture.givenCurrentTime(DISCOVERED.plus(Duration.ofHours(1))).andGivenCommands(suspicion())
+                    .whenTimeAdvancesTo(CONTROLLER_DUE)
+                    .expectEvents(controllerOverdue(NOORD), controllerOverdue(ZUID));
         }
 
         @Test
