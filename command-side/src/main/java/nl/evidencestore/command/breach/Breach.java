@@ -60,15 +60,16 @@ public class Breach {
         apply(new BreachReported(command.breachId(), command.status(), discovered, command.agreementIds(),
                 command.description(), command.categories(), command.estimatedSubjects(), controllerDue, authorityDue));
         Instant now = StoreTime.now();
+        // A due instant is still in time (NotificationClock.passedAt): only one already past is overdue at once.
         for (AgreementId agreement : command.agreementIds()) {
-            if (now.isBefore(controllerDue)) {
+            if (!now.isAfter(controllerDue)) {
                 deadlines.schedule(controllerDue, ControllerNotificationDue.deadlineName(agreement),
                         new ControllerNotificationDue(agreement, controllerDue));
             } else {
                 apply(BreachClocks.controllerOverdue(command.breachId(), agreement, controllerDue));
             }
         }
-        if (now.isBefore(authorityDue)) {
+        if (!now.isAfter(authorityDue)) {
             deadlines.schedule(authorityDue, AuthorityNotificationDue.DEADLINE_NAME, new AuthorityNotificationDue(authorityDue));
         } else {
             apply(BreachClocks.authorityOverdue(command.breachId(), authorityDue));
@@ -127,15 +128,24 @@ public class Breach {
         }
     }
 
-    /** Raises every overdue fact due by then, so that one firing also covers a sibling clock due at once. */
     @DeadlineHandler
     void on(ControllerNotificationDue due) {
-        clocks.overdueAt(breachId, due.dueAt()).forEach(overdue -> apply(overdue));
+        raiseOverdueJustAfter(due.dueAt());
     }
 
     @DeadlineHandler
     void on(AuthorityNotificationDue due) {
-        clocks.overdueAt(breachId, due.dueAt()).forEach(overdue -> apply(overdue));
+        raiseOverdueJustAfter(due.dueAt());
+    }
+
+    /**
+     * A deadline fires no earlier than its due instant, and that instant is still in time
+     * (NotificationClock.passedAt), so the firing judges the clocks one nanosecond later, the first
+     * instant they have passed. Every fact due by then is raised, so that one firing also covers a
+     * sibling clock due at once.
+     */
+    private void raiseOverdueJustAfter(Instant dueAt) {
+        clocks.overdueAt(breachId, dueAt.plusNanos(1)).forEach(overdue -> apply(overdue));
     }
 
     private void requireSuspected(String becoming) {

@@ -41,7 +41,11 @@ final class BreachNotifications {
         }
     }
 
-    /** Judged once, here: the delay since discovery, and lateness against the recipient's clock if one runs. */
+    /**
+     * Judged once, here: the delay since discovery, and lateness against the recipient's clock if
+     * one runs. A follow-up to a party already notified keeps its delay and due time but is not
+     * late: the deadline was met, or missed, by the first notification.
+     */
     static BreachNotified notified(NotifyBreach command, Instant discoveredAt, NotificationClock clock) {
         boolean late = clock != null && clock.lateAt(command.notifiedAt());
         List<Violation> violations = !late ? List.of()

@@ -13,19 +13,31 @@ record NotificationClock(Instant dueAt, boolean met, boolean stopped, boolean ov
         return !met && !stopped;
     }
 
+    /**
+     * The one boundary every judgement of this clock uses. The due instant itself is still in
+     * time (GDPR Art. 33: "not later than 72 hours"), so a notification made then is not late,
+     * nothing is overdue then, and a dismissal then still stops the clock.
+     */
+    boolean passedAt(Instant instant) {
+        return instant.isAfter(dueAt);
+    }
+
     /** Open and not yet passed: a dismissal now would stop it. */
     boolean runningAt(Instant now) {
-        return open() && now.isBefore(dueAt);
+        return open() && !passedAt(now);
     }
 
     /** Open past its due instant and not yet recorded as overdue. */
     boolean overdueUnraisedAt(Instant now) {
-        return open() && !overdueRaised && !now.isBefore(dueAt);
+        return open() && !overdueRaised && passedAt(now);
     }
 
-    /** A notification at {@code notifiedAt} is late when a running clock had passed by then. */
+    /**
+     * Only the notification that meets an open clock can be late: once the deadline is met (or
+     * stopped), a further notification to the same party is a follow-up, not an Art. 6.1 violation.
+     */
     boolean lateAt(Instant notifiedAt) {
-        return !stopped && notifiedAt.isAfter(dueAt);
+        return open() && passedAt(notifiedAt);
     }
 
     NotificationClock withMet() {

@@ -66,6 +66,14 @@ class BreachTest {
         }
 
         @Test
+        @DisplayName("a dismissal at exactly the deadline stops the clocks: the due instant is still in time (Art. 6_1)")
+        void aDismissalAtExactlyTheDeadlineStopsTheClocks() {
+            fixture.givenCurrentTime(CONTROLLER_DUE).andGiven(reported(BreachStatus.SUSPECTED))
+                    .when(dismiss())
+                    .expectEvents(new BreachDismissed(BREACH, NEXT_DAY, dismiss().note(), List.of(NOORD, ZUID), true));
+        }
+
+        @Test
         void aDismissedBreachRaisesNoOverdueFacts() {
             fixture.givenCurrentTime(DISCOVERED.plus(Duration.ofHours(1)))
                     .andGivenCommands(suspicion(), new DismissBreach(BREACH, DISCOVERED_DAY, "false alarm"))
@@ -156,6 +164,60 @@ class BreachTest {
                     .when(authority)
                     .expectEvents(notified(authority, AUTHORITY_DUE, false, List.of()))
                     .expectNoScheduledDeadline(Duration.ofHours(23), new AuthorityNotificationDue(AUTHORITY_DUE));
+        }
+
+        @Test
+        @DisplayName("a follow-up notification after an on-time one does not violate Art. 6_1")
+        void aFollowUpAfterAnOnTimeNotificationIsNotLate() {
+            NotifyBreach onTime = notifyController("n-noord", NOORD, DISCOVERED.plus(Duration.ofHours(2)));
+            NotifyBreach followUp = notifyController("n-noord-update", NOORD, DISCOVERED.plus(Duration.ofHours(30)));
+            fixture.givenCurrentTime(DISCOVERED.plus(Duration.ofHours(31)))
+                    .andGiven(reported(BreachStatus.SUSPECTED), notified(onTime, CONTROLLER_DUE, false, List.of()))
+                    .when(followUp)
+                    .expectEvents(notified(followUp, CONTROLLER_DUE, false, List.of()));
+        }
+
+        @Test
+        @DisplayName("a late notification violates Art. 6_1 once: its follow-up adds no second violation")
+        void aFollowUpAfterALateNotificationIsNotASecondViolation() {
+            NotifyBreach late = notifyController("n-zuid", ZUID, DISCOVERED.plus(Duration.ofHours(27)));
+            NotifyBreach followUp = notifyController("n-zuid-update", ZUID, DISCOVERED.plus(Duration.ofHours(40)));
+            fixture.givenCurrentTime(DISCOVERED.plus(Duration.ofHours(41)))
+                    .andGiven(reported(BreachStatus.SUSPECTED), controllerOverdue(ZUID),
+                            notified(late, CONTROLLER_DUE, true, List.of(BreachNotifications.CONTROLLER_LATE)))
+                    .when(followUp)
+                    .expectEvents(notified(followUp, CONTROLLER_DUE, false, List.of()));
+        }
+
+        @Test
+        @DisplayName("GDPR Art. 33: a follow-up to the authority after an on-time notification does not violate Art. 6_1")
+        void aFollowUpToTheAuthorityAfterAnOnTimeNotificationIsNotLate() {
+            NotifyBreach onTime = notification("n-ap", NotificationRecipient.AUTHORITY, null, DISCOVERED.plus(Duration.ofHours(48)));
+            NotifyBreach followUp = notification("n-ap-update", NotificationRecipient.AUTHORITY, null,
+                    DISCOVERED.plus(Duration.ofHours(96)));
+            fixture.givenCurrentTime(DISCOVERED.plus(Duration.ofHours(97)))
+                    .andGiven(reported(BreachStatus.CONFIRMED), controllerOverdue(NOORD), controllerOverdue(ZUID),
+                            notified(onTime, AUTHORITY_DUE, false, List.of()))
+                    .when(followUp)
+                    .expectEvents(notified(followUp, AUTHORITY_DUE, false, List.of()));
+        }
+
+        @Test
+        @DisplayName("Art. 6_1: a breach reported at exactly its controllers' deadline is not overdue yet")
+        void aBreachReportedAtExactlyTheDeadlineIsNotOverdueYet() {
+            fixture.givenCurrentTime(CONTROLLER_DUE)
+                    .when(suspicion())
+                    .expectEvents(reported(BreachStatus.SUSPECTED))
+                    .expectScheduledDeadline(Duration.ZERO, new ControllerNotificationDue(NOORD, CONTROLLER_DUE))
+                    .expectScheduledDeadline(Duration.ZERO, new ControllerNotificationDue(ZUID, CONTROLLER_DUE));
+        }
+
+        @Test
+        @DisplayName("Art. 6_1: a deadline firing at its instant raises the overdue facts, as of just after it")
+        void aDeadlineFiringAtItsInstantRaisesTheOverdueFacts() {
+            fixture.givenCurrentTime(DISCOVERED.plus(Duration.ofHours(1))).andGivenCommands(suspicion())
+                    .whenTimeAdvancesTo(CONTROLLER_DUE)
+                    .expectEvents(controllerOverdue(NOORD), controllerOverdue(ZUID));
         }
 
         @Test

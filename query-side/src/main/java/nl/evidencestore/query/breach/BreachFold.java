@@ -89,7 +89,8 @@ final class BreachFold {
         Optional<BreachNotified> first = toIt.stream().min(Comparator.comparing(BreachNotified::notifiedAt));
         DeadlineState state = first.isPresent() ? DeadlineState.MET
                 : dismissal != null ? DeadlineState.ENDED : DeadlineState.OPEN;
-        boolean overdue = state == DeadlineState.OPEN && !now.isBefore(dueAt);
+        // As the store judges it: the due instant itself is still in time, overdue is only what lies past it.
+        boolean overdue = state == DeadlineState.OPEN && now.isAfter(dueAt);
         boolean late = first.map(BreachNotified::late).orElse(overdueFact != null || overdue);
         List<Violation> violations = first.map(BreachNotified::violations)
                 .orElse(overdueFact == null ? List.of() : List.of(overdueFact));

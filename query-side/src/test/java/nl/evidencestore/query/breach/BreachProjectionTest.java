@@ -52,10 +52,11 @@ class BreachProjectionTest {
     }
 
     @Test
-    void anOpenDeadlineIsOverdueFromItsInstantEvenBeforeTheStoresOverdueFactArrives() {
+    void anOpenDeadlineIsOverdueOnceItsInstantHasPassedEvenBeforeTheStoresOverdueFactArrives() {
         stream(reported()).forEach(projection::on);
 
-        BreachView breach = at(CONTROLLER_DUE);
+        assertThat(at(CONTROLLER_DUE).overdue()).as("the due instant itself is still in time").isFalse();
+        BreachView breach = at(CONTROLLER_DUE.plusNanos(1));
 
         assertThat(breach.overdue()).isTrue();
         assertThat(breach.agreements()).allSatisfy(deadline -> {
