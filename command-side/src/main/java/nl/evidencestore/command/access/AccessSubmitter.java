@@ -67,7 +67,7 @@ public final class AccessSubmitter {
     }
 
     public AccessResult.Batch submit(List<ReportedAccess> accesses) {
-        Map<String, ReportedAccess> unique = uniqueByKey(accesses);
+        Map<String, ReportedAccess> unique = uniqueByKey(ReportedAccesses.notInFuture(accesses));
         Map<String, String> hashes = new HashMap<>();
         unique.forEach((key, access) -> hashes.put(key, ledger.contentHash(ReportedAccessJson.write(access))));
         for (int attempt = 1; ; attempt++) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.agreement.AgreementTerminated;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.event.agreement.AmendmentObjected;
 import nl.evidencestore.shared.event.agreement.AmendmentProposed;
 import nl.evidencestore.shared.event.agreement.InstructionRegistered;
 import nl.evidencestore.shared.event.agreement.PurposeAdded;
@@ -24,7 +25,8 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 /**
  * Bitemporal verdicts (domain.md): a verdict is computed once, when its access is appended.
  * A term recorded later whose valid time starts before it was recorded (a consent granted on
- * an earlier date, an effective date reached before the second signature was filed), or an
+ * an earlier date, an effective date reached before the second signature was filed, an
+ * objection filed after the amendment's effective date had passed), or an
  * employee registered or revoked from an earlier date (Art. 2.3), may change the answer for
  * accesses already judged: those are judged again and every changed
  * verdict is appended as {@code VerdictReassessed}, the original staying on the record.
@@ -86,6 +88,12 @@ public final class BackDatedFacts {
             return Optional.of(tookEffect.effectiveOn());
         } else if (event instanceof AmendmentProposed amendment) {
             return Optional.of(amendment.effectiveOn());
+        } else if (event instanceof AmendmentObjected objection) {
+            // Art. 11.3: the amendment then never took effect. The objection does not carry its
+            // effective date, but is dated before it (the agreement refuses it otherwise): from its
+            // day on covers every access judged under the amendment, and those before the effective
+            // date keep their verdicts, so nothing is appended for them.
+            return Optional.of(objection.objectedOn());
         } else if (event instanceof AgreementTerminated terminated) {
             return Optional.of(terminated.terminatedOn());
         }

@@ -2,7 +2,9 @@ package nl.evidencestore.command.access;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
+import nl.evidencestore.command.time.StoreTime;
 import nl.evidencestore.shared.error.InvalidInput;
 import nl.evidencestore.shared.http.Bodies;
 
@@ -35,6 +37,21 @@ public final class ReportedAccesses {
         int nullAt = batch.indexOf(null);
         if (nullAt >= 0) {
             throw new InvalidInput("[" + nullAt + "]", "must be an access object, not null");
+        }
+        return batch;
+    }
+
+    /**
+     * An access cannot have occurred after it was reported: a future {@code occurredAt} is
+     * malformed, not a violation, and would be judged before a fact that holds from a day still
+     * to come, which reassesses only accesses recorded after that day. Refused as the other facts
+     * about the past are (422, with their tolerance), naming the item, e.g. {@code [3].occurredAt};
+     * "now" is read once for the batch.
+     */
+    public static List<ReportedAccess> notInFuture(List<ReportedAccess> batch) {
+        Instant latestPast = StoreTime.latestPast();
+        for (int i = 0; i < batch.size(); i++) {
+            StoreTime.notAfter(batch.get(i).occurredAt(), latestPast, "[" + i + "].occurredAt");
         }
         return batch;
     }

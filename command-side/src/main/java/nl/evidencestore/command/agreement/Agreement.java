@@ -292,6 +292,7 @@ public class Agreement {
         if (terms.objectedTo(command.amendmentId())) {
             throw new RuleViolation("11.3", "the amendment was objected to already");
         }
+        StoreTime.notInFuture(command.objectedOn(), "objectedOn");
         if (command.objectedOn().isBefore(amendment.noticeGivenOn())) {
             throw new RuleViolation("11.3", "an objection cannot come before the amendment's notice");
         }
@@ -346,6 +347,8 @@ public class Agreement {
         if (terms.locations().deleted(command.locationId())) {
             throw new RuleViolation("11.2", "the deletion at this location was confirmed already");
         }
+        // A deletion still to come would close the location, and fulfil the obligation, before it happens.
+        StoreTime.notInFuture(command.deletedOn(), "deletedOn");
         apply(new DeletionConfirmed(agreementId, command.locationId(), command.deletedOn(), command.method(),
                 command.categories(), command.certificateSha256()));
         fulfilWhenClosed();

@@ -29,7 +29,17 @@ public final class StoreTime {
     }
 
     public static Instant notInFuture(Instant instant, String field) {
-        if (instant.isAfter(now().plus(CLOCK_SKEW))) {
+        return notAfter(instant, latestPast(), field);
+    }
+
+    /** The latest instant a fact about the past may carry now; read once, it serves a whole batch. */
+    public static Instant latestPast() {
+        return now().plus(CLOCK_SKEW);
+    }
+
+    /** {@link #notInFuture(Instant, String)} against a {@link #latestPast()} read before: one comparison. */
+    public static Instant notAfter(Instant instant, Instant latestPast, String field) {
+        if (instant.isAfter(latestPast)) {
             throw new RuleViolation(null, field + " lies in the future");
         }
         return instant;

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import nl.evidencestore.shared.event.agreement.AmendmentObjected;
 import nl.evidencestore.shared.event.employee.EmployeeRegistered;
 import nl.evidencestore.shared.event.employee.EmployeeRevoked;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.EmployeeId;
+import nl.evidencestore.shared.model.Party;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.test.utils.RecordingCommandBus;
@@ -63,5 +65,13 @@ class BackDatedFactsTest {
         facts.on(new EmployeeRegistered(EmployeeId.of("emp-new"), "New Hire", LocalDate.of(2026, 4, 1)), "event-4",
                 RECORDED);
         assertThat(sent()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Art. 11.3: an objection recorded after the amendment's effective date reassesses the agreement's accesses from the day it is dated")
+    void art11_3AnObjectionRecordedLateReassessesTheAgreement() {
+        facts.on(new AmendmentObjected(NOORD, "am-1", Party.CONTROLLER, LocalDate.of(2026, 4, 10), false), "event-5",
+                RECORDED);
+        assertThat(sent()).containsExactly(new ReassessVerdicts(NOORD, "event-5", Instant.parse("2026-04-09T22:00:00Z")));
     }
 }

@@ -1,7 +1,6 @@
 package nl.evidencestore.command.agreement;
 
 import static nl.evidencestore.command.agreement.AgreementTestData.AGREEMENT;
-import static nl.evidencestore.command.agreement.LifecycleTestData.EARLY;
 import static nl.evidencestore.command.agreement.LifecycleTestData.inForce;
 import static nl.evidencestore.command.agreement.LifecycleTestData.inForceWith;
 import static nl.evidencestore.command.agreement.LifecycleTestData.location;
@@ -9,6 +8,7 @@ import static nl.evidencestore.command.agreement.LifecycleTestData.propose;
 import static nl.evidencestore.command.agreement.LifecycleTestData.proposed;
 import static nl.evidencestore.command.agreement.LifecycleTestData.terminated;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.evidencestore.shared.error.RuleViolation;
@@ -31,6 +31,9 @@ class AmendmentsTest {
     private static final LocalDate A_MONTH_LATER = LocalDate.of(2026, 6, 15);
     private static final AmendmentChanges ADD_BSN = new AmendmentChanges(List.of(DataCategory.of("BSN")),
             null, null, null, null, null);
+
+    /** After an objection ten days into the notice month, before any deadline it sets. */
+    private static final Instant THE_DAY_AFTER_THE_OBJECTION = Instant.parse("2026-05-26T09:00:00Z");
 
     private AggregateTestFixture<Agreement> fixture;
 
@@ -104,6 +107,26 @@ class AmendmentsTest {
     }
 
     @Test
+    @DisplayName("an objection dated after the day it is recorded is refused (Art. 11.3)")
+    void art11_3RefusesAnObjectionDatedInTheFuture() {
+        fixture.givenCurrentTime(Instant.parse("2026-05-17T09:00:00Z"))
+                .andGiven(inForceWith(proposed("am-1", Party.PROCESSOR, NOTICE, A_MONTH_LATER, ADD_BSN)))
+                .when(new ObjectToAmendment(AGREEMENT, "am-1", Party.CONTROLLER, NOTICE.plusDays(3), false))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("objectedOn lies in the future")
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("an objection recorded after the amendment's effective date, dated before it, is recorded (Art. 11.3)")
+    void art11_3RecordsAnObjectionRecordedAfterTheEffectiveDate() {
+        fixture.givenCurrentTime(ValidTime.startOf(A_MONTH_LATER.plusDays(10)))
+                .andGiven(inForceWith(proposed("am-1", Party.PROCESSOR, NOTICE, A_MONTH_LATER, ADD_BSN)))
+                .when(new ObjectToAmendment(AGREEMENT, "am-1", Party.CONTROLLER, NOTICE.plusDays(3), false))
+                .expectEvents(new AmendmentObjected(AGREEMENT, "am-1", Party.CONTROLLER, NOTICE.plusDays(3), false));
+    }
+
+    @Test
     @DisplayName("the proposer cannot object to its own amendment (Art. 11.3)")
     void refusesAnObjectionOfTheProposer() {
         fixture.given(inForceWith(proposed("am-1", Party.PROCESSOR, NOTICE, A_MONTH_LATER, ADD_BSN)))
@@ -132,7 +155,7 @@ class AmendmentsTest {
     @DisplayName("an objection that terminates ends the agreement when the notice month ends, and opens the deletion obligation (Art. 11.3, 11.2)")
     void anObjectionThatTerminatesEndsTheAgreementAtTheEndOfTheNoticeMonth() {
         LocalDate end = NOTICE.plusMonths(1);
-        fixture.givenCurrentTime(EARLY)
+        fixture.givenCurrentTime(THE_DAY_AFTER_THE_OBJECTION)
                 .andGiven(inForceWith(location("workstation-1"),
                         proposed("am-1", Party.PROCESSOR, NOTICE, LocalDate.of(2026, 8, 1), ADD_BSN)))
                 .when(new ObjectToAmendment(AGREEMENT, "am-1", Party.CONTROLLER, NOTICE.plusDays(10), true))

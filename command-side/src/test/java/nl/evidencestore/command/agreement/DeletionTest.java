@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeletionTest {
     private static final LocalDate DELETED_ON = LocalDate.of(2026, 9, 10);
+    /** When the deletion of {@link #DELETED_ON} is confirmed. */
+    private static final Instant CONFIRMED = Instant.parse("2026-09-10T09:00:00Z");
     private static final LocalDate HELD_UNTIL = LocalDate.of(2036, 9, 1);
     private static final Instant HOLD_ENDS = DataLocations.holdEnds(HELD_UNTIL);
 
@@ -63,6 +65,27 @@ class DeletionTest {
     }
 
     @Test
+    @DisplayName("a deletion dated after the day it is confirmed is refused, and the location stays open (Art. 11.2)")
+    void art11_2RefusesADeletionDatedInTheFuture() {
+        fixture.givenCurrentTime(CONFIRMED)
+                .andGiven(inForceWith(location("workstation-1"), terminated(), opened("workstation-1")))
+                .when(delete("workstation-1", LocalDate.of(2026, 12, 1)))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("deletedOn lies in the future")
+                .expectNoEvents();
+    }
+
+    @Test
+    @DisplayName("a deletion dated the day it is confirmed, in Amsterdam, closes the location (Art. 11.2)")
+    void art11_2ADeletionDatedTodayInAmsterdamIsRecorded() {
+        // 23:30 UTC on 9 September is 10 September in Amsterdam.
+        fixture.givenCurrentTime(Instant.parse("2026-09-09T23:30:00Z"))
+                .andGiven(inForceWith(location("workstation-1"), terminated(), opened("workstation-1")))
+                .when(delete("workstation-1", DELETED_ON))
+                .expectEvents(deleted("workstation-1", DELETED_ON), new DeletionObligationFulfilled(AGREEMENT, DELETED_ON));
+    }
+
+    @Test
     @DisplayName("a deletion at an unregistered location, or a second one at the same location, is refused (Art. 11.2)")
     void refusesDeletionsThatCannotBe() {
         fixture.given(inForceWith(location("workstation-1")))
@@ -90,7 +113,7 @@ class DeletionTest {
     @Test
     @DisplayName("at the deadline the store raises DeletionOverdue with the locations still open (Art. 11.2)")
     void theDeadlineRaisesDeletionOverdue() {
-        fixture.givenCurrentTime(EARLY)
+        fixture.givenCurrentTime(CONFIRMED)
                 .andGiven(inForceWith(location("workstation-1"), location("backup-1")))
                 .andGivenCommands(terminate(), delete("workstation-1", DELETED_ON))
                 .whenTimeAdvancesTo(DUE)
@@ -100,7 +123,7 @@ class DeletionTest {
     @Test
     @DisplayName("at the deadline nothing is raised when every location was closed in time (Art. 11.2)")
     void theDeadlineIsQuietWhenEverythingWasClosed() {
-        fixture.givenCurrentTime(EARLY)
+        fixture.givenCurrentTime(CONFIRMED)
                 .andGiven(inForceWith(location("workstation-1")))
                 .andGivenCommands(terminate(), delete("workstation-1", DELETED_ON))
                 .whenTimeAdvancesTo(DUE)
@@ -111,7 +134,7 @@ class DeletionTest {
     @Test
     @DisplayName("a location registered after the end joins the open obligation and is overdue at its deadline (Art. 11.2)")
     void aLocationRegisteredAfterTheEndJoinsTheObligation() {
-        fixture.givenCurrentTime(EARLY)
+        fixture.givenCurrentTime(CONFIRMED)
                 .andGiven(inForceWith(location("workstation-1")))
                 .andGivenCommands(terminate(), delete("workstation-1", DELETED_ON), registerLocation("usb-stick-3"))
                 .whenTimeAdvancesTo(DUE)
@@ -171,17 +194,17 @@ class DeletionTest {
                 .andGiven(inForceWith(location("archive-1"), held("archive-1", HELD_UNTIL), terminated(),
                         opened("archive-1"), new DeletionObligationFulfilled(AGREEMENT, TERMINATED),
                         new DeletionOverdue(AGREEMENT, HOLD_ENDS, List.of("archive-1"))))
-                .when(delete("archive-1", HELD_UNTIL.plusDays(2)))
-                .expectEvents(deleted("archive-1", HELD_UNTIL.plusDays(2)),
-                        new DeletionObligationFulfilled(AGREEMENT, HELD_UNTIL.plusDays(2)));
+                .when(delete("archive-1", HELD_UNTIL.plusDays(1)))
+                .expectEvents(deleted("archive-1", HELD_UNTIL.plusDays(1)),
+                        new DeletionObligationFulfilled(AGREEMENT, HELD_UNTIL.plusDays(1)));
     }
 
     @Test
     @DisplayName("a hold deleted before its end raises nothing when it ends (Art. 11.2)")
     void aHoldDeletedBeforeItsEndRaisesNothing() {
-        fixture.givenCurrentTime(EARLY)
+        fixture.givenCurrentTime(CONFIRMED)
                 .andGiven(inForceWith(location("archive-1")))
-                .andGivenCommands(terminate(), hold("archive-1", HELD_UNTIL), delete("archive-1", LocalDate.of(2030, 1, 1)))
+                .andGivenCommands(terminate(), hold("archive-1", HELD_UNTIL), delete("archive-1", DELETED_ON))
                 .whenTimeAdvancesTo(HOLD_ENDS)
                 .expectNoEvents();
     }

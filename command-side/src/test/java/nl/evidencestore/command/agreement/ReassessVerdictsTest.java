@@ -12,11 +12,14 @@ import nl.evidencestore.command.access.PastAccesses;
 import nl.evidencestore.command.access.ReassessVerdicts;
 import nl.evidencestore.shared.event.access.VerdictReassessed;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.event.agreement.AmendmentObjected;
 import nl.evidencestore.shared.event.agreement.PurposeAdded;
 import nl.evidencestore.shared.model.Actor;
 import nl.evidencestore.shared.model.ActorKind;
 import nl.evidencestore.shared.model.Country;
+import nl.evidencestore.shared.model.AmendmentChanges;
 import nl.evidencestore.shared.model.DataCategory;
+import nl.evidencestore.shared.model.Party;
 import nl.evidencestore.shared.model.Purpose;
 import nl.evidencestore.shared.model.ValidTime;
 import nl.evidencestore.shared.model.Verdict;
@@ -114,5 +117,32 @@ class ReassessVerdictsTest {
         fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED))
                 .when(new ReassessVerdicts(AGREEMENT, "employee-event", ValidTime.startOf(registeredFrom)))
                 .expectNoEvents();
+    }
+
+    private static final LocalDate BSN_NOTICE = LocalDate.of(2026, 5, 15);
+    private static final LocalDate BSN_EFFECTIVE = LocalDate.of(2026, 6, 15);
+    private static final LocalDate BSN_OBJECTED = LocalDate.of(2026, 6, 1);
+    private static final Verdict BSN_NOT_COVERED = Verdict.of(List.of(
+            new Violation("ANNEX_1", "BSN outside the categories the agreement covers")));
+
+    private static PastAccesses.Judged bsn(String accessId, Instant occurredAt, Verdict verdict) {
+        return new PastAccesses.Judged(accessId, new AccessFacts(SYSTEM, Purpose.of("REMOTE_SUPPORT"), "ticket-1",
+                List.of(DataCategory.of("BSN")), Country.of("NL"), occurredAt), verdict, false);
+    }
+
+    @Test
+    @DisplayName("an objection recorded after the amendment's effective date reassesses the accesses judged under it (Art. 11.3)")
+    void art11_3ALateObjectionReassessesTheAccessesJudgedUnderTheAmendment() {
+        // Judged when the amendment stood: BSN not covered before its effective date, covered from it.
+        past.add(bsn("acc-before", ValidTime.startOf(BSN_EFFECTIVE).minusSeconds(3600), BSN_NOT_COVERED));
+        past.add(bsn("acc-under", ValidTime.startOf(BSN_EFFECTIVE).plusSeconds(3600), Verdict.of(List.of())));
+        fixture.given(drafted(), new AgreementTookEffect(AGREEMENT, PROCESSOR_SIGNED),
+                        LifecycleTestData.proposed("am-bsn", Party.PROCESSOR, BSN_NOTICE, BSN_EFFECTIVE,
+                                new AmendmentChanges(List.of(DataCategory.of("BSN")), null, null, null, null, null)),
+                        new AmendmentObjected(AGREEMENT, "am-bsn", Party.CONTROLLER, BSN_OBJECTED, false))
+                .when(new ReassessVerdicts(AGREEMENT, "objection-event", ValidTime.startOf(BSN_OBJECTED)))
+                .expectEvents(new VerdictReassessed(AGREEMENT, "acc-under",
+                        bsn("acc-under", ValidTime.startOf(BSN_EFFECTIVE).plusSeconds(3600), null).facts(),
+                        Verdict.of(List.of()), BSN_NOT_COVERED, "objection-event"));
     }
 }
