@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,10 +20,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A year of one agreement over HTTP (Art. 1, 3, 11): signed in March 2026, instructions,
- * sub-processors and consents, purposes, amendments with an objection, termination in March
- * 2027 and the deletions after it; the state view asked at several instants along the way.
+ * sub-processors and consents, purposes, amendments with an objection, termination a few weeks
+ * before today and the deletions after it; the state view asked at several instants along the way.
  */
 class AgreementYearIT {
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    /**
+     * After the last of the year's other facts (October 2026), and far enough back that both
+     * deletions lie in the past (facts about the past cannot be dated in the future), while the
+     * deletion period of 30 days still runs when the test does.
+     */
+    private static final LocalDate TERMINATED_ON = LocalDate.now(AMSTERDAM).minusDays(26);
     private static final String YEAR = "/api/v1/agreements/agr-year";
     private static final String CERTIFICATE = "c".repeat(64);
 
@@ -59,20 +68,20 @@ class AgreementYearIT {
                 {"revokedOn":"2026-09-01"}""");
         recorded(YEAR + "/amendments", """
                 {"amendmentId":"am-2","proposedBy":"PROCESSOR","description":"phone numbers too",
-                 "noticeGivenOn":"2026-10-01","effectiveOn":"2026-11-01","documentSha256":"%s",
+                 "noticeGivenOn":"2026-08-15","effectiveOn":"2026-09-20","documentSha256":"%s",
                  "changes":{"addCategories":["PHONE_NUMBER"]}}""".formatted("2".repeat(64)));
         recorded(YEAR + "/amendments/am-2/objections", """
-                {"party":"CONTROLLER","objectedOn":"2026-10-10","terminate":false}""");
+                {"party":"CONTROLLER","objectedOn":"2026-08-25","terminate":false}""");
         Api.Response termination = recorded(YEAR + "/termination", """
-                {"terminatedOn":"2027-03-01","reason":"the practice is taken over"}""");
+                {"terminatedOn":"%s","reason":"the practice is taken over"}""".formatted(TERMINATED_ON));
         assertThat(termination.json().get("eventIds")).hasSize(2); // ended, and the deletion obligation opened
-        recorded(YEAR + "/deletions", deletion("workstation-1", "2027-03-05"));
+        recorded(YEAR + "/deletions", deletion("workstation-1", TERMINATED_ON.plusDays(4).toString()));
         recorded(YEAR + "/retention-holds", """
                 {"locationId":"backup-1","legalBasis":"WGBO (art. 7:454 BW), on the practice's written instruction",
                  "until":"2037-03-01","categories":["DENTAL_PHOTOS"]}""");
         api.get(YEAR + "?minPosition=" + position, SECURITY);
         Instant beforeTheLastDeletion = Instant.now();
-        Api.Response last = recorded(YEAR + "/deletions", deletion("conversion-server-1", "2027-03-25"));
+        Api.Response last = recorded(YEAR + "/deletions", deletion("conversion-server-1", TERMINATED_ON.plusDays(24).toString()));
         assertThat(last.json().get("eventIds")).hasSize(2); // the deletion, and the obligation fulfilled
 
         JsonNode between = asOf("2026-03-03T12:00:00Z");
@@ -99,28 +108,31 @@ class AgreementYearIT {
         assertThat(subProcessor(summer, "sp-cloud").at("/consent/basis").asText()).isEqualTo("AMENDMENT");
         assertThat(summer.at("/transferConsents/0/country").asText()).isEqualTo("IN");
 
-        JsonNode autumn = asOf("2026-11-15T10:00:00Z");
+        JsonNode autumn = asOf("2026-10-01T10:00:00Z");
         assertThat(subProcessor(autumn, "sp-convert").at("/consent/state").asText()).isEqualTo("REVOKED");
         assertThat(subProcessor(autumn, "sp-convert").at("/consent/revokedOn").asText()).isEqualTo("2026-09-01");
         assertThat(autumn.at("/amendments/1/status").asText()).isEqualTo("OBJECTED");
         assertThat(names(autumn.get("dataCategories"), "category")).doesNotContain("PHONE_NUMBER");
         assertThat(autumn.get("deletionObligation").isNull()).isTrue();
 
-        JsonNode ended = asOf("2027-03-02T10:00:00Z");
+        JsonNode ended = asOf(TERMINATED_ON.plusDays(1) + "T10:00:00Z");
         assertThat(ended.get("status").asText()).isEqualTo("TERMINATED");
-        assertThat(ended.get("terminatedOn").asText()).isEqualTo("2027-03-01");
+        assertThat(ended.get("terminatedOn").asText()).isEqualTo(TERMINATED_ON.toString());
         assertThat(ended.at("/deletionObligation/status").asText()).isEqualTo("OPEN");
-        assertThat(ended.at("/deletionObligation/dueAt").asText()).isEqualTo("2027-03-30T22:00:00Z");
+        // 30 days after the termination, at the start of that day in Amsterdam.
+        assertThat(Instant.parse(ended.at("/deletionObligation/dueAt").asText()))
+                .isEqualTo(TERMINATED_ON.plusDays(30).atStartOfDay(AMSTERDAM).toInstant());
         assertThat(names(ended.get("dataLocations"), "state")).containsExactly("OPEN", "OPEN", "HELD");
 
-        JsonNode done = asOf("2027-04-05T10:00:00Z");
+        JsonNode done = asOf(TERMINATED_ON.plusDays(35) + "T10:00:00Z");
         assertThat(done.at("/deletionObligation/status").asText()).isEqualTo("FULFILLED");
-        assertThat(done.at("/deletionObligation/fulfilledOn").asText()).isEqualTo("2027-03-25");
+        assertThat(done.at("/deletionObligation/fulfilledOn").asText()).isEqualTo(TERMINATED_ON.plusDays(24).toString());
         assertThat(names(done.get("dataLocations"), "state")).containsExactly("DELETED", "DELETED", "HELD");
         assertThat(done.at("/dataLocations/0/deletion/certificateSha256").asText()).isEqualTo(CERTIFICATE);
         assertThat(done.at("/dataLocations/2/retentionHold/until").asText()).isEqualTo("2037-03-01");
 
-        JsonNode asKnownBefore = api.get(YEAR + "?asOf=2027-04-05T10:00:00Z&knownAt=" + beforeTheLastDeletion, SECURITY).json();
+        JsonNode asKnownBefore = api.get(YEAR + "?asOf=" + TERMINATED_ON.plusDays(35) + "T10:00:00Z&knownAt="
+                + beforeTheLastDeletion, SECURITY).json();
         assertThat(asKnownBefore.at("/deletionObligation/status").asText()).isEqualTo("OVERDUE");
         assertThat(asKnownBefore.at("/deletionObligation/openLocationIds/0").asText()).isEqualTo("conversion-server-1");
     }

@@ -7,6 +7,8 @@ import static nl.evidencestore.infra.support.Requests.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,12 @@ import org.junit.jupiter.api.Test;
  * retention hold.
  */
 class PracticeYearIT {
+    /**
+     * The year ends a few weeks before today, after the last of its other facts (October 2026):
+     * facts about the past cannot be dated in the future, and the deletion period (30 days) then
+     * still runs when the test does, so no overdue fact depends on the day it runs.
+     */
+    private static final LocalDate TERMINATED_ON = LocalDate.now(ZoneId.of("Europe/Amsterdam")).minusDays(20);
     private static final String A = "agr-practice-year";
     private static final String PATH = "/api/v1/agreements/" + A;
 
@@ -51,7 +59,7 @@ class PracticeYearIT {
         endedAndDeleted();
         // Reported once the termination is on record: judged against the agreement as it then stood.
         JsonNode late = post("/api/v1/access-events", access("after-termination", system(), "REMOTE_SUPPORT", "ZD-9",
-                "NL", "2027-03-02T10:00:00Z", "SURNAME")).json().get("results").get(0);
+                "NL", TERMINATED_ON.plusDays(1) + "T10:00:00Z", "SURNAME")).json().get("results").get(0);
         assertThat(late.get("violations").get(0).get("article").asText()).isEqualTo("11.2");
     }
 
@@ -135,14 +143,14 @@ class PracticeYearIT {
 
     private void endedAndDeleted() {
         post(PATH + "/termination", """
-                {"terminatedOn":"2027-03-01","reason":"the practice closed"}""");
+                {"terminatedOn":"%s","reason":"the practice closed"}""".formatted(TERMINATED_ON));
         post(PATH + "/deletions", """
-                {"locationId":"workstation-year","deletedOn":"2027-03-05","method":"secure erase","categories":["SURNAME"],
-                 "certificateSha256":"%s"}""".formatted("c".repeat(64)));
+                {"locationId":"workstation-year","deletedOn":"%s","method":"secure erase","categories":["SURNAME"],
+                 "certificateSha256":"%s"}""".formatted(TERMINATED_ON.plusDays(4), "c".repeat(64)));
         post(PATH + "/retention-holds", """
                 {"locationId":"backup-year","legalBasis":"WGBO, on the practice's written instruction","until":"2037-03-01",
                  "categories":["DENTAL_PHOTOS"]}""");
-        JsonNode state = api.get(PATH + "?asOf=2027-03-10T12:00:00Z&minPosition=" + position, SECURITY).json();
+        JsonNode state = api.get(PATH + "?asOf=" + TERMINATED_ON.plusDays(9) + "T12:00:00Z&minPosition=" + position, SECURITY).json();
         assertThat(state.get("status").asText()).isEqualTo("TERMINATED");
         assertThat(state.at("/deletionObligation/status").asText()).isEqualTo("FULFILLED");
     }
