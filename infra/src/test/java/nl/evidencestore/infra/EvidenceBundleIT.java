@@ -15,11 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.evidencestore.infra.support.Api;
 import nl.evidencestore.infra.support.Bundles;
 import nl.evidencestore.infra.support.StoreUnderTest;
+import nl.evidencestore.shared.event.agreement.EvidenceBundleSealed;
+import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.evidence.verify.BundleVerifier;
 import nl.evidencestore.shared.evidence.verify.Check;
 import nl.evidencestore.shared.evidence.verify.Checks;
@@ -96,7 +99,8 @@ class EvidenceBundleIT {
 
     @Test
     void aLaterBundleVerifiesAgainstTheCheckpointOfAnEarlierOne() throws IOException {
-        JsonNode earlierCheckpoint = proof(download(export(null))).get("checkpoint");
+        JsonNode earlier = export(null);
+        JsonNode earlierCheckpoint = proof(download(earlier)).get("checkpoint");
         accesses("later", 2);
 
         byte[] later = download(export(earlierCheckpoint));
@@ -105,6 +109,15 @@ class EvidenceBundleIT {
         assertThat(verified.failed()).as(verified.print()).isFalse();
         assertThat(verified.status(Checks.APPEND_ONLY)).isEqualTo(Check.Status.PASS);
         assertThat(verified.status(Checks.NO_FORK)).isEqualTo(Check.Status.PASS);
+        // Art. 9: the later bundle says which root the earlier export produced, as its answer gave it.
+        assertThat(sealsIn(later)).filteredOn(seal -> seal.bundleId().equals(earlier.get("bundleId").asText()))
+                .singleElement().satisfies(seal -> {
+                    assertThat(seal.rootHash()).isEqualTo(earlier.get("rootHash").asText());
+                    assertThat(seal.treeSize()).isEqualTo(earlierCheckpoint.get("treeSize").asLong());
+                });
+        assertThat(verified.check(Checks.EXPORT).orElseThrow().detail()).containsPattern("; [1-9]\\d* earlier export\\(s\\) sealed");
+        assertThat(new String(Bundles.entries(later).get("report.html"), StandardCharsets.UTF_8))
+                .contains(earlier.get("rootHash").asText());
     }
 
     @Test
@@ -202,6 +215,13 @@ class EvidenceBundleIT {
                      "system":"remote-support","occurredAt":"2026-04-01T09:00:00Z"}""".formatted(prefix, i, AGREEMENT, i));
         }
         assertThat(api.post("/api/v1/access-events", PUBLISHER, batch.append("]").toString()).status()).isEqualTo(201);
+    }
+
+    private static List<EvidenceBundleSealed> sealsIn(byte[] zip) throws IOException {
+        String events = new String(Bundles.entries(zip).get("events.jsonl"), StandardCharsets.UTF_8);
+        return events.lines().map(line -> EventLine.parse(line.getBytes(StandardCharsets.UTF_8)))
+                .filter(line -> !line.isStub()).flatMap(line -> line.event().stream())
+                .filter(EvidenceBundleSealed.class::isInstance).map(EvidenceBundleSealed.class::cast).toList();
     }
 
     private static JsonNode proof(byte[] zip) throws IOException {

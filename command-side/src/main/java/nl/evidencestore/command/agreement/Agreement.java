@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import nl.evidencestore.shared.event.agreement.DeletionConfirmed;
 import nl.evidencestore.shared.event.agreement.DeletionObligationFulfilled;
 import nl.evidencestore.shared.event.agreement.DeletionObligationOpened;
 import nl.evidencestore.shared.event.agreement.DeletionOverdue;
+import nl.evidencestore.shared.event.agreement.EvidenceBundleSealed;
 import nl.evidencestore.shared.event.agreement.EvidenceExported;
 import nl.evidencestore.shared.event.agreement.InstructionRegistered;
 import nl.evidencestore.shared.event.agreement.PurposeAdded;
@@ -78,6 +80,9 @@ public class Agreement {
     private final Map<Party, LocalDate> signatures = new EnumMap<>(Party.class);
     /** The source events whose facts this chain holds already: a breach has a handful, a request a few. */
     private final Set<String> mirroredSources = new HashSet<>();
+    /** Bundles exported of this agreement (Art. 9), and the root hash of each one sealed: a handful per audit. */
+    private final Set<String> exportedBundles = new HashSet<>();
+    private final Map<String, String> sealedRoots = new HashMap<>();
 
     Agreement() {
         // for Axon: rebuilt from its events
@@ -455,6 +460,25 @@ public class Agreement {
                 command.exportedBy(), command.previousCheckpointRoot()));
     }
 
+    /**
+     * The export event cannot carry the root of the checkpoint that covers it, so the root follows
+     * in its own event. Sealed once: a repeat with the same root appends nothing (a retried
+     * export), another root for the same bundle is refused, as is a bundle never exported here.
+     */
+    @CommandHandler
+    void handle(SealEvidenceBundle command) {
+        if (!exportedBundles.contains(command.bundleId())) {
+            throw new RuleViolation("9", "no export of this bundle is recorded for this agreement");
+        }
+        String sealedWith = sealedRoots.get(command.bundleId());
+        if (sealedWith == null) {
+            apply(new EvidenceBundleSealed(agreementId, command.bundleId(), command.treeSize(), command.rootHash(),
+                    command.checkpointTime()));
+        } else if (!sealedWith.equals(command.rootHash())) {
+            throw new RuleViolation("9", "this bundle was sealed with another root hash already");
+        }
+    }
+
     // Facts about this agreement that live in other streams (a breach, a subject request) enter its own chain
 
     /** Sent at least once per source event; a source already entered appends nothing. */
@@ -489,6 +513,10 @@ public class Agreement {
             agreementId = drafted.agreementId();
         } else if (event instanceof AgreementSigned signed) {
             signatures.put(signed.party(), signed.signedOn());
+        } else if (event instanceof EvidenceExported exported) {
+            exportedBundles.add(exported.bundleId());
+        } else if (event instanceof EvidenceBundleSealed sealed) {
+            sealedRoots.put(sealed.bundleId(), sealed.rootHash());
         }
     }
 }

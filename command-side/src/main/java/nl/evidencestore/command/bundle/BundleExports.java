@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.zip.Deflater;
 import nl.evidencestore.command.agreement.ExportEvidence;
+import nl.evidencestore.command.agreement.SealEvidenceBundle;
 import nl.evidencestore.command.evidence.StoredEvents;
 import nl.evidencestore.command.log.Checkpoints;
 import nl.evidencestore.command.log.LogTree;
@@ -55,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * Builds an evidence bundle (docs/evidence-format.md §3): records the export on the agreement,
  * waits for a signed checkpoint that covers it, then streams the agreement's chain, every
  * employee and security-measure stream and their proofs into a ZIP that is stored once, so
- * that every download returns the same bytes.
+ * that every download returns the same bytes; last, records on the agreement the root the
+ * bundle was sealed with.
  */
 public final class BundleExports {
     private static final Logger LOG = LoggerFactory.getLogger(BundleExports.class);
@@ -132,9 +134,22 @@ public final class BundleExports {
         // Where an export's time goes: recording it and waiting for its checkpoint, then the lines.
         LOG.info("bundle {}: recorded and covered by a signed checkpoint in {} ms, {} lines written in {} ms",
                 scope.bundleId(), (covered - started) / 1_000_000, lines, (System.nanoTime() - covered) / 1_000_000);
+        seal(scope, checkpoint.checkpoint());
         registry.add(scope.bundleId(), request.agreementId().value(), controller, who.name(),
                 checkpoint.checkpoint().rootHash(), lines);
         return new Exported(scope.bundleId(), checkpoint.checkpoint().rootHash(), lines);
+    }
+
+    /**
+     * Art. 9: the root the bundle was sealed with goes on the agreement's record, where every later
+     * bundle carries it. Only once the ZIP is stored, and before the bundle is registered: a bundle
+     * anyone can download is always sealed on the record, and an export that failed before this
+     * point leaves its EvidenceExported without a seal, which is what happened. Keyed by the
+     * bundle id, so a repeat appends nothing.
+     */
+    private void seal(BundleScope scope, Checkpoint checkpoint) {
+        submitter.submit(new SealEvidenceBundle(scope.agreementId(), scope.bundleId(), checkpoint.treeSize(),
+                checkpoint.rootHash(), checkpoint.time()));
     }
 
     /** The stored ZIP of a bundle the caller may see. */

@@ -303,4 +303,40 @@ class BundleVerifierTest {
                 Optional.of(first.checkpoint().json()));
         assertThat(failed(verification)).containsExactly(Checks.APPEND_ONLY, Checks.NO_FORK);
     }
+
+    @Test
+    void aLaterBundleCarriesTheSealOfTheEarlierExportAndItsReportShowsTheRoot() throws IOException {
+        TestBundles store = TestBundles.standard();
+        TestBundles.Audit first = store.firstAudit();
+        store.seal(first, TestBundles.day(25).plusSeconds(10));
+        TestBundles.Audit second = store.export("bundle-2", TestBundles.day(21), TestBundles.day(35),
+                TestBundles.day(36), null);
+
+        Verification verification = verify(second.zip());
+
+        assertThat(failed(verification)).as(verification.print()).isEmpty();
+        assertThat(verification.check(Checks.EXPORT).orElseThrow().detail())
+                .contains("1 earlier export(s) sealed with their root hash");
+        String rootOfFirst = first.checkpoint().signed().checkpoint().rootHash();
+        String report = new String(TestBundles.entries(second.zip()).get(BundleWriter.REPORT), StandardCharsets.UTF_8);
+        assertThat(report).contains("<th scope=\"row\">bundle-1</th>").contains(rootOfFirst + " (tree size ")
+                .contains("bundle-2 (this bundle)").contains("this bundle&#39;s checkpoint (below)");
+    }
+
+    @Test
+    void failsTheExportCheckOnASealOfABundleNeverExported() throws IOException {
+        TestBundles store = TestBundles.standard();
+        TestBundles.Audit first = store.firstAudit();
+        TestBundles.Audit stray = new TestBundles.Audit(new BundleScope("bundle-9", TestBundles.A, TestBundles.PRACTICE,
+                TestBundles.FROM, TestBundles.TO, TestBundles.day(25), "auditor-1"), first.checkpoint(), first.zip());
+        store.seal(stray, TestBundles.day(25).plusSeconds(10));
+        TestBundles.Audit second = store.export("bundle-2", TestBundles.day(21), TestBundles.day(35),
+                TestBundles.day(36), null);
+
+        Verification verification = verify(second.zip());
+
+        assertThat(failed(verification)).as(verification.print()).containsExactly(Checks.EXPORT);
+        assertThat(verification.check(Checks.EXPORT).orElseThrow().failures()).singleElement().asString()
+                .contains("a seal of bundle bundle-9 without its EvidenceExported before it");
+    }
 }

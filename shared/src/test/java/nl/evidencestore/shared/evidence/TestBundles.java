@@ -20,6 +20,7 @@ import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.agreement.AgreementDrafted;
 import nl.evidencestore.shared.event.agreement.AgreementSigned;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.event.agreement.EvidenceBundleSealed;
 import nl.evidencestore.shared.event.agreement.EvidenceExported;
 import nl.evidencestore.shared.event.agreement.InstructionRegistered;
 import nl.evidencestore.shared.event.employee.EmployeeEvent;
@@ -105,6 +106,13 @@ public final class TestBundles {
                 previous == null ? null : previous.signed().checkpoint().rootHash()), at);
         History.Snapshot checkpoint = history.checkpoint(at.plusSeconds(5));
         return new Audit(scope, checkpoint, history.bundle(scope, checkpoint, java.util.Optional.ofNullable(previous)));
+    }
+
+    /** The seal that follows an export once its checkpoint is chosen (Art. 9): the root it was exported with. */
+    public EventLine seal(Audit audit, Instant at) {
+        var checkpoint = audit.checkpoint().signed().checkpoint();
+        return history.append(new EvidenceBundleSealed(A, audit.scope().bundleId(), checkpoint.treeSize(),
+                checkpoint.rootHash(), checkpoint.time()), at);
     }
 
     public Audit firstAudit() {

@@ -9,7 +9,7 @@ public sealed interface AgreementEvent extends EvidenceEvent
         SubProcessorProposed, SubProcessorConsentGranted, SubProcessorConsentRevoked, TransferConsentGranted,
         AmendmentProposed, AmendmentObjected, AgreementTerminated, DataLocationRegistered, DeletionConfirmed,
         RetentionHoldPlaced, DeletionObligationOpened, DeletionObligationFulfilled, DeletionOverdue, EvidenceExported,
-        SubjectErased {
+        EvidenceBundleSealed, SubjectErased {
     AgreementId agreementId();
 
     @Override

@@ -71,15 +71,31 @@ final class RecordsSections {
             html.p("None recorded in this bundle.").endSection();
             return;
         }
-        html.p("Every export of a bundle is recorded in the agreement's own chain (Art. 9), this one included.");
+        html.p("Every export of a bundle is recorded in the agreement's own chain (Art. 9), this one included. Once a"
+                + " bundle is sealed, the root hash of the checkpoint it was sealed with follows in the chain: compare it"
+                + " with the rootHash of that bundle's proof.json. This bundle's own root is the checkpoint's below;"
+                + " its seal is recorded after it was built.");
         html.table("Exports (Art. 9)", List.of("Bundle", "Period from", "Period to", "Exported by", "Recorded at",
-                "Previous checkpoint root"), exports.stream().<List<?>>map(x -> {
+                "Previous checkpoint root", "Sealed with root hash"), exports.stream().<List<?>>map(x -> {
                     var e = x.exported();
-                    String bundle = figures.scope().bundleId().equals(e.bundleId()) ? e.bundleId() + " (this bundle)"
-                            : Formats.text(e.bundleId());
+                    boolean self = figures.scope().bundleId().equals(e.bundleId());
+                    String bundle = self ? e.bundleId() + " (this bundle)" : Formats.text(e.bundleId());
                     return List.of(bundle, Formats.instant(e.from()), Formats.instant(e.to()), Formats.text(e.exportedBy()),
-                            Formats.instant(x.recordedAt()), Formats.text(e.previousCheckpointRoot()));
+                            Formats.instant(x.recordedAt()), Formats.text(e.previousCheckpointRoot()), seal(x, self));
                 }).toList());
         html.endSection();
+    }
+
+    /** The root an earlier export was sealed with, and the checkpoint that names it. */
+    private static String seal(ReportFigures.Export export, boolean self) {
+        if (self) {
+            return "this bundle's checkpoint (below)";
+        }
+        if (export.sealed() == null) {
+            return "not sealed in this bundle";
+        }
+        var sealed = export.sealed();
+        return Formats.text(sealed.rootHash()) + " (tree size " + Formats.count(sealed.treeSize()) + ", signed "
+                + Formats.instant(sealed.checkpointTime()) + ")";
     }
 }

@@ -13,6 +13,7 @@ import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.event.access.VerdictReassessed;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.agreement.AgreementSigned;
+import nl.evidencestore.shared.event.agreement.EvidenceBundleSealed;
 import nl.evidencestore.shared.event.agreement.EvidenceExported;
 import nl.evidencestore.shared.event.breach.BreachEvent;
 import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
@@ -45,6 +46,7 @@ public final class ReportFigures {
     private final AccessTally tally = new AccessTally();
     private final LateArrivals lateArrivals;
     private final List<Export> exports = new ArrayList<>();
+    private final Map<String, EvidenceBundleSealed> seals = new TreeMap<>();
     private final Map<String, BreachFacts> breaches = new TreeMap<>();
     private final Map<String, RequestFacts> requests = new TreeMap<>();
     private final Map<String, SecurityMeasureRecorded> measures = new TreeMap<>();
@@ -56,8 +58,12 @@ public final class ReportFigures {
     private long lifecycleFactsAfterPeriod;
     private long unknownTypes;
 
-    /** An export of evidence (Art. 9) and when the store recorded it. */
-    public record Export(Instant recordedAt, EvidenceExported exported) {
+    /**
+     * An export of evidence (Art. 9), when the store recorded it, and its seal with the bundle's
+     * root hash: null for this bundle (sealed after it was built) and for an export that never
+     * completed or was sealed after this bundle's checkpoint.
+     */
+    public record Export(Instant recordedAt, EvidenceExported exported, EvidenceBundleSealed sealed) {
     }
 
     public ReportFigures(BundleScope scope) {
@@ -113,7 +119,10 @@ public final class ReportFigures {
         } else if (event instanceof DisclosureRecorded e && ours(e.agreementId().value()) && inPeriod) {
             tally.disclosure(e);
         } else if (event instanceof EvidenceExported e && ours(e.agreementId().value())) {
-            exports.add(new Export(envelope.recordedAt(), e));
+            exports.add(new Export(envelope.recordedAt(), e, null));
+        } else if (event instanceof EvidenceBundleSealed e && ours(e.agreementId().value())) {
+            // A record of an export, not a term of the agreement: shown beside its export, whenever recorded.
+            seals.putIfAbsent(e.bundleId(), e);
         } else if (event instanceof AgreementEvent e && ours(e.agreementId().value())) {
             lifecycle(e, envelope);
         } else if (event instanceof SecurityMeasureRecorded e) {
@@ -213,8 +222,10 @@ public final class ReportFigures {
         return unknownTypes;
     }
 
+    /** Each with its seal, which comes later in the chain than the export itself. */
     public List<Export> exports() {
-        return List.copyOf(exports);
+        return exports.stream().map(x -> new Export(x.recordedAt(), x.exported(), seals.get(x.exported().bundleId())))
+                .toList();
     }
 
     List<EventEnvelope> lateExamples() {

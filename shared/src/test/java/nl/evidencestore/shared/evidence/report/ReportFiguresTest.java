@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import nl.evidencestore.shared.event.agreement.AgreementTerminated;
 import nl.evidencestore.shared.event.agreement.AgreementTookEffect;
+import nl.evidencestore.shared.event.agreement.EvidenceBundleSealed;
+import nl.evidencestore.shared.event.agreement.EvidenceExported;
 import nl.evidencestore.shared.event.agreement.PurposeAdded;
 import nl.evidencestore.shared.evidence.report.ReportTestData.Chain;
 import nl.evidencestore.shared.model.Purpose;
@@ -114,4 +116,25 @@ class ReportFiguresTest {
         assertThat(figures.securityMeasureStreams()).isEqualTo(1);
         assertThat(figures.streams()).isEqualTo(4);
     }
+
+    @Test
+    void an_earlier_exports_seal_shows_beside_it_and_is_no_term_of_the_agreement() {
+        List<nl.evidencestore.shared.evidence.EventLine> lines = new Chain(AGREEMENT.value())
+                .add(drafted("P"), "2026-01-05T10:00:00Z")
+                .add(new EvidenceExported(AGREEMENT, "bundle-0", java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                        ReportTestData.FROM, "auditor-1", null), "2026-04-02T09:00:00Z")
+                .add(new EvidenceBundleSealed(AGREEMENT, "bundle-0", 17, "c".repeat(64),
+                        java.time.Instant.parse("2026-04-02T09:00:03Z")), "2026-04-02T09:00:04Z")
+                .lines();
+
+        ReportFigures figures = figures(lines);
+
+        assertThat(figures.exports()).singleElement().satisfies(e -> {
+            assertThat(e.exported().bundleId()).isEqualTo("bundle-0");
+            assertThat(e.sealed().rootHash()).isEqualTo("c".repeat(64));
+            assertThat(e.sealed().treeSize()).isEqualTo(17);
+        });
+        assertThat(figures.lifecycleFactsAfterPeriod()).isZero();
+    }
 }
+
