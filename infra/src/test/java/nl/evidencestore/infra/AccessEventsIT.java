@@ -202,6 +202,20 @@ class AccessEventsIT {
     }
 
     @Test
+    void oneIdTwiceInABatchWithOtherContentIsA409ThatSaysNothingWasRecorded() {
+        long before = stored();
+
+        Api.Response response = api.post("/api/v1/access-events", PUBLISHER, batch(
+                access("acc-split", "REMOTE_SUPPORT", "t", "2026-04-03T09:00:00Z", "SURNAME"),
+                access("acc-split", "REMOTE_SUPPORT", "t", "2026-04-03T10:00:00Z", "SURNAME")));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().get("detail").asText()).contains("sent twice in this request").contains("acc-split")
+                .doesNotContain("already recorded");
+        assertThat(stored()).isEqualTo(before);
+    }
+
+    @Test
     void theSameAccessTwiceInOneBatchIsRecordedOnce() {
         String same = access("acc-twice", "REMOTE_SUPPORT", "t", "2026-04-04T09:00:00Z", "SURNAME");
         long before = stored();

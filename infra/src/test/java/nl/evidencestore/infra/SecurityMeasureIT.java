@@ -40,6 +40,7 @@ class SecurityMeasureIT {
                 "{\"measureId\":\"sm-it-none\",\"description\":\"Locks\",\"since\":\"2025-09-01\"}");
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().at("/errors/0/message").asText()).contains("evidenceReference");
+        assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("evidenceReference");
+        assertThat(refused.json().at("/errors/0/message").asText()).isEqualTo("is required");
     }
 }

@@ -99,7 +99,8 @@ class SubjectRequestIT {
                  "subjectRef":"%s"}""".formatted(AGREEMENT, today, malformed));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().at("/errors/0/message").asText()).startsWith("subjectRef is longer than 200");
+        assertThat(refused.json().at("/errors/0/field").asText()).isEqualTo("subjectRef");
+        assertThat(refused.json().at("/errors/0/message").asText()).startsWith("is longer than 200");
         assertThat(refused.body()).doesNotContain(malformed);
         assertThat(api.post("/api/v1/subject-requests/sr-it-never/forwarding", PUBLISHER, "{\"on\":\"" + today + "\"}")
                 .json().get("detail").asText()).isEqualTo("no subject request with this id exists");

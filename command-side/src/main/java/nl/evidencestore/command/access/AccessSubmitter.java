@@ -265,7 +265,7 @@ public final class AccessSubmitter {
             }
         }
         if (!conflicting.isEmpty()) {
-            throw new ConflictingDuplicate(conflicting.stream().distinct().sorted().toList());
+            throw ConflictingDuplicate.withinOneRequest(conflicting.stream().distinct().sorted().toList());
         }
         return unique;
     }

@@ -7,7 +7,16 @@ public class ConflictingDuplicate extends RuntimeException {
     private final List<String> keys;
 
     public ConflictingDuplicate(List<String> keys) {
-        super("already recorded with other content: " + String.join(", ", keys));
+        this("already recorded with other content: ", keys);
+    }
+
+    /** The same key twice in one request, with other content: nothing was recorded, so say that. */
+    public static ConflictingDuplicate withinOneRequest(List<String> keys) {
+        return new ConflictingDuplicate("sent twice in this request with other content: ", keys);
+    }
+
+    private ConflictingDuplicate(String what, List<String> keys) {
+        super(what + String.join(", ", keys));
         this.keys = List.copyOf(keys);
     }
 
