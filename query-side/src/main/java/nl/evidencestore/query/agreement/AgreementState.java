@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import nl.evidencestore.query.Category;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.AmendmentChanges;
 import nl.evidencestore.shared.model.ControllerParty;
@@ -37,13 +38,6 @@ public record AgreementState(AgreementId agreementId, ControllerParty controller
 
     public record Signature(Party party, String signatory, String place, LocalDate signedOn,
                             String documentSha256) {
-    }
-
-    /** Sensitive categories (GDPR Art. 9, the BSN) are marked in every view. */
-    public record Category(DataCategory category, boolean sensitive) {
-        static Category of(DataCategory category) {
-            return new Category(category, category.sensitive());
-        }
     }
 
     /** Art. 3.1: the controller's prior written consent as it stood, and where it came from. */

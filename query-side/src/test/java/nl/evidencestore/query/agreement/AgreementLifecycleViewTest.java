@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.evidencestore.query.AppliedPosition;
+import nl.evidencestore.query.Category;
 import nl.evidencestore.query.agreement.AgreementState.DataLocation;
 import nl.evidencestore.query.agreement.AgreementState.SubProcessorState;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
@@ -101,7 +102,7 @@ class AgreementLifecycleViewTest {
 
         AgreementState after = asOf("2026-06-15");
         assertThat(after.amendments()).extracting(AgreementState.Amendment::status).containsExactly(AmendmentAt.Status.EFFECTIVE);
-        assertThat(after.dataCategories()).extracting(c -> c.category().name(), AgreementState.Category::sensitive)
+        assertThat(after.dataCategories()).extracting(c -> c.category().name(), Category::sensitive)
                 .containsExactly(tuple("SURNAME", false), tuple("DENTAL_PHOTOS", true), tuple("DENTAL_NOTES", true));
         assertThat(after.purposes()).extracting(PurposeAllowance::purpose, PurposeAllowance::basis, PurposeAllowance::amendmentId)
                 .contains(tuple(Purpose.of("QUALITY_CONTROL"), PurposeAllowance.Basis.AMENDMENT, "am-1"));
