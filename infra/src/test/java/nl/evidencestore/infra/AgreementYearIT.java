@@ -95,6 +95,10 @@ class AgreementYearIT {
         assertThat(subProcessor(april, "sp-convert").at("/consent/state").asText()).isEqualTo("GRANTED");
         assertThat(subProcessor(april, "sp-convert").at("/consent/consentReference").asText()).isEqualTo("letter-2026-03-28");
         assertThat(april.at("/instructions/0/instructionId").asText()).isEqualTo("ticket-4711");
+        // BSN and health data are marked sensitive wherever the state shows a category (domain.md).
+        assertThat(april.at("/instructions/0/categories/1/category").asText()).isEqualTo("DENTAL_PHOTOS");
+        assertThat(april.at("/instructions/0/categories/1/sensitive").asBoolean()).isTrue();
+        assertThat(april.at("/instructions/0/categories/0/sensitive").asBoolean()).isFalse();
         assertThat(april.get("transferConsents")).isEmpty();
         assertThat(names(april.get("purposes"), "purpose")).containsExactly("REMOTE_SUPPORT", "DATABASE_CONVERSION");
 
@@ -102,6 +106,8 @@ class AgreementYearIT {
         assertThat(summer.at("/amendments/0/status").asText()).isEqualTo("EFFECTIVE");
         assertThat(names(summer.get("dataCategories"), "category")).containsExactly("SURNAME", "BSN", "DENTAL_PHOTOS", "DENTAL_NOTES");
         assertThat(summer.at("/dataCategories/3/sensitive").asBoolean()).isTrue();
+        assertThat(summer.at("/amendments/0/changes/addCategories/0/category").asText()).isEqualTo("DENTAL_NOTES");
+        assertThat(summer.at("/amendments/0/changes/addCategories/0/sensitive").asBoolean()).isTrue();
         assertThat(names(summer.get("purposes"), "purpose")).containsExactly("REMOTE_SUPPORT", "STAFF_TRAINING");
         assertThat(summer.at("/purposes/1/basis").asText()).isEqualTo("CONSENT");
         assertThat(summer.at("/purposes/1/consentReference").asText()).isEqualTo("letter-2026-05-25");
@@ -130,6 +136,9 @@ class AgreementYearIT {
         assertThat(names(done.get("dataLocations"), "state")).containsExactly("DELETED", "DELETED", "HELD");
         assertThat(done.at("/dataLocations/0/deletion/certificateSha256").asText()).isEqualTo(CERTIFICATE);
         assertThat(done.at("/dataLocations/2/retentionHold/until").asText()).isEqualTo("2037-03-01");
+        assertThat(done.at("/dataLocations/0/deletion/categories/1/sensitive").asBoolean()).isTrue();
+        assertThat(done.at("/dataLocations/2/retentionHold/categories/0/category").asText()).isEqualTo("DENTAL_PHOTOS");
+        assertThat(done.at("/dataLocations/2/retentionHold/categories/0/sensitive").asBoolean()).isTrue();
 
         JsonNode asKnownBefore = api.get(YEAR + "?asOf=" + TERMINATED_ON.plusDays(35) + "T10:00:00Z&knownAt="
                 + beforeTheLastDeletion, SECURITY).json();

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import nl.evidencestore.query.Category;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.AmendmentChanges;
 import nl.evidencestore.shared.model.ControllerParty;
 import nl.evidencestore.shared.model.Country;
-import nl.evidencestore.shared.model.DataCategory;
 import nl.evidencestore.shared.model.Party;
 import nl.evidencestore.shared.model.ProcessorParty;
 import nl.evidencestore.shared.model.Purpose;
+import nl.evidencestore.shared.model.SubProcessor;
 import nl.evidencestore.shared.terms.AmendmentAt;
 import nl.evidencestore.shared.terms.ConsentStatus;
 import nl.evidencestore.shared.terms.DeletionAt;
@@ -39,13 +40,6 @@ public record AgreementState(AgreementId agreementId, ControllerParty controller
                             String documentSha256) {
     }
 
-    /** Sensitive categories (GDPR Art. 9, the BSN) are marked in every view. */
-    public record Category(DataCategory category, boolean sensitive) {
-        static Category of(DataCategory category) {
-            return new Category(category, category.sensitive());
-        }
-    }
-
     /** Art. 3.1: the controller's prior written consent as it stood, and where it came from. */
     public record SubProcessorState(String subProcessorId, String name, String country, String services,
                                     ConsentStatus consent) {
@@ -57,13 +51,29 @@ public record AgreementState(AgreementId agreementId, ControllerParty controller
 
     /** Art. 1.1: an instruction issued by then. */
     public record Instruction(String instructionId, String kind, LocalDate issuedOn, LocalDate validUntil,
-                              List<Purpose> purposes, List<DataCategory> categories) {
+                              List<Purpose> purposes, List<Category> categories) {
     }
 
     /** Art. 11.3: an amendment whose notice had been given, with its standing then. */
     public record Amendment(String amendmentId, Party proposedBy, String description, LocalDate noticeGivenOn,
-                            LocalDate effectiveOn, String documentSha256, AmendmentChanges changes,
+                            LocalDate effectiveOn, String documentSha256, Changes changes,
                             AmendmentAt.Status status, Objection objection) {
+    }
+
+    /**
+     * What the amendment changes, as {@link AmendmentChanges} has it but with its categories
+     * marked: a proposal to add BSN or health data is as sensitive as the data itself.
+     */
+    public record Changes(List<Category> addCategories, List<Category> removeCategories,
+                          List<Purpose> addPurposes, List<Purpose> removePurposes,
+                          List<SubProcessor> addSubProcessors, List<String> removeSubProcessors) {
+        static Changes of(AmendmentChanges proposed) {
+            // The view always shows what changes, even for a proposal recorded without any.
+            AmendmentChanges changes = proposed == null ? AmendmentChanges.NONE : proposed;
+            return new Changes(Category.allOf(changes.addCategories()), Category.allOf(changes.removeCategories()),
+                    changes.addPurposes(), changes.removePurposes(), changes.addSubProcessors(),
+                    changes.removeSubProcessors());
+        }
     }
 
     public record Objection(Party party, LocalDate objectedOn, boolean terminate) {
@@ -74,10 +84,10 @@ public record AgreementState(AgreementId agreementId, ControllerParty controller
                                Deletion deletion, RetentionHold retentionHold, Instant dueAt) {
     }
 
-    public record Deletion(LocalDate deletedOn, String method, List<DataCategory> categories, String certificateSha256) {
+    public record Deletion(LocalDate deletedOn, String method, List<Category> categories, String certificateSha256) {
     }
 
-    public record RetentionHold(String legalBasis, LocalDate until, List<DataCategory> categories) {
+    public record RetentionHold(String legalBasis, LocalDate until, List<Category> categories) {
     }
 
     /** Art. 11.2: open from the end of the agreement until every location is closed. */

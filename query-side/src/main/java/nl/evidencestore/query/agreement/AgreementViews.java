@@ -3,8 +3,9 @@ package nl.evidencestore.query.agreement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import nl.evidencestore.query.Category;
 import nl.evidencestore.query.agreement.AgreementState.Amendment;
-import nl.evidencestore.query.agreement.AgreementState.Category;
+import nl.evidencestore.query.agreement.AgreementState.Changes;
 import nl.evidencestore.query.agreement.AgreementState.DataLocation;
 import nl.evidencestore.query.agreement.AgreementState.Deletion;
 import nl.evidencestore.query.agreement.AgreementState.DeletionObligation;
@@ -49,7 +50,7 @@ final class AgreementViews {
 
     static List<Instruction> instructions(List<InstructionRegistered> instructions) {
         return instructions.stream().map(i -> new Instruction(i.instructionId(), i.kind(), i.issuedOn(), i.validUntil(),
-                i.purposes(), i.categories())).toList();
+                i.purposes(), Category.allOf(i.categories()))).toList();
     }
 
     static List<Amendment> amendments(List<AmendmentAt> amendments) {
@@ -57,7 +58,7 @@ final class AgreementViews {
             var p = a.proposal();
             var o = a.objection();
             return new Amendment(p.amendmentId(), p.proposedBy(), p.description(), p.noticeGivenOn(), p.effectiveOn(),
-                    p.documentSha256(), p.changes(), a.status(),
+                    p.documentSha256(), Changes.of(p.changes()), a.status(),
                     o == null ? null : new Objection(o.party(), o.objectedOn(), o.terminate()));
         }).toList();
     }
@@ -66,8 +67,9 @@ final class AgreementViews {
         return deletion.locations().stream().map(l -> new DataLocation(l.location().locationId(),
                 l.location().description(), l.state(),
                 l.deletion() == null ? null : new Deletion(l.deletion().deletedOn(), l.deletion().method(),
-                        l.deletion().categories(), l.deletion().certificateSha256()),
-                l.hold() == null ? null : new RetentionHold(l.hold().legalBasis(), l.hold().until(), l.hold().categories()),
+                        Category.allOf(l.deletion().categories()), l.deletion().certificateSha256()),
+                l.hold() == null ? null : new RetentionHold(l.hold().legalBasis(), l.hold().until(),
+                        Category.allOf(l.hold().categories())),
                 l.dueAt())).toList();
     }
 

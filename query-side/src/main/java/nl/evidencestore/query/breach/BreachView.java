@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
+import nl.evidencestore.query.Category;
 import nl.evidencestore.query.obligation.DeadlineState;
 import nl.evidencestore.shared.model.AgreementId;
 import nl.evidencestore.shared.model.BreachId;
 import nl.evidencestore.shared.model.BreachStatus;
 import nl.evidencestore.shared.model.ControllerId;
-import nl.evidencestore.shared.model.DataCategory;
 import nl.evidencestore.shared.model.NotificationRecipient;
 import nl.evidencestore.shared.model.Violation;
 
@@ -23,13 +23,6 @@ public record BreachView(BreachId breachId, BreachStatus status, BreachStatus re
                          List<NotificationDeadline> agreements, NotificationDeadline authority,
                          List<Notification> notifications, Decision confirmation, Decision dismissal,
                          Decision closure, boolean overdue, long position) {
-
-    /** Sensitive categories (GDPR Art. 9, the BSN) are marked in every view. */
-    public record Category(DataCategory category, boolean sensitive) {
-        static Category of(DataCategory category) {
-            return new Category(category, category.sensitive());
-        }
-    }
 
     /**
      * One clock: {@code late} when it was met late or passed unmet (an Art. 6.1 violation, in

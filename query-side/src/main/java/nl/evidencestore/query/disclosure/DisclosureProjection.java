@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.evidencestore.query.Category;
 import nl.evidencestore.query.Events;
 import nl.evidencestore.query.Projection;
 import nl.evidencestore.query.timeline.TimelineIndex;
@@ -16,7 +17,6 @@ import nl.evidencestore.shared.event.disclosure.DisclosureEvent;
 import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.model.AgreementId;
-import nl.evidencestore.shared.model.DataCategory;
 import nl.evidencestore.shared.model.DisclosureBasis;
 import nl.evidencestore.shared.model.Verdict;
 import nl.evidencestore.shared.model.Violation;
@@ -31,9 +31,6 @@ public final class DisclosureProjection implements Projection {
                              @JsonInclude(JsonInclude.Include.ALWAYS) String description,
                              List<Category> categories, LocalDate disclosedOn, Verdict.Outcome verdict,
                              List<Violation> violations, Instant recordedAt) {
-    }
-
-    public record Category(DataCategory category, boolean sensitive) {
     }
 
     private final Map<AgreementId, Map<String, Disclosure>> byAgreement = new ConcurrentHashMap<>();
@@ -52,7 +49,7 @@ public final class DisclosureProjection implements Projection {
             byAgreement.computeIfAbsent(d.agreementId(), id -> new ConcurrentHashMap<>())
                     .put(d.disclosureId(), new Disclosure(d.disclosureId(), d.recipient(), d.legalBasis(),
                             d.consentReference(), d.description(),
-                            d.categories().stream().map(c -> new Category(c, c.sensitive())).toList(),
+                            Category.allOf(d.categories()),
                             d.disclosedOn(), d.verdict().verdict(), d.verdict().violations(), event.recordedAt()));
         }
     }

@@ -2,6 +2,7 @@ package nl.evidencestore.query.timeline;
 
 import java.time.Instant;
 import java.util.List;
+import nl.evidencestore.query.Category;
 import nl.evidencestore.shared.event.access.AccessRecorded;
 import nl.evidencestore.shared.kafka.ForwardedEvent;
 import nl.evidencestore.shared.model.Actor;
@@ -16,13 +17,8 @@ public record TimelineItem(String accessId, String eventId, String agreementId, 
                            List<Violation> violations, String instructionRef, boolean instructionVerified,
                            boolean recordedLate, String country, String system, Instant occurredAt,
                            Instant recordedAt, boolean subjectErased) {
-    /** A category and whether it is special (BSN, health data: GDPR Art. 9). */
-    public record Category(String category, boolean sensitive) {
-    }
-
     static TimelineItem of(ForwardedEvent event, AccessRecorded access, String controllerId, boolean subjectErased) {
-        List<Category> categories = access.categories().stream()
-                .map(category -> new Category(category.name(), category.sensitive())).toList();
+        List<Category> categories = Category.allOf(access.categories());
         return new TimelineItem(access.accessId(), event.eventId(), access.agreementId().value(), controllerId,
                 access.actor(), access.purpose().name(), categories,
                 categories.stream().anyMatch(Category::sensitive), access.verdict().verdict().name(),

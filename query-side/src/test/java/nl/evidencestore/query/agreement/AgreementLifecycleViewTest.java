@@ -6,10 +6,13 @@ import static nl.evidencestore.query.Fixtures.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import nl.evidencestore.query.AppliedPosition;
+import nl.evidencestore.query.Category;
 import nl.evidencestore.query.agreement.AgreementState.DataLocation;
 import nl.evidencestore.query.agreement.AgreementState.SubProcessorState;
 import nl.evidencestore.shared.event.agreement.AgreementEvent;
@@ -27,6 +30,7 @@ import nl.evidencestore.shared.event.agreement.SubProcessorConsentGranted;
 import nl.evidencestore.shared.event.agreement.SubProcessorConsentRevoked;
 import nl.evidencestore.shared.event.agreement.SubProcessorProposed;
 import nl.evidencestore.shared.event.agreement.TransferConsentGranted;
+import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.model.AmendmentChanges;
 import nl.evidencestore.shared.model.Country;
 import nl.evidencestore.shared.model.DataCategory;
@@ -44,6 +48,9 @@ import org.junit.jupiter.api.Test;
 class AgreementLifecycleViewTest {
     private static final List<DataCategory> PHOTOS = List.of(DataCategory.of("DENTAL_PHOTOS"));
     private static final Instant RECORDED = Instant.parse("2026-03-06T09:00:00Z");
+    private static final List<DataCategory> BSN_AND_SURNAME = List.of(DataCategory.of("BSN"), DataCategory.of("SURNAME"));
+    private static final JsonNode BSN_AND_SURNAME_MARKED = marked("""
+            [{"category":"BSN","sensitive":true},{"category":"SURNAME","sensitive":false}]""");
 
     private final AgreementStateProjection projection = new AgreementStateProjection(new AppliedPosition(100));
     private long sequence = 4;
@@ -101,7 +108,7 @@ class AgreementLifecycleViewTest {
 
         AgreementState after = asOf("2026-06-15");
         assertThat(after.amendments()).extracting(AgreementState.Amendment::status).containsExactly(AmendmentAt.Status.EFFECTIVE);
-        assertThat(after.dataCategories()).extracting(c -> c.category().name(), AgreementState.Category::sensitive)
+        assertThat(after.dataCategories()).extracting(c -> c.category().name(), Category::sensitive)
                 .containsExactly(tuple("SURNAME", false), tuple("DENTAL_PHOTOS", true), tuple("DENTAL_NOTES", true));
         assertThat(after.purposes()).extracting(PurposeAllowance::purpose, PurposeAllowance::basis, PurposeAllowance::amendmentId)
                 .contains(tuple(Purpose.of("QUALITY_CONTROL"), PurposeAllowance.Basis.AMENDMENT, "am-1"));
@@ -212,5 +219,67 @@ class AgreementLifecycleViewTest {
 
         assertThat(known.deletionObligation().status()).isEqualTo(DeletionAt.ObligationAt.Status.OPEN);
         assertThat(asOf("2026-09-25").deletionObligation().status()).isEqualTo(DeletionAt.ObligationAt.Status.FULFILLED);
+    }
+
+    /** domain.md: BSN and health data are marked sensitive in every view, not only in dataCategories. */
+    @Test
+    void marksTheSensitiveCategoriesOfAnInstruction() {
+        given(new InstructionRegistered(AGREEMENT, "ticket-1", "SUPPORT_TICKET", LocalDate.parse("2026-04-01"),
+                LocalDate.parse("2026-04-15"), List.of(Purpose.of("REMOTE_SUPPORT")), BSN_AND_SURNAME));
+
+        assertThat(json(asOf("2026-04-02")).at("/instructions/0/categories")).isEqualTo(BSN_AND_SURNAME_MARKED);
+    }
+
+    @Test
+    void marksTheSensitiveCategoriesAnAmendmentAddsAndRemoves() {
+        AmendmentChanges changes = new AmendmentChanges(List.of(DataCategory.of("DENTAL_NOTES"), DataCategory.of("EMAIL")),
+                BSN_AND_SURNAME, List.of(Purpose.of("QUALITY_CONTROL")), null, null, List.of("hosting-1"));
+        given(new AmendmentProposed(AGREEMENT, "am-1", Party.PROCESSOR, "notes instead of the BSN",
+                LocalDate.parse("2026-05-15"), LocalDate.parse("2026-06-15"), "1".repeat(64), changes));
+
+        JsonNode shown = json(asOf("2026-05-20")).at("/amendments/0/changes");
+
+        assertThat(shown.get("addCategories")).isEqualTo(marked("""
+                [{"category":"DENTAL_NOTES","sensitive":true},{"category":"EMAIL","sensitive":false}]"""));
+        assertThat(shown.get("removeCategories")).isEqualTo(BSN_AND_SURNAME_MARKED);
+        // The rest of the changes still show as proposed.
+        assertThat(shown.at("/addPurposes/0").asText()).isEqualTo("QUALITY_CONTROL");
+        assertThat(shown.get("removePurposes")).isEmpty();
+        assertThat(shown.at("/removeSubProcessors/0").asText()).isEqualTo("hosting-1");
+    }
+
+    @Test
+    void marksTheSensitiveCategoriesOfADeletion() {
+        givenEnded(new DeletionConfirmed(AGREEMENT, "workstation-1", LocalDate.parse("2026-09-20"), "secure erase",
+                BSN_AND_SURNAME, "c".repeat(64)));
+
+        assertThat(json(asOf("2026-09-25")).at("/dataLocations/0/deletion/categories")).isEqualTo(BSN_AND_SURNAME_MARKED);
+    }
+
+    @Test
+    void marksTheSensitiveCategoriesOfARetentionHold() {
+        givenEnded(new RetentionHoldPlaced(AGREEMENT, "workstation-1", "WGBO", LocalDate.parse("2046-09-01"),
+                BSN_AND_SURNAME));
+
+        assertThat(json(asOf("2026-09-25")).at("/dataLocations/0/retentionHold/categories"))
+                .isEqualTo(BSN_AND_SURNAME_MARKED);
+    }
+
+    /** One location, the agreement ended on 1 September 2026, then what happened to the location. */
+    private void givenEnded(AgreementEvent atTheLocation) {
+        given(new DataLocationRegistered(AGREEMENT, "workstation-1", "support workstation"),
+                new AgreementTerminated(AGREEMENT, LocalDate.parse("2026-09-01"), "the practice closed"),
+                new DeletionObligationOpened(AGREEMENT, ValidTime.startOf(LocalDate.parse("2026-10-01")),
+                        List.of("workstation-1")),
+                atTheLocation);
+    }
+
+    /** As the API answers: the marking is part of the contract, not only of the Java records. */
+    private static JsonNode json(AgreementState state) {
+        return Json.mapper().valueToTree(state);
+    }
+
+    private static JsonNode marked(String json) {
+        return Json.read(json.getBytes(StandardCharsets.UTF_8), JsonNode.class);
     }
 }

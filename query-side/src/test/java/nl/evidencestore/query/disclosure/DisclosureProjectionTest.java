@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import nl.evidencestore.query.Category;
 import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
 import nl.evidencestore.shared.model.DataCategory;
 import nl.evidencestore.shared.model.DisclosureBasis;
@@ -37,8 +38,8 @@ class DisclosureProjectionTest {
         assertThat(items.get(1).verdict()).isEqualTo(Verdict.Outcome.VIOLATION);
         assertThat(items.get(1).violations()).singleElement().satisfies(v -> assertThat(v.article()).isEqualTo("8.1"));
         assertThat(items.get(0).categories()).containsExactly(
-                new DisclosureProjection.Category(DataCategory.of("SURNAME"), false),
-                new DisclosureProjection.Category(DataCategory.of("BSN"), true));
+                new Category(DataCategory.of("SURNAME"), false),
+                new Category(DataCategory.of("BSN"), true));
         assertThat(projection.of(OTHER_AGREEMENT)).isEmpty();
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import nl.evidencestore.query.Category;
 import nl.evidencestore.query.ErasedKeys;
 import nl.evidencestore.shared.error.InvalidInput;
 import nl.evidencestore.shared.error.UnknownResource;
@@ -440,8 +441,8 @@ class TimelineSearchTest {
         assertThat(item.controllerId()).isEqualTo(CONTROLLER.value());
         assertThat(item.agreementId()).isEqualTo(AGREEMENT.value());
         assertThat(item.actor()).isEqualTo(new Actor("sys-1", ActorKind.SYSTEM, null));
-        assertThat(item.categories()).containsExactly(new TimelineItem.Category("BSN", true),
-                new TimelineItem.Category("SURNAME", false));
+        assertThat(item.categories()).containsExactly(new Category(DataCategory.of("BSN"), true),
+                new Category(DataCategory.of("SURNAME"), false));
         assertThat(item.sensitive()).isTrue();
         assertThat(item.verdict()).isEqualTo("VIOLATION");
         assertThat(item.violations()).containsExactly(new Violation("1.1", "no instruction reference"));
