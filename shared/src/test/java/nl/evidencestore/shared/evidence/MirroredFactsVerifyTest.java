@@ -112,6 +112,9 @@ class MirroredFactsVerifyTest {
         assertThat(failed(verification)).as(verification.print()).isEmpty();
         assertThat(verification.check(Checks.MIRRORED).orElseThrow().detail())
                 .startsWith("2 breach, request and audit fact(s)");
+        String report = new String(TestBundles.entries(t.firstAudit().zip()).get(BundleWriter.REPORT), StandardCharsets.UTF_8);
+        assertThat(report).contains("audit-q1").contains("2026-03-21").contains("K. Visser RE").contains("2026-03-22")
+                .contains("two accounts without two-factor sign-in");
     }
 
     @Test
