@@ -36,15 +36,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Facts about an agreement that live in other streams, end to end: a breach over two practices'
- * agreements notified late to the audited one, and a subject request, enter the audited
- * agreement's own chain; its bundle verifies offline, its report shows the breach with its delay
- * and the request, the other practice's agreement is nowhere in it, and a changed fact is caught.
+ * agreements notified late to the audited one, a subject request, and an audit requested with its
+ * findings shared, enter the audited agreement's own chain; its bundle verifies offline, its
+ * report shows the breach with its delay, the request and the audit, the other practice's
+ * agreement is nowhere in it, and a changed fact is caught.
  */
 class MirroredFactsIT {
     private static final String AUDITED = "agr-facts-audited";
     private static final String OTHER = "agr-facts-elsewhere";
     private static final String BREACH = "br-it-facts";
     private static final String REQUEST = "sr-it-facts";
+    private static final String AUDIT = "audit-it-facts";
+    private static final String FINDINGS = "Access logs complete; two accounts without two-factor sign-in";
 
     private final Api api = StoreUnderTest.api();
     private final Instant discovered = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(30));
@@ -55,7 +58,7 @@ class MirroredFactsIT {
     Path directory;
 
     @Test
-    void aBreachAndARequestEnterTheAgreementsChainAndItsBundleProvesThem() throws IOException {
+    void aBreachARequestAndAnAuditEnterTheAgreementsChainAndItsBundleProvesThem() throws IOException {
         Instant from = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         created(api.post("/api/v1/agreements", PUBLISHER, draft(OTHER, "practice-facts-elsewhere")));
         created(api.post("/api/v1/agreements", PUBLISHER, draft(AUDITED, AUDITED_CONTROLLER)));
@@ -64,10 +67,11 @@ class MirroredFactsIT {
                  "since":"2025-09-01","evidenceReference":"ISMS-2025-21"}"""));
         reportAndNotifyTheBreach();
         receiveAndForwardTheRequest();
+        requestTheAuditAndShareItsFindings();
 
         List<String> mirrored = awaitMirroredFacts();
         assertThat(mirrored).contains("BreachReported", "BreachNotificationOverdue", "BreachNotified",
-                "SubjectRequestReceived", "SubjectRequestForwarded");
+                "SubjectRequestReceived", "SubjectRequestForwarded", "AuditRequested", "FindingsShared");
         assertThat(mirrored.stream().filter("BreachNotified"::equals)).as("the other controller's notification stays out")
                 .hasSize(1);
 
@@ -80,7 +84,9 @@ class MirroredFactsIT {
         Map<String, byte[]> entries = Bundles.entries(zip);
         String report = text(entries.get("report.html"));
         assertThat(report).contains(BREACH).contains("27 h 00 min (97,200 s)").contains("LATE (Art. 6.1)")
-                .contains(REQUEST).contains("LATE (Art. 7.1)").contains("Disk encryption on every support laptop");
+                .contains(REQUEST).contains("LATE (Art. 7.1)").contains("Disk encryption on every support laptop")
+                .contains("<th scope=\"row\">" + AUDIT + "</th><td>" + monday + "</td><td>K. Visser RE</td><td>1</td>")
+                .contains("<td>f-1</td><td>" + monday.plusDays(2) + "</td><td>" + FINDINGS + "</td>");
         entries.forEach((name, bytes) -> assertThat(text(bytes)).as(name).doesNotContain(OTHER));
         assertThat(text(entries.get("events.jsonl"))).as("no subject reference, not even sealed").doesNotContain("ciphertext");
 
@@ -114,7 +120,15 @@ class MirroredFactsIT {
                 "{\"on\":\"" + monday.plusDays(3) + "\"}"));
     }
 
-    /** The facts the audited agreement's chain holds, by source type, once the request's forwarding is among them. */
+    private void requestTheAuditAndShareItsFindings() {
+        created(api.post("/api/v1/audits", PUBLISHER, """
+                {"auditId":"%s","agreementId":"%s","requestedOn":"%s","auditor":"K. Visser RE"}"""
+                .formatted(AUDIT, AUDITED, monday)));
+        created(api.post("/api/v1/audits/" + AUDIT + "/findings", PUBLISHER, """
+                {"findingId":"f-1","findings":"%s","sharedOn":"%s"}""".formatted(FINDINGS, monday.plusDays(2))));
+    }
+
+    /** The facts the audited agreement's chain holds, by source type, once the last of each kind is among them. */
     private List<String> awaitMirroredFacts() {
         List<String> types = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -125,7 +139,7 @@ class MirroredFactsIT {
                     types.add(fact.get("factType").asText());
                 }
             }
-            assertThat(types).contains("SubjectRequestForwarded", "BreachNotified");
+            assertThat(types).contains("SubjectRequestForwarded", "BreachNotified", "FindingsShared");
         });
         return types;
     }

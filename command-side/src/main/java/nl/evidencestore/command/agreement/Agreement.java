@@ -479,7 +479,7 @@ public class Agreement {
         }
     }
 
-    // Facts about this agreement that live in other streams (a breach, a subject request) enter its own chain
+    // Facts about this agreement that live in other streams (a breach, a subject request, an audit) enter its own chain
 
     /** Sent at least once per source event; a source already entered appends nothing. */
     @CommandHandler

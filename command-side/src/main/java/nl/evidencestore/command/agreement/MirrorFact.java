@@ -5,7 +5,7 @@ import nl.evidencestore.shared.model.AgreementId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Enter a fact recorded in another stream (a breach's, a subject request's) into this
+ * Enter a fact recorded in another stream (a breach's, a subject request's, an audit's) into this
  * agreement's chain, in its agreement-only form. Sent by the store itself, at least once per
  * source event: the agreement enters each source event once.
  */

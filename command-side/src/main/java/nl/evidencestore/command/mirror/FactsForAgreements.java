@@ -3,9 +3,11 @@ package nl.evidencestore.command.mirror;
 import java.util.Comparator;
 import java.util.List;
 import nl.evidencestore.command.agreement.MirrorFact;
+import nl.evidencestore.shared.event.audit.AuditEvent;
 import nl.evidencestore.shared.event.breach.BreachEvent;
 import nl.evidencestore.shared.event.breach.BreachReported;
 import nl.evidencestore.shared.event.mirror.AgreementOnly;
+import nl.evidencestore.shared.event.mirror.AuditFactMirrored;
 import nl.evidencestore.shared.event.mirror.BreachFactMirrored;
 import nl.evidencestore.shared.event.mirror.SourceEvent;
 import nl.evidencestore.shared.event.mirror.SubjectRequestFactMirrored;
@@ -17,9 +19,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 
 /**
- * Every fact of a breach or a subject request that concerns an agreement enters that agreement's
- * own chain (evidence-bundle.md, "Facts about A that live in other streams"), with the source
- * event's id and hash, so that an agreement's bundle proves them with completeness.
+ * Every fact of a breach, a subject request or an audit that concerns an agreement enters that
+ * agreement's own chain (evidence-bundle.md, "Facts about A that live in other streams"), with
+ * the source event's id and hash, so that an agreement's bundle proves them with completeness.
  *
  * <p>Driven by a tracking processor of its own whose token is stored: a crash between a source
  * event and its mirror is taken up again at restart, and the agreement ignores a source event
@@ -51,6 +53,17 @@ public final class FactsForAgreements {
         AgreementId agreement = event.agreementId();
         commands.sendAndWait(new MirrorFact(agreement,
                 new SubjectRequestFactMirrored(agreement, source, AgreementOnly.request(event))));
+    }
+
+    @EventHandler
+    void on(AuditEvent event, @MessageIdentifier String eventId) {
+        commands.sendAndWait(auditFact(event, sources.of(eventId, event.getClass())));
+    }
+
+    /** An audit concerns the one agreement it names: its request and each of its findings enter that chain. */
+    static MirrorFact auditFact(AuditEvent event, SourceEvent source) {
+        AgreementId agreement = event.agreementId();
+        return new MirrorFact(agreement, new AuditFactMirrored(agreement, source, AgreementOnly.audit(event)));
     }
 
     /**

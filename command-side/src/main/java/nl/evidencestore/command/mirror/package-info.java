@@ -1,5 +1,5 @@
 /**
- * Art. 6 and 7 in each agreement's own chain: facts of breaches and subject requests, which live
- * in streams of their own, entered into the chains of the agreements they concern.
+ * Art. 6, 7 and 9 in each agreement's own chain: facts of breaches, subject requests and audits,
+ * which live in streams of their own, entered into the chains of the agreements they concern.
  */
 package nl.evidencestore.command.mirror;

@@ -9,7 +9,8 @@ import nl.evidencestore.shared.model.AgreementId;
  * never a subject reference. {@code source} names the event it was taken from and that event's
  * hash; each source event enters one agreement's chain once.
  */
-public sealed interface MirroredFact extends EvidenceEvent permits BreachFactMirrored, SubjectRequestFactMirrored {
+public sealed interface MirroredFact extends EvidenceEvent permits BreachFactMirrored, SubjectRequestFactMirrored,
+        AuditFactMirrored {
     AgreementId agreementId();
 
     SourceEvent source();

@@ -15,6 +15,7 @@ import nl.evidencestore.shared.event.agreement.AgreementEvent;
 import nl.evidencestore.shared.event.agreement.AgreementSigned;
 import nl.evidencestore.shared.event.agreement.EvidenceBundleSealed;
 import nl.evidencestore.shared.event.agreement.EvidenceExported;
+import nl.evidencestore.shared.event.audit.AuditEvent;
 import nl.evidencestore.shared.event.breach.BreachEvent;
 import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
 import nl.evidencestore.shared.event.mirror.AgreementOnly;
@@ -36,8 +37,8 @@ import nl.evidencestore.shared.terms.TermsAt;
  *
  * <p>The agreement's terms are folded from the lifecycle events recorded by the end of the
  * period, so the report shows the agreement as the store knew it then; facts recorded later
- * (a back-dated consent, say) are counted apart. Breach and subject-request facts come from the
- * agreement's own chain (mirrored there, agreement-only), keyed by breach and request id.
+ * (a back-dated consent, say) are counted apart. Breach, subject-request and audit facts come from
+ * the agreement's own chain (mirrored there, agreement-only), keyed by breach, request and audit id.
  */
 public final class ReportFigures {
     private final BundleScope scope;
@@ -49,6 +50,7 @@ public final class ReportFigures {
     private final Map<String, EvidenceBundleSealed> seals = new TreeMap<>();
     private final Map<String, BreachFacts> breaches = new TreeMap<>();
     private final Map<String, RequestFacts> requests = new TreeMap<>();
+    private final Map<String, AuditFacts> audits = new TreeMap<>();
     private final Map<String, SecurityMeasureRecorded> measures = new TreeMap<>();
     private long measuresRecordedAfterPeriod;
     private final Set<String> streams = new HashSet<>();
@@ -142,7 +144,7 @@ public final class ReportFigures {
         }
     }
 
-    /** A breach or request fact the agreement's chain holds; the breach's and request's own streams are never carried. */
+    /** A breach, request or audit fact the agreement's chain holds; their own streams are never carried. */
     private void mirrored(EvidenceEvent fact, boolean inPeriod) {
         if (fact instanceof BreachEvent e) {
             breaches.computeIfAbsent(e.breachId().value(), BreachFacts::new).apply(e);
@@ -150,6 +152,9 @@ public final class ReportFigures {
         } else if (fact instanceof SubjectRequestEvent e) {
             requests.computeIfAbsent(e.requestId().value(), RequestFacts::new).apply(e);
             tallyIf(inPeriod, RequestFacts.violations(e), e.requestId().value());
+        } else if (fact instanceof AuditEvent e) {
+            // Shown whenever recorded, as breaches and requests are: an audit carries no violation to tally.
+            audits.computeIfAbsent(e.auditId().value(), AuditFacts::new).apply(e);
         }
     }
 
@@ -264,5 +269,9 @@ public final class ReportFigures {
 
     List<RequestFacts> requests() {
         return List.copyOf(requests.values());
+    }
+
+    List<AuditFacts> audits() {
+        return List.copyOf(audits.values());
     }
 }

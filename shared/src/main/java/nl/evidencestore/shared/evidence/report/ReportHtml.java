@@ -20,6 +20,7 @@ public final class ReportHtml {
     private static final List<Entry> CONTENTS = List.of(new Entry("summary", "Summary"),
             new Entry("agreement", "The agreement as it stood"), new Entry("violations", "Violations by article"),
             new Entry("breaches", "Breaches and notifications"), new Entry("subject-requests", "Requests of data subjects"),
+            new Entry("audits", "Audits"),
             new Entry("deletion", "Data locations and deletion"), new Entry("security-measures", "Security measures"),
             new Entry("exports", "Exports of evidence"),
             new Entry("late-arrivals", "Late arrivals"), new Entry("verify", "How to verify this bundle"));
@@ -42,6 +43,7 @@ public final class ReportHtml {
         ActivitySections.violations(html, figures);
         ObligationSections.breaches(html, figures);
         ObligationSections.subjectRequests(html, figures);
+        AuditSection.write(html, figures);
         RecordsSections.deletions(html, figures);
         RecordsSections.securityMeasures(html, figures);
         RecordsSections.exports(html, figures);

@@ -28,9 +28,9 @@ final class VerifySection {
                         + " event to the one before, with no gap in the sequence numbers (integrity)."),
                 List.of("Period complete", "The events recorded in the period are all present in full, between boundary"
                         + " witnesses recorded outside it (completeness)."),
-                List.of("Mirrored facts", "The breach and subject-request facts in the agreement's chain name no other"
-                        + " agreement and no data subject, each source event enters once, and each delay and late flag is"
-                        + " what its dates give."),
+                List.of("Mirrored facts", "The breach, subject-request and audit facts in the agreement's chain name no"
+                        + " other agreement and no data subject, each source event enters once, each delay and late flag is"
+                        + " what its dates give, and an audit's findings follow its request."),
                 List.of("Checkpoint", "The signed checkpoint note verifies with the store's key (authenticity)."),
                 List.of("Inclusion and heads", "The agreement's last event, and every stream's head, are in the log the"
                         + " checkpoint signs."),

@@ -2,12 +2,16 @@ package nl.evidencestore.shared.evidence.verify;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import nl.evidencestore.shared.event.EventTypes;
 import nl.evidencestore.shared.event.EvidenceEvent;
+import nl.evidencestore.shared.event.audit.AuditEvent;
+import nl.evidencestore.shared.event.audit.AuditRequested;
+import nl.evidencestore.shared.event.audit.FindingsShared;
 import nl.evidencestore.shared.event.breach.BreachEvent;
 import nl.evidencestore.shared.event.breach.BreachNotified;
 import nl.evidencestore.shared.event.breach.BreachReported;
@@ -18,17 +22,19 @@ import nl.evidencestore.shared.event.subjectrequest.SubjectRequestResolved;
 import nl.evidencestore.shared.model.AgreementId;
 
 /**
- * The breach and request facts in the agreement's chain, as far as the bundle lets them be
- * checked without their source streams: each is agreement-only (no other agreement's id, no
+ * The breach, request and audit facts in the agreement's chain, as far as the bundle lets them
+ * be checked without their source streams: each is agreement-only (no other agreement's id, no
  * subject reference), names a source event of its own stream and type, enters once, a breach's
- * report comes before its other facts, and what the report shows is what the facts give (a
- * notification's delay since discovery and its late flag, a request's late forwarding or answer).
+ * report comes before its other facts, an audit's request before its findings and no later than
+ * they were shared, and what the report shows is what the facts give (a notification's delay
+ * since discovery and its late flag, a request's late forwarding or answer).
  */
 final class MirroredFactCheck {
     private final AgreementId agreement;
     private final Findings findings = new Findings(Checks.MIRRORED);
     private final Set<String> sources = new HashSet<>();
     private final Map<String, Instant> discovered = new HashMap<>();
+    private final Map<String, LocalDate> auditsRequested = new HashMap<>();
     private long facts;
 
     MirroredFactCheck(AgreementId agreement) {
@@ -54,6 +60,8 @@ final class MirroredFactCheck {
         }
         if (fact instanceof BreachEvent breach) {
             breach(line, breach);
+        } else if (fact instanceof AuditEvent audit) {
+            audit(line, audit);
         } else {
             request(line, fact);
         }
@@ -81,6 +89,27 @@ final class MirroredFactCheck {
         }
     }
 
+    /**
+     * The audit aggregate refuses a second request of one audit and findings before its request
+     * (Art. 9.3); the whole chain from sequence 0 is in the bundle, so its mirrors show both.
+     */
+    private void audit(LineFacts line, AuditEvent fact) {
+        String auditId = fact.auditId().value();
+        if (fact instanceof AuditRequested requested) {
+            if (auditsRequested.putIfAbsent(auditId, requested.requestedOn()) != null) {
+                findings.fail(line, "audit " + auditId + " is requested a second time");
+            }
+            return;
+        }
+        LocalDate requestedOn = auditsRequested.get(auditId);
+        if (requestedOn == null) {
+            findings.fail(line, "findings of audit " + auditId + " come before the audit's request");
+        } else if (fact instanceof FindingsShared shared && shared.sharedOn().isBefore(requestedOn)) {
+            findings.fail(line, "finding " + shared.findingId() + " of audit " + auditId + " is shared on "
+                    + shared.sharedOn() + ", before the audit was requested on " + requestedOn + " (Art. 9.3)");
+        }
+    }
+
     private void request(LineFacts line, EvidenceEvent fact) {
         if (fact instanceof SubjectRequestForwarded f
                 && (f.late() != f.forwardedOn().isAfter(f.forwardBy()) || f.late() == f.violations().isEmpty())) {
@@ -91,7 +120,8 @@ final class MirroredFactCheck {
     }
 
     Check result() {
-        return findings.result(facts + " breach and request fact(s) in the agreement's chain, each agreement-only and"
-                + " entered once, their delays and late flags as their dates give them");
+        return findings.result(facts + " breach, request and audit fact(s) in the agreement's chain, each agreement-only"
+                + " and entered once, their delays and late flags as their dates give them, findings after their audit's"
+                + " request");
     }
 }

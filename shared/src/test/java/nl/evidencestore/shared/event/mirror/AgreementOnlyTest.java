@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import nl.evidencestore.shared.event.audit.AuditRequested;
+import nl.evidencestore.shared.event.audit.FindingsShared;
 import nl.evidencestore.shared.event.breach.BreachDismissed;
 import nl.evidencestore.shared.event.breach.BreachNotificationOverdue;
 import nl.evidencestore.shared.event.breach.BreachNotified;
@@ -12,6 +14,7 @@ import nl.evidencestore.shared.event.breach.BreachReported;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestReceived;
 import nl.evidencestore.shared.json.Json;
 import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.AuditId;
 import nl.evidencestore.shared.model.BreachId;
 import nl.evidencestore.shared.model.BreachStatus;
 import nl.evidencestore.shared.model.DataCategory;
@@ -89,6 +92,30 @@ class AgreementOnlyTest {
 
         assertThat(new String(json)).contains("\"fact\":{").contains("\"factType\":\"BreachReported\"").doesNotContain(OTHER.value());
         assertThat(Json.read(json, BreachFactMirrored.class)).isEqualTo(mirrored);
+    }
+
+    @Test
+    void an_audit_fact_is_its_own_agreements_as_it_is_and_no_other_agreements() {
+        AuditRequested requested = new AuditRequested(new AuditId("audit-1"), OURS, LocalDate.parse("2026-04-01"),
+                "K. Visser RE");
+
+        assertThat(AgreementOnly.audit(requested)).isEqualTo(requested);
+        assertThat(AgreementOnly.holds(requested, OURS)).isTrue();
+        assertThat(AgreementOnly.holds(requested, OTHER)).isFalse();
+    }
+
+    @Test
+    void shared_findings_read_back_with_their_text_and_their_type_by_domain_name() {
+        FindingsShared shared = new FindingsShared(new AuditId("audit-1"), OURS, "f-1",
+                "Access logs complete; two accounts without two-factor sign-in", LocalDate.parse("2026-04-20"));
+        AuditFactMirrored mirrored = new AuditFactMirrored(OURS,
+                new SourceEvent("audit/audit-1", "e-7", "FindingsShared", "d".repeat(64)), AgreementOnly.audit(shared));
+
+        byte[] json = Json.canonical(mirrored);
+
+        assertThat(new String(json)).contains("\"factType\":\"FindingsShared\"").contains("two-factor sign-in");
+        assertThat(Json.read(json, AuditFactMirrored.class)).isEqualTo(mirrored);
+        assertThat(AgreementOnly.holds(mirrored.fact(), OURS)).isTrue();
     }
 
     private static BreachReported reported(List<AgreementId> agreements) {

@@ -118,6 +118,17 @@ class ReportFiguresTest {
     }
 
     @Test
+    void an_audit_shows_its_request_and_its_findings_whenever_recorded() {
+        ReportFigures figures = figures(SampleBundle.lines("P"));
+
+        assertThat(figures.audits()).singleElement().satisfies(a -> {
+            assertThat(a.auditId).isEqualTo("audit-2026-q1");
+            assertThat(a.requested.auditor()).isEqualTo("K. Visser RE");
+            assertThat(a.findings).singleElement().satisfies(f -> assertThat(f.sharedOn()).hasToString("2026-04-01"));
+        });
+    }
+
+    @Test
     void an_earlier_exports_seal_shows_beside_it_and_is_no_term_of_the_agreement() {
         List<nl.evidencestore.shared.evidence.EventLine> lines = new Chain(AGREEMENT.value())
                 .add(drafted("P"), "2026-01-05T10:00:00Z")

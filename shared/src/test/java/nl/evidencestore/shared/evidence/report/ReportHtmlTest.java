@@ -62,6 +62,7 @@ class ReportHtmlTest {
 
         assertThat(html).contains("<h2 id=\"breaches-h\">Breaches and notifications</h2>\n<p>None recorded in this bundle.")
                 .contains("<h2 id=\"subject-requests-h\">Requests of data subjects</h2>\n<p>None recorded in this bundle.")
+                .contains("<h2 id=\"audits-h\">Audits</h2>\n<p>None recorded in this bundle.")
                 .contains("No access to personal data was recorded in the period.");
     }
 
@@ -73,6 +74,9 @@ class ReportHtmlTest {
                 .contains("<th scope=\"row\">Art. 1.3</th><td><span lang=\"nl\">Art. 1 Doeleinden van verwerking</span></td>")
                 .contains("26 h 30 min (95,400 s)").contains("LATE (Art. 6.1)")
                 .contains("2026-03-13, LATE (Art. 7.1)")
+                .contains("<th scope=\"row\">audit-2026-q1</th><td>2026-03-16</td><td>K. Visser RE</td><td>1</td>")
+                .contains("<th scope=\"row\">audit-2026-q1</th><td>f-1</td><td>2026-04-01</td>"
+                        + "<td>Access logs complete; two accounts without two-factor sign-in</td>")
                 .contains("bundle-1 (this bundle)")
                 .contains("<td>held</td>").contains("<td>deleted</td>")
                 .contains("1 access(es) occurred inside the period but were recorded after its end.")

@@ -23,6 +23,10 @@ import nl.evidencestore.shared.event.breach.BreachNotified;
 import nl.evidencestore.shared.event.breach.BreachReported;
 import nl.evidencestore.shared.event.disclosure.DisclosureRecorded;
 import nl.evidencestore.shared.event.employee.EmployeeRegistered;
+import nl.evidencestore.shared.event.audit.AuditEvent;
+import nl.evidencestore.shared.event.audit.AuditRequested;
+import nl.evidencestore.shared.event.audit.FindingsShared;
+import nl.evidencestore.shared.event.mirror.AuditFactMirrored;
 import nl.evidencestore.shared.event.mirror.BreachFactMirrored;
 import nl.evidencestore.shared.event.mirror.SourceEvent;
 import nl.evidencestore.shared.event.mirror.SubjectRequestFactMirrored;
@@ -33,6 +37,7 @@ import nl.evidencestore.shared.event.subjectrequest.SubjectRequestReceived;
 import nl.evidencestore.shared.evidence.EventLine;
 import nl.evidencestore.shared.evidence.report.ReportTestData.Chain;
 import nl.evidencestore.shared.model.AgreementId;
+import nl.evidencestore.shared.model.AuditId;
 import nl.evidencestore.shared.model.BreachId;
 import nl.evidencestore.shared.model.BreachStatus;
 import nl.evidencestore.shared.model.DisclosureBasis;
@@ -47,8 +52,8 @@ import nl.evidencestore.shared.model.Verdict;
 import nl.evidencestore.shared.model.Violation;
 
 /**
- * A small but complete bundle: a lifecycle, a month of accesses, a breach's and a request's facts
- * mirrored into the chain, two employees and a security measure.
+ * A small but complete bundle: a lifecycle, a month of accesses, a breach's, a request's and an
+ * audit's facts mirrored into the chain, two employees and a security measure.
  */
 final class SampleBundle {
     private SampleBundle() {
@@ -84,6 +89,8 @@ final class SampleBundle {
                 .add(new DisclosureRecorded(AGREEMENT, "disc-1", "Insurer X", DisclosureBasis.OTHER, null,
                         "sent on request by phone", categories("SURNAME"), day("2026-03-15"),
                         Verdict.of(List.of(new Violation("8.1", "no basis of Art. 8.2")))), "2026-03-15T12:00:00Z")
+                .add(auditFact("audit-e0", new AuditRequested(AUDIT, AGREEMENT, day("2026-03-16"), "K. Visser RE")),
+                        "2026-03-16T09:00:01Z")
                 .add(new DeletionConfirmed(AGREEMENT, "support-ws-3", day("2026-03-20"), "secure wipe",
                         categories("SURNAME", "BSN"), "e".repeat(64)), "2026-03-20T15:00:00Z")
                 .add(new RetentionHoldPlaced(AGREEMENT, "backup-1", "WGBO medical-records duty, instruction INS-9",
@@ -91,6 +98,9 @@ final class SampleBundle {
         return chain
                 .stub(access("acc-late", "2026-03-31T22:00:00Z"), "2026-04-01T06:00:00Z")
                 .add(new SubProcessorConsentRevoked(AGREEMENT, "hosting-1", day("2026-03-15")), "2026-04-01T07:00:00Z")
+                .add(auditFact("audit-e1", new FindingsShared(AUDIT, AGREEMENT, "f-1",
+                        "Access logs complete; two accounts without two-factor sign-in", day("2026-04-01"))),
+                        "2026-04-01T09:00:01Z")
                 .add(new EvidenceExported(AGREEMENT, "bundle-1", ReportTestData.FROM, ReportTestData.TO, "auditor-1", null),
                         "2026-04-02T10:00:00Z");
     }
@@ -110,6 +120,7 @@ final class SampleBundle {
     static final AgreementId OTHER = new AgreementId("agr-other");
     private static final Instant DISCOVERED = Instant.parse("2026-03-06T08:00:00Z");
     private static final SubjectRequestId REQUEST = new SubjectRequestId("req-1");
+    private static final AuditId AUDIT = new AuditId("audit-2026-q1");
 
     /** The breach affects another agreement too; the agreement's chain names only its own. */
     private static BreachFactMirrored breachReported() {
@@ -146,6 +157,11 @@ final class SampleBundle {
     private static SubjectRequestFactMirrored requestForwarded() {
         return requestFact("req-e1", new SubjectRequestForwarded(REQUEST, AGREEMENT, day("2026-03-13"), day("2026-03-11"),
                 true, List.of(new Violation("7.1", "forwarded two days late"))));
+    }
+
+    private static AuditFactMirrored auditFact(String sourceEventId, AuditEvent fact) {
+        return new AuditFactMirrored(AGREEMENT, new SourceEvent(AUDIT.toString(), sourceEventId,
+                EventTypes.nameOf(fact.getClass()), "c".repeat(64)), fact);
     }
 
     private static SubjectRequestFactMirrored requestFact(String sourceEventId, SubjectRequestEvent fact) {
