@@ -79,6 +79,21 @@ class BundleVerifierTest {
     }
 
     @Test
+    void aLineThatIsNoLongerJsonIsNamedAndEveryCheckStillRuns() throws IOException {
+        TestBundles store = TestBundles.standard();
+        store.seal(store.firstAudit(), TestBundles.day(25).plusSeconds(10));
+        byte[] zip = store.export("bundle-2", TestBundles.day(21), TestBundles.day(35), TestBundles.day(36), null).zip();
+        Map<String, byte[]> entries = TestBundles.entries(zip);
+        byte[] events = entries.get(BundleWriter.EVENTS);
+        int secondLine = new String(events, StandardCharsets.UTF_8).indexOf('\n') + 1;
+        events[secondLine] = 'x';
+
+        Verification verification = verify(TestBundles.zip(entries));
+
+        assertThat(verification.print()).contains(BundleWriter.EVENTS + " line 2").doesNotContain("cannot be read");
+    }
+
+    @Test
     void namesTheLineAndEventOfAPayloadChangedEvenWhenTheManifestIsResigned() throws IOException {
         byte[] zip = TestBundles.resign(TestBundles.standard().firstAudit().zip(), TestBundles.KEY, entries -> {
             List<String> lines = TestBundles.lines(entries.get(BundleWriter.EVENTS));

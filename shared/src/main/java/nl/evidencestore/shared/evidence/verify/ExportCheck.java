@@ -27,7 +27,8 @@ final class ExportCheck {
     }
 
     void accept(LineFacts facts) {
-        if (!facts.streamId().equals(scope.agreementId().value())) {
+        // A line that did not parse has no stream: the checks that read lines report it.
+        if (!facts.parsed() || !facts.streamId().equals(scope.agreementId().value())) {
             return;
         }
         if (facts.event() instanceof EvidenceExported export) {
