@@ -155,6 +155,18 @@ class CommandIngestIT {
     }
 
     @Test
+    void aRecordInUtf16GoesToTheDlqAndTheNextRecordStillArrives() {
+        String id = "agr-kafka-utf16";
+        String drafted = command("agreements", draft(id, "practice-utf16"));
+        commands.publishBytes(id, List.of(drafted.getBytes(StandardCharsets.UTF_16), drafted.getBytes(StandardCharsets.UTF_8)));
+
+        List<ConsumerRecord<byte[], byte[]>> letters = await().atMost(Duration.ofSeconds(20))
+                .until(() -> deadLettersKeyed(id), found -> found.size() == 1);
+        assertThat(header(letters.get(0), Topics.HEADER_ERROR_CLASS)).isEqualTo("InvalidInput");
+        await().atMost(Duration.ofSeconds(20)).until(() -> StoredEvents.count(StoreUnderTest.eventStoreUrl(), id) == 1);
+    }
+
+    @Test
     void refusedRecordsGoToTheDlqWithTheirReasonAndLaterRecordsStillArrive() {
         String id = "agr-kafka-refusals";
         String personal = "Jan Geheimhouding";

@@ -238,7 +238,10 @@ public final class CommandIngest implements AutoCloseable {
         try {
             return Optional.of(records.parse(record.value()));
         } catch (RuntimeException e) {
-            letters.add(refuse(record, e));
+            // Parsing reads nothing but the record: what fails here fails on every retry, and a
+            // retry for ever would stop the partition. Even a failure that is not a refusal (a bug)
+            // sends the record to the DLQ.
+            letters.add(Refusal.of(e).isPresent() ? refuse(record, e) : unreadable(record, e));
             return Optional.empty();
         }
     }
@@ -254,6 +257,15 @@ public final class CommandIngest implements AutoCloseable {
             return;
         }
         (wasRepeat ? repeated : accepted).increment();
+    }
+
+    private Future<RecordMetadata> unreadable(ConsumerRecord<byte[], byte[]> record, RuntimeException e) {
+        deadLettered.increment();
+        // The class only: the message of an unexpected failure may quote the record.
+        LOG.warn("command record {}-{}@{} could not be read ({}), to the DLQ", record.topic(), record.partition(),
+                record.offset(), e.getClass().getName());
+        return deadLetters.send(record, new Refusal("Unreadable",
+                "the record could not be read (" + e.getClass().getSimpleName() + ")", null));
     }
 
     private Future<RecordMetadata> refuse(ConsumerRecord<byte[], byte[]> record, RuntimeException e) {

@@ -71,10 +71,14 @@ public final class ObjectMembers {
     /** The value at hand, stepped over to its last byte: a structure's children are skipped, a string's text is read. */
     private static Member member(JsonParser parser, byte[] json) throws IOException {
         JsonToken kind = parser.currentToken();
-        int from = Math.toIntExact(parser.currentTokenLocation().getByteOffset());
+        long from = parser.currentTokenLocation().getByteOffset();
         String text = kind == JsonToken.VALUE_STRING ? parser.getText() : null;
         parser.skipChildren();
-        int to = Math.toIntExact(parser.currentLocation().getByteOffset());
-        return new Member(kind, Arrays.copyOfRange(json, from, to), text);
+        long to = parser.currentLocation().getByteOffset();
+        if (from < 0 || to < from || to > json.length) {
+            // Jackson reads UTF-16 and UTF-32 too, as characters, and then knows no byte offsets.
+            throw new InvalidInput(JsonPath.ROOT, "is not JSON text in UTF-8");
+        }
+        return new Member(kind, Arrays.copyOfRange(json, (int) from, (int) to), text);
     }
 }

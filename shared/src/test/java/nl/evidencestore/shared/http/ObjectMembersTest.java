@@ -59,6 +59,10 @@ class ObjectMembersTest {
         assertThat(refused("{\"type\":\"x\"} {}").message()).isEqualTo("must be one JSON value, without trailing content");
         assertThat(refused("{\"body\":{\"a\":").message()).startsWith("is not well-formed JSON");
         assertThat(refused("").message()).isEqualTo("a JSON body is required");
+        InvalidInput utf16 = catchThrowableOfType(() -> ObjectMembers.read(
+                "{\"type\":\"x\",\"body\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_16), NAMES), InvalidInput.class);
+        assertThat(utf16).isNotNull();
+        assertThat(utf16.errors().get(0).message()).isEqualTo("is not JSON text in UTF-8");
         assertThat(refused("{\"body\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}").message())
                 .startsWith("exceeds a limit");
     }
