@@ -9,20 +9,24 @@ import java.util.List;
  * lines prove. The findings' text is shown as the auditor wrote it, as a breach's notes are.
  */
 final class AuditSection {
-    private static final String ABSENT = " An audit's request and each of its findings enter the agreement's own"
-            + " chain moments after they are recorded, so the chain up to the export holds them all but the last"
-            + " moments' ones.";
+    static final String ID = "audits";
 
     private AuditSection() {
     }
 
+    /** Only a bundle that holds audit facts has the section (ReportHtml: earlier versions' reports stay as they were). */
+    static boolean shown(ReportFigures figures) {
+        return !figures.audits().isEmpty();
+    }
+
     static void write(Html html, ReportFigures figures) {
-        html.section("audits", "Audits");
-        List<AuditFacts> audits = figures.audits();
-        if (audits.isEmpty()) {
-            html.p("None recorded in this bundle." + ABSENT).endSection();
+        if (!shown(figures)) {
             return;
         }
+        html.section(ID, "Audits");
+        List<AuditFacts> audits = figures.audits();
+        html.p("An audit's request and each of its findings enter the agreement's own chain moments after they are"
+                + " recorded, so the chain up to the export holds them all but the last moments' ones.");
         html.table("Audits requested by the controller (Art. 9.1)", List.of("Audit", "Requested on", "Auditor",
                 "Findings shared"), audits.stream().<List<?>>map(AuditSection::auditRow).toList());
         List<List<?>> findings = new ArrayList<>();

@@ -1,5 +1,6 @@
 package nl.evidencestore.shared.evidence.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import nl.evidencestore.shared.event.securitymeasure.SecurityMeasureRecorded;
 import nl.evidencestore.shared.terms.DeletionAt;
@@ -71,19 +72,36 @@ final class RecordsSections {
             html.p("None recorded in this bundle.").endSection();
             return;
         }
+        if (exports.stream().noneMatch(x -> x.sealed() != null)) {
+            // No seal in the bundle: the table as versions before EvidenceBundleSealed wrote it (ReportHtml).
+            html.p("Every export of a bundle is recorded in the agreement's own chain (Art. 9), this one included.");
+            html.table("Exports (Art. 9)", EXPORT_COLUMNS, exports.stream().<List<?>>map(x -> exportRow(figures, x)).toList());
+            html.endSection();
+            return;
+        }
         html.p("Every export of a bundle is recorded in the agreement's own chain (Art. 9), this one included. Once a"
                 + " bundle is sealed, the root hash of the checkpoint it was sealed with follows in the chain: compare it"
                 + " with the rootHash of that bundle's proof.json. This bundle's own root is the checkpoint's below;"
                 + " its seal is recorded after it was built.");
-        html.table("Exports (Art. 9)", List.of("Bundle", "Period from", "Period to", "Exported by", "Recorded at",
-                "Previous checkpoint root", "Sealed with root hash"), exports.stream().<List<?>>map(x -> {
-                    var e = x.exported();
-                    boolean self = figures.scope().bundleId().equals(e.bundleId());
-                    String bundle = self ? e.bundleId() + " (this bundle)" : Formats.text(e.bundleId());
-                    return List.of(bundle, Formats.instant(e.from()), Formats.instant(e.to()), Formats.text(e.exportedBy()),
-                            Formats.instant(x.recordedAt()), Formats.text(e.previousCheckpointRoot()), seal(x, self));
-                }).toList());
+        List<String> columns = new ArrayList<>(EXPORT_COLUMNS);
+        columns.add("Sealed with root hash");
+        html.table("Exports (Art. 9)", columns, exports.stream().<List<?>>map(x -> {
+            List<Object> row = new ArrayList<>(exportRow(figures, x));
+            row.add(seal(x, figures.scope().bundleId().equals(x.exported().bundleId())));
+            return row;
+        }).toList());
         html.endSection();
+    }
+
+    private static final List<String> EXPORT_COLUMNS = List.of("Bundle", "Period from", "Period to", "Exported by",
+            "Recorded at", "Previous checkpoint root");
+
+    private static List<?> exportRow(ReportFigures figures, ReportFigures.Export x) {
+        var e = x.exported();
+        String bundle = figures.scope().bundleId().equals(e.bundleId()) ? e.bundleId() + " (this bundle)"
+                : Formats.text(e.bundleId());
+        return List.of(bundle, Formats.instant(e.from()), Formats.instant(e.to()), Formats.text(e.exportedBy()),
+                Formats.instant(x.recordedAt()), Formats.text(e.previousCheckpointRoot()));
     }
 
     /** The root an earlier export was sealed with, and the checkpoint that names it. */

@@ -55,8 +55,10 @@ final class SummarySection {
                 List.of("Verdicts reassessed", Formats.count(counts.reassessed())),
                 List.of("Late arrivals (occurred in the period, recorded after it)", Formats.count(figures.lateArrivals())),
                 List.of("Breaches in this bundle", Formats.count(figures.breaches().size())),
-                List.of("Subject requests in this bundle", Formats.count(figures.requests().size())),
-                List.of("Audits in this bundle (Art. 9)", Formats.count(figures.audits().size()))));
+                List.of("Subject requests in this bundle", Formats.count(figures.requests().size()))));
+        if (AuditSection.shown(figures)) {
+            rows.add(List.of("Audits in this bundle (Art. 9)", Formats.count(figures.audits().size())));
+        }
         if (figures.unknownTypes() > 0) {
             rows.add(List.of("Events of a type this version cannot read (hash-checked, not shown)",
                     Formats.count(figures.unknownTypes())));

@@ -10,7 +10,8 @@ final class VerifySection {
     private VerifySection() {
     }
 
-    static void write(Html html, long treeSize, String rootHash) {
+    /** With {@code audits}, the mirrored-facts row names them (a bundle without audits renders as earlier versions did). */
+    static void write(Html html, long treeSize, String rootHash, boolean audits) {
         html.section("verify", "How to verify this bundle");
         html.p("Do not take this report's word for anything: it is a rendering of events.jsonl. Check the bundle offline,"
                 + " with the store's public key obtained from the processor by another channel than this bundle:");
@@ -28,9 +29,13 @@ final class VerifySection {
                         + " event to the one before, with no gap in the sequence numbers (integrity)."),
                 List.of("Period complete", "The events recorded in the period are all present in full, between boundary"
                         + " witnesses recorded outside it (completeness)."),
-                List.of("Mirrored facts", "The breach, subject-request and audit facts in the agreement's chain name no"
+                List.of("Mirrored facts", audits
+                        ? "The breach, subject-request and audit facts in the agreement's chain name no"
                         + " other agreement and no data subject, each source event enters once, each delay and late flag is"
-                        + " what its dates give, and an audit's findings follow its request."),
+                        + " what its dates give, and an audit's findings follow its request."
+                        : "The breach and subject-request facts in the agreement's chain name no other"
+                        + " agreement and no data subject, each source event enters once, and each delay and late flag is"
+                        + " what its dates give."),
                 List.of("Checkpoint", "The signed checkpoint note verifies with the store's key (authenticity)."),
                 List.of("Inclusion and heads", "The agreement's last event, and every stream's head, are in the log the"
                         + " checkpoint signs."),

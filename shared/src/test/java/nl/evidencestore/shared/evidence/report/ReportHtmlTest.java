@@ -62,8 +62,9 @@ class ReportHtmlTest {
 
         assertThat(html).contains("<h2 id=\"breaches-h\">Breaches and notifications</h2>\n<p>None recorded in this bundle.")
                 .contains("<h2 id=\"subject-requests-h\">Requests of data subjects</h2>\n<p>None recorded in this bundle.")
-                .contains("<h2 id=\"audits-h\">Audits</h2>\n<p>None recorded in this bundle.")
-                .contains("No access to personal data was recorded in the period.");
+                .contains("No access to personal data was recorded in the period.")
+                // A kind of fact later versions added has no section until the bundle holds one: see the next test.
+                .doesNotContain("id=\"audits-h\"").doesNotContain("href=\"#audits\"");
     }
 
     @Test
