@@ -74,6 +74,8 @@ class MirroredFactsIT {
                 "SubjectRequestReceived", "SubjectRequestForwarded", "AuditRequested", "FindingsShared");
         assertThat(mirrored.stream().filter("BreachNotified"::equals)).as("the other controller's notification stays out")
                 .hasSize(1);
+        assertThat(mirrored.stream().filter("AuditRequested"::equals))
+                .as("findings send their audit's request again, for stores upgraded past it; it enters once").hasSize(1);
 
         byte[] zip = export(from, Instant.now().truncatedTo(ChronoUnit.MILLIS).minusMillis(1));
         VerificationKey key = VerificationKey.fromPem(api.get("/api/v1/public-key", AUDITOR).body());

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import nl.evidencestore.command.agreement.MirrorFact;
 import nl.evidencestore.shared.event.audit.AuditEvent;
+import nl.evidencestore.shared.event.audit.FindingsShared;
 import nl.evidencestore.shared.event.breach.BreachEvent;
 import nl.evidencestore.shared.event.breach.BreachReported;
 import nl.evidencestore.shared.event.mirror.AgreementOnly;
@@ -14,6 +15,7 @@ import nl.evidencestore.shared.event.mirror.SubjectRequestFactMirrored;
 import nl.evidencestore.shared.event.subjectrequest.SubjectRequestEvent;
 import nl.evidencestore.shared.model.AgreementId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -57,6 +59,14 @@ public final class FactsForAgreements {
 
     @EventHandler
     void on(AuditEvent event, @MessageIdentifier String eventId) {
+        if (event instanceof FindingsShared) {
+            // Its request first, which the agreement ignores when entered already: a store upgraded
+            // from a version that did not mirror audits passed an audit's request before this
+            // handler existed, and the verifier holds findings to a request before them.
+            DomainEventMessage<?> requested = events.readEvents(event.streamId(), 0).next();
+            commands.sendAndWait(auditFact((AuditEvent) requested.getPayload(),
+                    sources.of(requested.getIdentifier(), requested.getPayloadType())));
+        }
         commands.sendAndWait(auditFact(event, sources.of(eventId, event.getClass())));
     }
 
