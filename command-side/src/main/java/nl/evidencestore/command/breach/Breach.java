@@ -188,7 +188,7 @@ public class Breach {
     @EventSourcingHandler
     void on(BreachNotified event) {
         notificationIds.add(event.notificationId());
-        clocks.met(event.recipient(), event.agreementId());
+        clocks.met(event.recipient(), event.agreementId(), event.notifiedAt());
     }
 
     @EventSourcingHandler

@@ -64,11 +64,11 @@ final class BreachClocks {
         return authority.runningAt(now);
     }
 
-    void met(NotificationRecipient recipient, AgreementId agreementId) {
+    void met(NotificationRecipient recipient, AgreementId agreementId, Instant notifiedAt) {
         if (recipient == NotificationRecipient.CONTROLLER) {
-            controllers.computeIfPresent(agreementId, (id, clock) -> clock.withMet());
+            controllers.computeIfPresent(agreementId, (id, clock) -> clock.withMetAt(notifiedAt));
         } else if (recipient == NotificationRecipient.AUTHORITY) {
-            authority = authority.withMet();
+            authority = authority.withMetAt(notifiedAt);
         }
     }
 

@@ -2,15 +2,18 @@ package nl.evidencestore.command.breach;
 
 import java.time.Instant;
 
-/** One deadline of a breach: met by a notification, stopped by a dismissal, or passed with an overdue fact. */
-record NotificationClock(Instant dueAt, boolean met, boolean stopped, boolean overdueRaised) {
+/**
+ * One deadline of a breach: met by a notification ({@code metAt}, the earliest so far, null
+ * before any), stopped by a dismissal, or passed with an overdue fact.
+ */
+record NotificationClock(Instant dueAt, Instant metAt, boolean stopped, boolean overdueRaised) {
     static NotificationClock runningUntil(Instant dueAt) {
-        return new NotificationClock(dueAt, false, false, false);
+        return new NotificationClock(dueAt, null, false, false);
     }
 
     /** Still waiting for a notification. */
     boolean open() {
-        return !met && !stopped;
+        return metAt == null && !stopped;
     }
 
     /**
@@ -33,22 +36,25 @@ record NotificationClock(Instant dueAt, boolean met, boolean stopped, boolean ov
     }
 
     /**
-     * Only the notification that meets an open clock can be late: once the deadline is met (or
-     * stopped), a further notification to the same party is a follow-up, not an Art. 6.1 violation.
+     * Only the notification that meets the deadline can be late: the earliest one to the party, as
+     * the breach view reads it. A follow-up, made after the one that met the deadline, is not an
+     * Art. 6.1 violation; one recorded later but made earlier (back-dated) is judged as the one
+     * that met it. After a dismissal stopped the clock, nothing is late.
      */
     boolean lateAt(Instant notifiedAt) {
-        return open() && passedAt(notifiedAt);
+        return !stopped && passedAt(notifiedAt) && (metAt == null || notifiedAt.isBefore(metAt));
     }
 
-    NotificationClock withMet() {
-        return new NotificationClock(dueAt, true, stopped, overdueRaised);
+    NotificationClock withMetAt(Instant notifiedAt) {
+        return new NotificationClock(dueAt, metAt == null || notifiedAt.isBefore(metAt) ? notifiedAt : metAt, stopped,
+                overdueRaised);
     }
 
     NotificationClock withStopped() {
-        return new NotificationClock(dueAt, met, true, overdueRaised);
+        return new NotificationClock(dueAt, metAt, true, overdueRaised);
     }
 
     NotificationClock withOverdueRaised() {
-        return new NotificationClock(dueAt, met, stopped, true);
+        return new NotificationClock(dueAt, metAt, stopped, true);
     }
 }

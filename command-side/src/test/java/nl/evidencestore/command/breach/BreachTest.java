@@ -190,6 +190,18 @@ class BreachTest {
         }
 
         @Test
+        @DisplayName("a late notification recorded after another but made before it is the one that violates Art. 6_1")
+        void aBackDatedLateNotificationIsJudgedAsTheOneThatMetTheDeadline() {
+            NotifyBreach recordedFirst = notifyController("n-zuid-2", ZUID, DISCOVERED.plus(Duration.ofHours(40)));
+            NotifyBreach madeFirst = notifyController("n-zuid-1", ZUID, DISCOVERED.plus(Duration.ofHours(27)));
+            fixture.givenCurrentTime(DISCOVERED.plus(Duration.ofHours(41)))
+                    .andGiven(reported(BreachStatus.SUSPECTED), controllerOverdue(ZUID),
+                            notified(recordedFirst, CONTROLLER_DUE, true, List.of(BreachNotifications.CONTROLLER_LATE)))
+                    .when(madeFirst)
+                    .expectEvents(notified(madeFirst, CONTROLLER_DUE, true, List.of(BreachNotifications.CONTROLLER_LATE)));
+        }
+
+        @Test
         @DisplayName("GDPR Art. 33: a follow-up to the authority after an on-time notification does not violate Art. 6_1")
         void aFollowUpToTheAuthorityAfterAnOnTimeNotificationIsNotLate() {
             NotifyBreach onTime = notification("n-ap", NotificationRecipient.AUTHORITY, null, DISCOVERED.plus(Duration.ofHours(48)));
