@@ -42,11 +42,11 @@ public final class ReportedAccesses {
     }
 
     /**
-     * An access cannot have occurred after it was reported: a future {@code occurredAt} is
-     * malformed, not a violation, and would be judged before a fact that holds from a day still
-     * to come, which reassesses only accesses recorded after that day. Refused as the other facts
-     * about the past are (422, with their tolerance), naming the item, e.g. {@code [3].occurredAt};
-     * "now" is read once for the batch.
+     * An access cannot have occurred after it was reported. It is not a violation to record (it
+     * would be judged before a fact that holds from a day still to come, which reassesses only
+     * accesses recorded after that day), so it is refused as the other facts about the past dated
+     * in the future are: a rule's 422, with their tolerance, naming the item, e.g.
+     * {@code [3].occurredAt}; "now" is read once for the batch.
      */
     public static List<ReportedAccess> notInFuture(List<ReportedAccess> batch) {
         Instant latestPast = StoreTime.latestPast();

@@ -134,7 +134,13 @@ public final class BundleExports {
         // Where an export's time goes: recording it and waiting for its checkpoint, then the lines.
         LOG.info("bundle {}: recorded and covered by a signed checkpoint in {} ms, {} lines written in {} ms",
                 scope.bundleId(), (covered - started) / 1_000_000, lines, (System.nanoTime() - covered) / 1_000_000);
-        seal(scope, checkpoint.checkpoint());
+        try {
+            seal(scope, checkpoint.checkpoint());
+        } catch (RuntimeException e) {
+            // Not sealed, not registered: no one could download it, so it does not stay on disk.
+            deleteQuietly(directory.resolve(scope.bundleId() + ".zip"));
+            throw e;
+        }
         registry.add(scope.bundleId(), request.agreementId().value(), controller, who.name(),
                 checkpoint.checkpoint().rootHash(), lines);
         return new Exported(scope.bundleId(), checkpoint.checkpoint().rootHash(), lines);

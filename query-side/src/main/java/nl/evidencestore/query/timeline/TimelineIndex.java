@@ -135,7 +135,7 @@ public final class TimelineIndex implements AutoCloseable {
             for (ForwardedEvent drafted : storedEventsOfType(Set.of(EventTypes.nameOf(AgreementDrafted.class)))) {
                 TimelineDocuments.learnController(drafted, controllers);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             // The writer holds the index's lock: left open, it would refuse every later open in this JVM.
             IOUtils.closeWhileHandlingException(reopening, managed, opened);
             throw e;
