@@ -109,6 +109,7 @@ public class Agreement {
         if (command.documentSha256() != null && !command.documentSha256().equals(drafted)) {
             throw new RuleViolation("11.1", "the signed document's hash differs from the drafted agreement text");
         }
+        StoreTime.notInFuture(command.signedOn(), "signedOn");
         apply(new AgreementSigned(agreementId, command.party(), command.signatory(), command.place(),
                 command.signedOn(), command.documentSha256()));
         if (signatures.size() == Party.values().length) {
@@ -183,6 +184,7 @@ public class Agreement {
     /** Recorded whatever its basis: the verdict says whether Art. 8.2 allowed it. */
     @CommandHandler
     void handle(RecordDisclosure command) {
+        StoreTime.notInFuture(command.disclosedOn(), "disclosedOn");
         apply(new DisclosureRecorded(agreementId, command.disclosureId(), command.recipient(), command.legalBasis(),
                 command.consentReference(), command.description(), command.categories(), command.disclosedOn(),
                 DisclosureRules.judge(command.legalBasis(), command.consentReference())));
@@ -270,6 +272,7 @@ public class Agreement {
         if (command.noticeGivenOn().isBefore(effective)) {
             throw new RuleViolation("11.3", "notice of an amendment cannot be given before the agreement took effect");
         }
+        StoreTime.notInFuture(command.noticeGivenOn(), "noticeGivenOn");
         if (command.effectiveOn().isBefore(command.noticeGivenOn().plusMonths(1))) {
             throw new RuleViolation("11.3", "an amendment takes effect at least one month after its notice is given");
         }

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
 import nl.evidencestore.command.agreement.KnownAgreements;
+import nl.evidencestore.command.time.StoreTime;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.audit.AuditRequested;
 import nl.evidencestore.shared.event.audit.FindingsShared;
@@ -44,6 +45,7 @@ public class Audit {
         if (command.sharedOn().isBefore(requestedOn)) {
             throw new RuleViolation("9.3", "findings cannot be shared before the audit was requested");
         }
+        StoreTime.notInFuture(command.sharedOn(), "sharedOn");
         apply(new FindingsShared(auditId, agreementId, command.findingId(), command.findings(), command.sharedOn()));
     }
 

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.evidencestore.command.time.StoreTime;
 import nl.evidencestore.shared.error.RuleViolation;
 import nl.evidencestore.shared.event.employee.EmployeeEvent;
 import nl.evidencestore.shared.event.employee.EmployeeRegistered;
@@ -44,6 +45,7 @@ public class Employee {
         if (last.isPresent() && command.confidentialitySignedOn().isBefore(last.get().revokedOn())) {
             throw new RuleViolation("2.3", "a new registration cannot start before the last revocation");
         }
+        StoreTime.notInFuture(command.confidentialitySignedOn(), "confidentialitySignedOn");
         record(new EmployeeRegistered(command.employeeId(), command.name(), command.confidentialitySignedOn()), roster);
     }
 

@@ -37,6 +37,17 @@ class AgreementDisclosureTest {
     }
 
     @Test
+    @DisplayName("Art. 8: a disclosure dated after the day it is recorded is refused")
+    void art8RefusesADisclosureDatedInTheFuture() {
+        fixture.givenCurrentTime(DISCLOSED.minusDays(2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                .andGiven(drafted())
+                .when(disclosure(DisclosureBasis.NECESSARY_FOR_ASSIGNMENT, null, null))
+                .expectException(nl.evidencestore.shared.error.RuleViolation.class)
+                .expectExceptionMessage("disclosedOn lies in the future")
+                .expectNoEvents();
+    }
+
+    @Test
     @DisplayName("Art. 8.2: a disclosure necessary for the assignment is recorded as compliant")
     void art8_2RecordsANecessaryDisclosureAsCompliant() {
         fixture.given(drafted())

@@ -20,6 +20,17 @@ class AgreementTest {
     }
 
     @Test
+    @DisplayName("a signature dated after the day it is recorded is refused (Art. 11.1)")
+    void art11_1RefusesASignatureDatedInTheFuture() {
+        fixture.givenCurrentTime(java.time.Instant.parse("2026-03-01T09:00:00Z"))
+                .andGiven(drafted())
+                .when(sign(Party.CONTROLLER, java.time.LocalDate.of(2026, 3, 3), null))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("signedOn lies in the future")
+                .expectNoEvents();
+    }
+
+    @Test
     void draftingRecordsTheAgreementAsDrafted() {
         fixture.givenNoPriorActivity().when(draft()).expectEvents(drafted());
     }

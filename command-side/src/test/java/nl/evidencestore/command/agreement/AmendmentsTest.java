@@ -61,10 +61,22 @@ class AmendmentsTest {
     }
 
     @Test
+    @DisplayName("notice of an amendment dated after the day it is recorded is refused (Art. 11.3)")
+    void art11_3RefusesANoticeDatedInTheFuture() {
+        fixture.givenCurrentTime(Instant.parse("2026-05-13T09:00:00Z"))
+                .andGiven(inForce())
+                .when(propose("am-1", Party.PROCESSOR, NOTICE, A_MONTH_LATER, ADD_BSN))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("noticeGivenOn lies in the future")
+                .expectNoEvents();
+    }
+
+    @Test
     @DisplayName("a month's notice counts calendar months: 31 January gives notice until 28 February (Art. 11.3)")
     void countsCalendarMonths() {
         LocalDate notice = LocalDate.of(2027, 1, 31);
-        fixture.given(inForce())
+        fixture.givenCurrentTime(Instant.parse("2027-02-01T09:00:00Z"))
+                .andGiven(inForce())
                 .when(propose("am-2", Party.CONTROLLER, notice, LocalDate.of(2027, 2, 28), ADD_BSN))
                 .expectEvents(proposed("am-2", Party.CONTROLLER, notice, LocalDate.of(2027, 2, 28), ADD_BSN));
     }

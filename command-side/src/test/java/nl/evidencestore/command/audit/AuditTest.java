@@ -54,6 +54,17 @@ class AuditTest {
     }
 
     @Test
+    @DisplayName("Art. 9.3: findings dated after the day they are recorded are refused")
+    void art9_3RefusesFindingsDatedInTheFuture() {
+        fixture.givenCurrentTime(REQUESTED.plusDays(5).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                .andGiven(REQUESTED_EVENT)
+                .when(new ShareFindings(AUDIT, "f-1", "Findings", REQUESTED.plusDays(20)))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("sharedOn lies in the future")
+                .expectNoEvents();
+    }
+
+    @Test
     @DisplayName("Art. 9.3: findings shared before the audit was requested are refused")
     void art9_3RefusesFindingsBeforeTheRequest() {
         fixture.given(REQUESTED_EVENT)

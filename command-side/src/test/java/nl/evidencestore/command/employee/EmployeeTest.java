@@ -45,6 +45,17 @@ class EmployeeTest {
     }
 
     @Test
+    @DisplayName("Art. 2.3: a confirmation of confidentiality dated after the day it is recorded is refused")
+    void art2_3RefusesAConfirmationDatedInTheFuture() {
+        fixture.givenCurrentTime(SIGNED.minusDays(3).atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+                .when(new RegisterEmployee(ANNA, NAME, SIGNED))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("confidentialitySignedOn lies in the future")
+                .expectNoEvents();
+        assertThat(roster).isEmpty();
+    }
+
+    @Test
     @DisplayName("Art. 2.3: a registered employee is not registered twice")
     void art2_3RefusesASecondRegistrationWhileRegistered() {
         fixture.given(registered(SIGNED))
