@@ -64,15 +64,17 @@ class DisclosureIT {
     }
 
     @Test
-    void anotherBasisWithoutADescriptionIsA400AndAppendsNothing() {
+    void anotherBasisWithoutADescriptionIsRecordedAsAViolationNotRefused() {
         long before = StoredEvents.count(StoreUnderTest.eventStoreUrl());
 
-        Api.Response refused = api.post("/api/v1/disclosures", PUBLISHER,
+        Api.Response recorded = api.post("/api/v1/disclosures", PUBLISHER,
                 disclosure("dis-it-bare", "agr-it-disclosures", "OTHER", ""));
 
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().at("/errors/0/message").asText()).contains("description");
-        assertThat(StoredEvents.count(StoreUnderTest.eventStoreUrl())).isEqualTo(before);
+        assertThat(recorded.status()).isEqualTo(201);
+        assertThat(StoredEvents.count(StoreUnderTest.eventStoreUrl())).isEqualTo(before + 1);
+        JsonNode listed = api.get("/api/v1/agreements/agr-it-disclosures/disclosures?minPosition="
+                + recorded.json().get("position").asLong(), SECURITY).json();
+        assertThat(listed.toString()).contains("dis-it-bare").contains("\"article\":\"8.1\"");
     }
 
     @Test

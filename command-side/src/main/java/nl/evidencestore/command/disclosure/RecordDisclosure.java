@@ -12,8 +12,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Art. 8 — record that the controller's personal data was disclosed to a third party. A basis
- * outside Art. 8.2 is recorded as a violation, not refused; {@code OTHER} needs a description
- * of what happened, and a blank consent reference counts as none.
+ * outside Art. 8.2 is recorded as a violation, not refused: {@code OTHER} is one with a
+ * description of what happened or without it (domain.md: recorded, not refused), and a blank
+ * consent reference counts as none.
  */
 public record RecordDisclosure(String disclosureId, @TargetAggregateIdentifier AgreementId agreementId,
                                String recipient, DisclosureBasis legalBasis, String consentReference,
@@ -30,9 +31,6 @@ public record RecordDisclosure(String disclosureId, @TargetAggregateIdentifier A
                 : Token.text(consentReference, "consentReference", 200);
         description = description == null || description.isBlank() ? null
                 : Token.text(description, "description", 2000);
-        if (legalBasis == DisclosureBasis.OTHER && description == null) {
-            throw new IllegalArgumentException("description is required when legalBasis is OTHER");
-        }
         Token.required(categories, "categories");
         if (categories.isEmpty() || categories.size() > MAX_CATEGORIES || categories.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("categories needs 1 to " + MAX_CATEGORIES + " categories");

@@ -2,7 +2,6 @@ package nl.evidencestore.command.agreement;
 
 import static nl.evidencestore.command.agreement.AgreementTestData.AGREEMENT;
 import static nl.evidencestore.command.agreement.AgreementTestData.drafted;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -82,10 +81,12 @@ class AgreementDisclosureTest {
     }
 
     @Test
-    void aDisclosureOnAnotherBasisNeedsADescription() {
-        assertThatThrownBy(() -> disclosure(DisclosureBasis.OTHER, null, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("description is required when legalBasis is OTHER");
+    @DisplayName("Art. 8.1: a disclosure on another basis without a description is recorded as a violation, not refused")
+    void art8_1RecordsADisclosureOnAnotherBasisWithoutADescription() {
+        fixture.given(drafted())
+                .when(disclosure(DisclosureBasis.OTHER, null, null))
+                .expectEvents(recorded(DisclosureBasis.OTHER, null, null, Verdict.of(List.of(
+                        new Violation("8.1", "disclosed on a basis that Art. 8.2 does not allow")))));
     }
 
     @Test
