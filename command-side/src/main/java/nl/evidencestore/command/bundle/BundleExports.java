@@ -138,7 +138,7 @@ public final class BundleExports {
             seal(scope, checkpoint.checkpoint());
         } catch (RuntimeException e) {
             // Not sealed, not registered: no one could download it, so it does not stay on disk.
-            deleteQuietly(directory.resolve(scope.bundleId() + ".zip"));
+            deleteQuietly(stored(scope.bundleId()));
             throw e;
         }
         registry.add(scope.bundleId(), request.agreementId().value(), controller, who.name(),
@@ -165,6 +165,11 @@ public final class BundleExports {
         if (!who.maySee(controller)) {
             throw new UnknownResource("no evidence bundle with this id");
         }
+        return stored(bundleId);
+    }
+
+    /** Where a bundle's ZIP is kept once written: one file per bundle id. */
+    private Path stored(String bundleId) {
         return directory.resolve(bundleId + ".zip");
     }
 
@@ -235,7 +240,7 @@ public final class BundleExports {
         } finally {
             deleteQuietly(rows);
         }
-        move(partial, directory.resolve(scope.bundleId() + ".zip"));
+        move(partial, stored(scope.bundleId()));
         return lines[0];
     }
 

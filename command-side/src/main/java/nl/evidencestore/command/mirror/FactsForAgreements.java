@@ -73,7 +73,7 @@ public final class FactsForAgreements {
     /** An audit concerns the one agreement it names: its request and each of its findings enter that chain. */
     static MirrorFact auditFact(AuditEvent event, SourceEvent source) {
         AgreementId agreement = event.agreementId();
-        return new MirrorFact(agreement, new AuditFactMirrored(agreement, source, AgreementOnly.audit(event)));
+        return new MirrorFact(agreement, new AuditFactMirrored(agreement, source, event));
     }
 
     /**

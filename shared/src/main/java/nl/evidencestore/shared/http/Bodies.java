@@ -37,21 +37,30 @@ public final class Bodies {
 
     /** The same rules for bytes from elsewhere, such as a Kafka command record. */
     public static <T> T parse(byte[] json, JavaType type) {
-        if (json.length == 0) {
-            throw new InvalidInput(JsonPath.ROOT, "a JSON body is required");
-        }
-        try (JsonParser parser = Json.mapper().createParser(json)) {
+        try (JsonParser parser = parser(json)) {
             T value = reader(type).readValue(parser);
             if (value == null) {
                 throw new InvalidInput(JsonPath.ROOT, "must be " + Expected.describe(type.getRawClass()));
             }
-            // Checked here rather than by FAIL_ON_TRAILING_TOKENS, whose failure looks like a type error.
-            if (parser.nextToken() != null) {
-                throw new InvalidInput(JsonPath.ROOT, "must be one JSON value, without trailing content");
-            }
+            requireEnd(parser);
             return value;
         } catch (IOException e) {
             throw JsonFailures.describe(e);
+        }
+    }
+
+    /** A parser over a body that is not empty, with our dialect's limits and duplicate detection. */
+    static JsonParser parser(byte[] json) throws IOException {
+        if (json.length == 0) {
+            throw new InvalidInput(JsonPath.ROOT, "a JSON body is required");
+        }
+        return Json.mapper().createParser(json);
+    }
+
+    /** Checked here rather than by FAIL_ON_TRAILING_TOKENS, whose failure looks like a type error. */
+    static void requireEnd(JsonParser parser) throws IOException {
+        if (parser.nextToken() != null) {
+            throw new InvalidInput(JsonPath.ROOT, "must be one JSON value, without trailing content");
         }
     }
 

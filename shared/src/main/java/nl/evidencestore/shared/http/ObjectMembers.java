@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.evidencestore.shared.error.InvalidInput;
-import nl.evidencestore.shared.json.Json;
 
 /**
  * A JSON object read only as far as its members: each value stays the bytes it was in the input,
@@ -38,10 +37,7 @@ public final class ObjectMembers {
     }
 
     public static ObjectMembers read(byte[] json, Set<String> names) {
-        if (json.length == 0) {
-            throw new InvalidInput(JsonPath.ROOT, "a JSON body is required");
-        }
-        try (JsonParser parser = Json.mapper().createParser(json)) {
+        try (JsonParser parser = Bodies.parser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidInput(JsonPath.ROOT, "must be a JSON object");
             }
@@ -54,9 +50,7 @@ public final class ObjectMembers {
                 parser.nextToken();
                 members.put(name, member(parser, json));
             }
-            if (parser.nextToken() != null) {
-                throw new InvalidInput(JsonPath.ROOT, "must be one JSON value, without trailing content");
-            }
+            Bodies.requireEnd(parser);
             return new ObjectMembers(members);
         } catch (IOException e) {
             throw JsonFailures.describe(e);

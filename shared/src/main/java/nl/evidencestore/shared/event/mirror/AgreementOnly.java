@@ -18,8 +18,9 @@ import nl.evidencestore.shared.model.NotificationRecipient;
  * A fact from another stream as it concerns one agreement (evidence-bundle.md: "an A-only
  * event"): other agreements' ids are left out, since they are not this controller's business,
  * and so is the subject reference of a request, which the agreement's chain must never hold.
- * The writer makes facts with {@link #breach}/{@link #request}/{@link #audit}; the verifier
- * holds them to {@link #holds}.
+ * The writer makes facts with {@link #breach}/{@link #request}; an audit's facts enter as they
+ * are, since an audit concerns one agreement and names no subject. The verifier holds them all
+ * to {@link #holds}.
  */
 public final class AgreementOnly {
     private AgreementOnly() {
@@ -69,14 +70,6 @@ public final class AgreementOnly {
         return event;
     }
 
-    /**
-     * The audit fact for its own agreement, as it is: an audit concerns one agreement and names
-     * no subject, so nothing in it is another agreement's or a subject's.
-     */
-    public static AuditEvent audit(AuditEvent event) {
-        return event;
-    }
-
     /** Whether a mirrored fact names no agreement but {@code agreement} and holds no subject reference. */
     public static boolean holds(EvidenceEvent fact, AgreementId agreement) {
         if (fact instanceof BreachEvent breach) {
@@ -86,7 +79,7 @@ public final class AgreementOnly {
             return agreement.equals(request.agreementId()) && request(request).equals(fact);
         }
         if (fact instanceof AuditEvent audit) {
-            return agreement.equals(audit.agreementId()) && audit(audit).equals(fact);
+            return agreement.equals(audit.agreementId());
         }
         return false;
     }

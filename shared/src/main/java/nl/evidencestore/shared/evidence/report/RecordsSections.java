@@ -72,36 +72,32 @@ final class RecordsSections {
             html.p("None recorded in this bundle.").endSection();
             return;
         }
-        if (exports.stream().noneMatch(x -> x.sealed() != null)) {
-            // No seal in the bundle: the table as versions before EvidenceBundleSealed wrote it (ReportHtml).
-            html.p("Every export of a bundle is recorded in the agreement's own chain (Art. 9), this one included.");
-            html.table("Exports (Art. 9)", EXPORT_COLUMNS, exports.stream().<List<?>>map(x -> exportRow(figures, x)).toList());
-            html.endSection();
-            return;
+        // The seal column only where a seal is: a bundle without one renders as versions before
+        // EvidenceBundleSealed wrote it (ReportHtml), and so verifies with them.
+        boolean sealed = exports.stream().anyMatch(x -> x.sealed() != null);
+        html.p("Every export of a bundle is recorded in the agreement's own chain (Art. 9), this one included."
+                + (sealed ? " Once a bundle is sealed, the root hash of the checkpoint it was sealed with follows in the"
+                + " chain: compare it with the rootHash of that bundle's proof.json. This bundle's own root is the"
+                + " checkpoint's below; its seal is recorded after it was built." : ""));
+        List<String> columns = new ArrayList<>(List.of("Bundle", "Period from", "Period to", "Exported by",
+                "Recorded at", "Previous checkpoint root"));
+        if (sealed) {
+            columns.add("Sealed with root hash");
         }
-        html.p("Every export of a bundle is recorded in the agreement's own chain (Art. 9), this one included. Once a"
-                + " bundle is sealed, the root hash of the checkpoint it was sealed with follows in the chain: compare it"
-                + " with the rootHash of that bundle's proof.json. This bundle's own root is the checkpoint's below;"
-                + " its seal is recorded after it was built.");
-        List<String> columns = new ArrayList<>(EXPORT_COLUMNS);
-        columns.add("Sealed with root hash");
-        html.table("Exports (Art. 9)", columns, exports.stream().<List<?>>map(x -> {
-            List<Object> row = new ArrayList<>(exportRow(figures, x));
-            row.add(seal(x, figures.scope().bundleId().equals(x.exported().bundleId())));
-            return row;
-        }).toList());
+        html.table("Exports (Art. 9)", columns, exports.stream().<List<?>>map(x -> exportRow(figures, x, sealed)).toList());
         html.endSection();
     }
 
-    private static final List<String> EXPORT_COLUMNS = List.of("Bundle", "Period from", "Period to", "Exported by",
-            "Recorded at", "Previous checkpoint root");
-
-    private static List<?> exportRow(ReportFigures figures, ReportFigures.Export x) {
+    private static List<?> exportRow(ReportFigures figures, ReportFigures.Export x, boolean withSeal) {
         var e = x.exported();
-        String bundle = figures.scope().bundleId().equals(e.bundleId()) ? e.bundleId() + " (this bundle)"
-                : Formats.text(e.bundleId());
-        return List.of(bundle, Formats.instant(e.from()), Formats.instant(e.to()), Formats.text(e.exportedBy()),
-                Formats.instant(x.recordedAt()), Formats.text(e.previousCheckpointRoot()));
+        boolean self = figures.scope().bundleId().equals(e.bundleId());
+        List<Object> row = new ArrayList<>(List.of(self ? e.bundleId() + " (this bundle)" : Formats.text(e.bundleId()),
+                Formats.instant(e.from()), Formats.instant(e.to()), Formats.text(e.exportedBy()),
+                Formats.instant(x.recordedAt()), Formats.text(e.previousCheckpointRoot())));
+        if (withSeal) {
+            row.add(seal(x, self));
+        }
+        return row;
     }
 
     /** The root an earlier export was sealed with, and the checkpoint that names it. */

@@ -2,6 +2,7 @@ package nl.evidencestore.shared.evidence.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import nl.evidencestore.shared.evidence.BundleScope;
 
@@ -19,13 +20,16 @@ public final class ReportHtml {
      * bundle holds such facts: a bundle exported by an earlier version, which holds none, then
      * renders byte for byte as it did, and still verifies (its report.html check compares bytes).
      */
-    private record Entry(String id, String title) {
+    private record Entry(String id, String title, Predicate<ReportFigures> shown) {
+        Entry(String id, String title) {
+            this(id, title, figures -> true);
+        }
     }
 
     private static final List<Entry> CONTENTS = List.of(new Entry("summary", "Summary"),
             new Entry("agreement", "The agreement as it stood"), new Entry("violations", "Violations by article"),
             new Entry("breaches", "Breaches and notifications"), new Entry("subject-requests", "Requests of data subjects"),
-            new Entry(AuditSection.ID, "Audits"),
+            new Entry(AuditSection.ID, "Audits", AuditSection::shown),
             new Entry("deletion", "Data locations and deletion"), new Entry("security-measures", "Security measures"),
             new Entry("exports", "Exports of evidence"),
             new Entry("late-arrivals", "Late arrivals"), new Entry("verify", "How to verify this bundle"));
@@ -70,7 +74,8 @@ public final class ReportHtml {
                 + "<header>\n<p class=\"kind\">GDPR Art. 28 processing agreement (<span lang=\"nl\">verwerkersovereenkomst</span>)"
                 + " \u2014 evidence bundle report</p>\n<h1>" + Html.escape(title) + "</h1>\n</header>\n");
         html.raw("<nav aria-label=\"Contents\">\n<h2 id=\"contents-h\">Contents</h2>\n<ol>\n");
-        CONTENTS.stream().filter(c -> !c.id().equals(AuditSection.ID) || AuditSection.shown(figures)).forEach(c -> html.raw("<li><a href=\"#" + c.id() + "\">" + Html.escape(c.title()) + "</a></li>\n"));
+        CONTENTS.stream().filter(c -> c.shown().test(figures))
+                .forEach(c -> html.raw("<li><a href=\"#" + c.id() + "\">" + Html.escape(c.title()) + "</a></li>\n"));
         html.raw("</ol>\n</nav>\n<main>\n");
     }
 }
